@@ -1,0 +1,21 @@
+namespace RingRift.Kernel;
+
+/// <summary>A sample of a node's own resources, delivered by <see cref="Observed"/>.</summary>
+public sealed record ResourceSample(
+    Ratio CpuBusy,
+    Ratio MemoryUsed,
+    Ratio GpuBusy,
+    ByteSize DiskFree,
+    GpuHealth GpuHealth)
+{
+    public static readonly ResourceSample Idle = new(Ratio.Zero, Ratio.Zero, Ratio.Zero, ByteSize.Zero, GpuHealth.Healthy);
+}
+
+/// <summary>What the host can tell about the GPUs.</summary>
+public enum GpuHealth : byte
+{
+    Healthy = 0,
+    Failed = 1,
+    Hung = 2,
+    Misdetected = 3,
+}

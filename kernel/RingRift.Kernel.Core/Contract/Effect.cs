@@ -1,0 +1,36 @@
+namespace RingRift.Kernel;
+
+/// <summary>
+/// Something the host must do outside the kernel. Each effect gets exactly one later
+/// <see cref="EffectCompleted"/> with its id (unless the node crashes first).
+/// </summary>
+public abstract record Effect(EffectId Id)
+{
+    /// <summary>Stable name, e.g. "persist", "launch".</summary>
+    public abstract string Name { get; }
+}
+
+/// <summary>
+/// Durably store the whole <see cref="State"/>, atomically (whole or absent). Hosts apply persists in
+/// id order; a store never replaces a state with a lower <see cref="PersistentState.Version"/>.
+/// Completion: <see cref="Persisted"/> once durable (fsync), or <see cref="PersistFailed"/>.
+/// </summary>
+public sealed record Persist(EffectId Id, PersistentState State) : Effect(Id)
+{
+    public override string Name => "persist";
+}
+
+/// <summary>
+/// Start a job process. Completion comes when it ends: <see cref="ProcessExited"/> (exit code, or
+/// killed), or <see cref="LaunchFailed"/> if it never started.
+/// </summary>
+public sealed record Launch(EffectId Id, JobSpec Job) : Effect(Id)
+{
+    public override string Name => "launch";
+}
+
+/// <summary>Kill a job's whole process tree. Completion: <see cref="Terminated"/> once it is gone.</summary>
+public sealed record Terminate(EffectId Id, JobId Job) : Effect(Id)
+{
+    public override string Name => "terminate";
+}

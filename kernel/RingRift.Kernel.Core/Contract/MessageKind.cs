@@ -1,0 +1,8 @@
+namespace RingRift.Kernel;
+
+/// <summary>Wire tags of every kernel message. Values are part of the protocol: append, never renumber.</summary>
+public enum MessageKind : byte
+{
+    Heartbeat = 1,
+    HeartbeatAck = 2,
+}

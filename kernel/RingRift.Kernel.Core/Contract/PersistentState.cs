@@ -1,0 +1,13 @@
+namespace RingRift.Kernel;
+
+/// <summary>
+/// Everything a node keeps across a crash, handed to the kernel at construction and written whole
+/// by <see cref="Persist"/>. <see cref="Version"/> increases with every write so a store can refuse
+/// to go backwards; <see cref="BootCount"/> is this node's incarnation, bumped durably at each start.
+/// Later machines add their own durable slices here.
+/// </summary>
+public sealed record PersistentState(long Version, long BootCount)
+{
+    /// <summary>The state of a node that has never run.</summary>
+    public static readonly PersistentState Empty = new(0, 0);
+}

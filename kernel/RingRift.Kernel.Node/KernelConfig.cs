@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using RingRift.Kernel.Gossip;
+
+namespace RingRift.Kernel.Node;
+
+/// <summary>
+/// Everything a kernel is configured with: who it is, the cluster it belongs to, its timing, its
+/// bounds and its random seed (the simulator forks one per node; the node host draws one from the
+/// OS and logs it). Immutable; <see cref="Validate"/> names every inconsistency.
+/// </summary>
+public sealed record KernelConfig(
+    NodeProfile Self,
+    ImmutableArray<NodeProfile> Cluster,
+    MembershipConfig Membership,
+    ulong Seed,
+    int JobSlotsMax = 16,
+    int HeldMessagesMax = 4096,
+    int DriftBoundPpm = 200)
+{
+    /// <summary>How long to wait before re-issuing a persist that failed.</summary>
+    public Duration PersistRetryDelay { get; init; } = Duration.FromSeconds(1);
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>(Membership.Validate());
+        if (JobSlotsMax < 0) errors.Add($"job_slots_max must not be negative (got {JobSlotsMax})");
+        if (HeldMessagesMax < 1) errors.Add($"held_messages_max must be positive (got {HeldMessagesMax})");
+        if (DriftBoundPpm is < 0 or > 100_000) errors.Add($"drift_bound_ppm must be within 0..100000 (got {DriftBoundPpm})");
+        if (PersistRetryDelay <= Duration.Zero) errors.Add($"persist_retry_delay must be positive (got {PersistRetryDelay})");
+        if (Cluster.Length > Membership.PeerTableMax)
+            errors.Add($"the cluster has {Cluster.Length} hosts but peer_table_max is {Membership.PeerTableMax}");
+        AddDuplicateErrors(errors);
+        return errors;
+    }
+
+    private void AddDuplicateErrors(List<string> errors)
+    {
+        var seen = new HashSet<NodeId>();
+        foreach (var host in Cluster)
+            if (!seen.Add(host.Node)) errors.Add($"host {host.Node} is listed twice");
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using RingRift.Kernel.Gossip;
+
+namespace RingRift.Kernel.Node;
+
+/// <summary>
+/// The wire format of every kernel message: one tag byte (<see cref="MessageKind"/>), then the body.
+/// Decoding is total: any byte string either decodes or is reported as malformed, never throws.
+/// </summary>
+public static class MessageCodec
+{
+    public const int MaxMessageBytes = 64 * 1024;
+
+    public static void Encode(Message message, WireWriter writer)
+    {
+        writer.WriteByte((byte)message.Kind);
+        message.WriteBody(writer);
+    }
+
+    public static bool TryDecode(ReadOnlySpan<byte> bytes, out Message? message, out string error)
+    {
+        message = null;
+        if (bytes.Length > MaxMessageBytes)
+        {
+            error = $"message of {bytes.Length} bytes exceeds {MaxMessageBytes}";
+            return false;
+        }
+        try
+        {
+            var reader = new WireReader(bytes);
+            message = DecodeBody(ref reader);
+            if (!reader.AtEnd) throw new MalformedMessageException("trailing bytes after message");
+            error = "";
+            return true;
+        }
+        catch (MalformedMessageException malformed)
+        {
+            message = null;
+            error = malformed.Message;
+            return false;
+        }
+    }
+
+    private static Message DecodeBody(ref WireReader reader)
+    {
+        var tag = reader.ReadByte();
+        return (MessageKind)tag switch
+        {
+            MessageKind.Heartbeat => Heartbeat.Read(ref reader),
+            MessageKind.HeartbeatAck => HeartbeatAck.Read(ref reader),
+            _ => throw new MalformedMessageException("unknown message kind " + tag),
+        };
+    }
+}

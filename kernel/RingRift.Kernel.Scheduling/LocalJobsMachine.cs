@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+
+namespace RingRift.Kernel.Scheduling;
+
+/// <summary>
+/// The jobs running on this node, counted from the launches this kernel issued (never from a
+/// process scan). Launches beyond <c>slotsMax</c> or of a job already running are refused.
+/// Each launch's single completion removes the job.
+/// </summary>
+public sealed class LocalJobsMachine(int slotsMax, Outbox outbox)
+{
+    private readonly Dictionary<EffectId, JobSpec> _byLaunch = new();
+    private readonly SortedDictionary<JobId, EffectId> _running = new();
+    private readonly HashSet<EffectId> _terminations = new();
+    private int _selfplay, _training, _gauntlet;
+
+    public int RunningCount => _running.Count;
+
+    /// <summary>Increases whenever the set of running jobs changes.</summary>
+    public int Version { get; private set; }
+
+    public NodeLoad LoadWith(ResourceSample resources) => new(_selfplay, _training, _gauntlet, resources);
+
+    public void OnLaunch(RequestId request, LaunchJob command)
+    {
+        var job = command.Job;
+        if (_running.ContainsKey(job.Id))
+        {
+            outbox.Answer(new Reply(request, false, $"job {job.Id} is already running"));
+            return;
+        }
+        if (_running.Count >= slotsMax)
+        {
+            outbox.Answer(new Reply(request, false, $"all {slotsMax} job slots are busy"));
+            return;
+        }
+        var launch = new Launch(outbox.NextEffectId(), job);
+        outbox.Issue(launch);
+        _byLaunch.Add(launch.Id, job);
+        _running.Add(job.Id, launch.Id);
+        Count(job.Kind, +1);
+        outbox.Notify(new JobLaunched(job.Id, job.Kind, job.Config));
+        outbox.Answer(new Reply(request, true, $"launched {job.Id}"));
+    }
+
+    public void OnTerminate(RequestId request, TerminateJob command)
+    {
+        if (!_running.ContainsKey(command.Job))
+        {
+            outbox.Answer(new Reply(request, false, $"job {command.Job} is not running here"));
+            return;
+        }
+        var terminate = new Terminate(outbox.NextEffectId(), command.Job);
+        outbox.Issue(terminate);
+        _terminations.Add(terminate.Id);
+        outbox.Answer(new Reply(request, true, $"terminating {command.Job}"));
+    }
+
+    /// <summary>True when the completion belonged to one of this machine's launches.</summary>
+    public bool OnCompleted(EffectId effect, EffectOutcome outcome)
+    {
+        if (_terminations.Remove(effect)) return true;
+        if (!_byLaunch.Remove(effect, out var job)) return false;
+        _running.Remove(job.Id);
+        Count(job.Kind, -1);
+        outbox.Notify(outcome switch
+        {
+            ProcessExited exited => new JobExited(job.Id, exited.ExitCode, exited.Killed),
+            LaunchFailed failed => new JobLaunchFailed(job.Id, failed.Reason),
+            _ => new JobLaunchFailed(job.Id, "unexpected outcome " + outcome.GetType().Name),
+        });
+        return true;
+    }
+
+    private void Count(JobKind kind, int delta)
+    {
+        Version++;
+        switch (kind)
+        {
+            case JobKind.Selfplay: _selfplay += delta; break;
+            case JobKind.Training: _training += delta; break;
+            default: _gauntlet += delta; break;
+        }
+        Invariant.True(_selfplay >= 0 && _training >= 0 && _gauntlet >= 0);
+    }
+}
