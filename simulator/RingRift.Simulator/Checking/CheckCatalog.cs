@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+
+namespace RingRift.Simulator.Checking;
+
+/// <summary>The names scenarios use for checks. A scenario that names none gets all of them.</summary>
+public static class CheckCatalog
+{
+    /// <summary>Safety: every message carries an incarnation already durable on the sender's disk.</summary>
+    public const string IncarnationDurable = "incarnation_durable";
+
+    /// <summary>Safety: member states change only along Alive → Suspect → Dead → Retired, or back to Alive.</summary>
+    public const string MembershipLifecycle = "membership_lifecycle";
+
+    /// <summary>Safety: no node declares dead a peer that was up and reachable to it for the whole dead timeout.</summary>
+    public const string FalseDeath = "false_death";
+
+    /// <summary>Safety: a node never runs more jobs than its slots; every launch completes exactly once.</summary>
+    public const string JobSlots = "job_slots";
+
+    /// <summary>Liveness: once healed, running nodes see each other alive and long-crashed nodes dead or retired.</summary>
+    public const string MembershipConverges = "membership_converges";
+
+    public static readonly ImmutableArray<string> Names =
+        [IncarnationDurable, MembershipLifecycle, FalseDeath, JobSlots, MembershipConverges];
+}
