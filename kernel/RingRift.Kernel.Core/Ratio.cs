@@ -32,7 +32,12 @@ public readonly record struct Ratio(int BasisPoints) : IComparable<Ratio>
     public static bool operator <=(Ratio a, Ratio b) => a.BasisPoints <= b.BasisPoints;
     public static bool operator >=(Ratio a, Ratio b) => a.BasisPoints >= b.BasisPoints;
 
-    public override string ToString() =>
-        (BasisPoints / 100).ToString(CultureInfo.InvariantCulture) + "." +
-        Math.Abs(BasisPoints % 100).ToString("00", CultureInfo.InvariantCulture) + "%";
+    public override string ToString()
+    {
+        // The sign is written separately: -5 basis points has a whole part of 0, which has no sign.
+        var magnitude = Math.Abs((long)BasisPoints);
+        return (BasisPoints < 0 ? "-" : "") +
+            (magnitude / 100).ToString(CultureInfo.InvariantCulture) + "." +
+            (magnitude % 100).ToString("00", CultureInfo.InvariantCulture) + "%";
+    }
 }
