@@ -79,8 +79,15 @@ public sealed class Prng
     }
 
     /// <summary>Uniform duration in [min, max]; returns min when the range is empty.</summary>
-    public Duration NextDuration(Duration min, Duration max) =>
-        max <= min ? min : new Duration(NextInRange(min.Micros, max.Micros + 1));
+    public Duration NextDuration(Duration min, Duration max)
+    {
+        if (max <= min) return min;
+        // Counted in ulong so that max = Duration.MaxValue needs no max + 1. The draws are those of
+        // NextInRange(min, max + 1) wherever that does not overflow; a span of 2^64 wraps to 0.
+        var span = unchecked((ulong)(max.Micros - min.Micros) + 1);
+        var offset = span == 0 ? NextUInt64() : NextBelow(span);
+        return new Duration(unchecked(min.Micros + (long)offset));
+    }
 
     private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
 }
