@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using RingRift.Kernel.Gossip;
+using RingRift.Kernel.Node;
+
+namespace RingRift.Kernel.Tests.Support;
+
+/// <summary>Configurations for tests, built from <see cref="Profiles"/>.</summary>
+internal static class Configs
+{
+    /// <summary>Small round numbers so transition times are easy to read: 10s, 30s, 60s, 100s, 40s.</summary>
+    public static readonly MembershipConfig Membership = new(
+        HeartbeatInterval: Duration.FromSeconds(10),
+        SuspectTimeout: Duration.FromSeconds(30),
+        DeadTimeout: Duration.FromSeconds(60),
+        RetireTimeout: Duration.FromSeconds(100),
+        RetiredProbeInterval: Duration.FromSeconds(40),
+        PeerTableMax: 16);
+
+    public const ulong Seed = 42;
+
+    /// <summary>"node-a" in a cluster of node-a, node-b and node-c.</summary>
+    public static KernelConfig Kernel(MembershipConfig? membership = null, ulong seed = Seed, int jobSlotsMax = 16) =>
+        KernelFor("node-a", Profiles.Cluster("node-a", "node-b", "node-c"), membership, seed, jobSlotsMax);
+
+    public static KernelConfig KernelFor(
+        string self, ImmutableArray<NodeProfile> cluster, MembershipConfig? membership = null, ulong seed = Seed, int jobSlotsMax = 16)
+    {
+        var selfProfile = Profiles.Gpu(self);
+        foreach (var profile in cluster)
+            if (profile.Node.Value == self) selfProfile = profile;
+        return new KernelConfig(selfProfile, cluster, membership ?? Membership, seed, JobSlotsMax: jobSlotsMax);
+    }
+}
