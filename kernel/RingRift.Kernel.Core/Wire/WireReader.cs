@@ -33,6 +33,8 @@ public ref struct WireReader(ReadOnlySpan<byte> data)
         for (var shift = 0; shift < 64; shift += 7)
         {
             var b = ReadByte();
+            // The tenth byte carries only bit 63; more would be 2^64 or above, silently truncated.
+            if (shift == 63 && (b & 0x7F) > 1) throw new MalformedMessageException("varint exceeds 64 bits at byte " + (_position - 1));
             result |= (ulong)(b & 0x7F) << shift;
             if ((b & 0x80) == 0) return result;
         }
