@@ -47,6 +47,8 @@ public sealed partial class HeartbeatMembershipMachine
         var record = _byId[profile.Node];
         _peers.Sort(static (a, b) => a.Node.CompareTo(b.Node));
         Version++;
+        // The timeout scan may have been idle (every other peer Retired, or none), so schedule it.
+        _nextTransitionDue = Instant.Min(_nextTransitionDue, now + _config.SuspectTimeout);
         _outbox.Notify(new PeerDiscovered(profile.Node));
         return record;
     }
