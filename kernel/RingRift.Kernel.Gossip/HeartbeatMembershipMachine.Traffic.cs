@@ -6,7 +6,9 @@ public sealed partial class HeartbeatMembershipMachine
     public void OnHeartbeat(Instant now, NodeId from, Heartbeat heartbeat)
     {
         if (!Hear(now, from, heartbeat.Profile, heartbeat.Load, heartbeat.Incarnation, heartbeat.Sequence)) return;
-        if (heartbeat.WantsAck)
+        // Not answered before the incarnation is durable (the sender asks again next round), for
+        // the same reason rounds are not queued: the hold-back queue is bounded.
+        if (heartbeat.WantsAck && _outbox.AllDurable)
             _outbox.SendWhenDurable(new Outbound(from, new HeartbeatAck(_incarnation, _sequence, _self, _load), IsResponse: true));
     }
 

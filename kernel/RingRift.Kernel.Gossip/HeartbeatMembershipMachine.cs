@@ -45,7 +45,8 @@ public sealed partial class HeartbeatMembershipMachine
     /// <summary>Increases whenever any peer's state changes, so status snapshots are rebuilt only then.</summary>
     public int Version { get; private set; }
 
-    public Instant NextDeadline => Instant.Min(_nextHeartbeat, _nextTransitionDue);
+    /// <summary>While a persist is pending no round can leave, so only timeouts are due then.</summary>
+    public Instant NextDeadline => _outbox.AllDurable ? Instant.Min(_nextHeartbeat, _nextTransitionDue) : _nextTransitionDue;
 
     public int AlivePeerCount { get; private set; }
 
@@ -58,7 +59,10 @@ public sealed partial class HeartbeatMembershipMachine
     public void Tick(Instant now)
     {
         if (now >= _nextTransitionDue) AdvanceTimeouts(now);
-        if (now >= _nextHeartbeat) SendHeartbeats(now);
+        // A round carries the incarnation, so it waits for durability rather than queueing behind it:
+        // a disk that keeps failing would otherwise fill the bounded hold-back queue, round by round.
+        // The round that fell due meanwhile goes out on the first tick after the persist completes.
+        if (now >= _nextHeartbeat && _outbox.AllDurable) SendHeartbeats(now);
     }
 
     /// <summary>The current view of every peer, in node-id order.</summary>

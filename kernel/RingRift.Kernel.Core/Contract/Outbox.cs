@@ -22,6 +22,9 @@ public sealed class Outbox(int heldMessagesMax)
     public int HeldCount => _held.Count;
     public long DurableVersion => _durableVersion;
 
+    /// <summary>True when every requested version is durable, so <see cref="SendWhenDurable"/> would send at once.</summary>
+    public bool AllDurable => _requestedVersion <= _durableVersion;
+
     /// <summary>Sends now; for messages that promise nothing durable.</summary>
     public void Send(Outbound message) => _messages.Add(message);
 
