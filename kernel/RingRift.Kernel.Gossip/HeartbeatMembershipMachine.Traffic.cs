@@ -27,6 +27,8 @@ public sealed partial class HeartbeatMembershipMachine
         if (!IsNewer(peer, incarnation, sequence)) return false;
         if (incarnation > peer.Incarnation && peer.Incarnation > 0)
             _outbox.Notify(new PeerRestarted(from, peer.Incarnation, incarnation));
+        // Snapshots show incarnations, so a new one must rebuild them like a state change does.
+        if (incarnation != peer.Incarnation) Version++;
         peer.Incarnation = incarnation;
         peer.LastSequence = sequence;
         peer.Profile = profile;

@@ -42,7 +42,7 @@ public sealed partial class HeartbeatMembershipMachine
         _nextTransitionDue = now + config.SuspectTimeout;
     }
 
-    /// <summary>Increases whenever any peer's state changes, so status snapshots are rebuilt only then.</summary>
+    /// <summary>Increases whenever anything <see cref="Snapshot"/> shows changes (a peer's state or incarnation, a new peer), so status snapshots are rebuilt only then.</summary>
     public int Version { get; private set; }
 
     /// <summary>While a persist is pending no round can leave, so only timeouts are due then.</summary>
