@@ -3,6 +3,7 @@ using RingRift.Kernel.Gossip;
 using RingRift.Kernel.Tests.Support;
 using Xunit;
 using static RingRift.Kernel.Tests.Support.MembershipRig;
+using static RingRift.Kernel.Tests.Support.Time;
 
 namespace RingRift.Kernel.Tests.Gossip;
 
@@ -11,7 +12,6 @@ public sealed class HeartbeatScheduleTests
     private static readonly NodeProfile B = Profiles.Gpu("node-b");
     private static readonly NodeProfile C = Profiles.Gpu("node-c");
     private static readonly NodeProfile Nat = Profiles.Gpu("node-nat", natBlocked: true);
-    private static readonly Duration Micro = Duration.FromMicros(1);
 
     [Fact]
     public void Tick_BeforeFirstDelay_SendsNothing()
@@ -164,6 +164,40 @@ public sealed class HeartbeatScheduleTests
         Assert.Equal(25, toC.Count);
         Assert.Equal(MemberState.Retired, rig.Machine.StateOf(B.Node));
         Assert.Equal(MemberState.Alive, rig.Machine.StateOf(C.Node));
+    }
+
+    [Fact]
+    public void Tick_WhilePersistPending_SendsNoRoundAndSendsTheDueRoundOnceDurable()
+    {
+        var rig = new MembershipRig([B, C]);
+        rig.Outbox.Issue(new Persist(rig.Outbox.NextEffectId(), new PersistentState(1, 1)));
+
+        Assert.Equal(At(30), rig.Machine.NextDeadline);
+        Assert.Empty(rig.Tick(At(3)).Messages);
+        Assert.Empty(rig.Tick(At(25)).Messages);
+        Assert.Equal(0, rig.Outbox.HeldCount);
+
+        rig.Outbox.MarkDurable(1);
+        Assert.Equal(At(3), rig.Machine.NextDeadline);
+        var ready = rig.Tick(At(26));
+
+        Assert.Equal([B.Node, C.Node], Recipients(ready));
+        Assert.All(ready.Messages, m => Assert.Equal(1, ((Heartbeat)m.Message).Sequence));
+        Assert.Equal(At(30), rig.Machine.NextDeadline);
+    }
+
+    [Fact]
+    public void WantsAck_WhilePersistPending_IsNotAnsweredNorHeld()
+    {
+        var nat = Profiles.Gpu("node-nat", natBlocked: true);
+        var rig = new MembershipRig([nat]);
+        rig.Outbox.Issue(new Persist(rig.Outbox.NextEffectId(), new PersistentState(1, 1)));
+
+        var ready = rig.HearFrom(At(1), nat, wantsAck: true);
+
+        Assert.Empty(ready.Messages);
+        Assert.Equal(0, rig.Outbox.HeldCount);
+        Assert.Equal(MemberState.Alive, rig.Machine.StateOf(nat.Node));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using RingRift.Kernel.Gossip;
 using RingRift.Kernel.Tests.Support;
 using Xunit;
 using static RingRift.Kernel.Tests.Support.MembershipRig;
+using static RingRift.Kernel.Tests.Support.Time;
 
 namespace RingRift.Kernel.Tests.Gossip;
 
@@ -10,7 +11,6 @@ public sealed class MemberTransitionTests
 {
     private static readonly NodeProfile B = Profiles.Gpu("node-b");
     private static readonly NodeProfile C = Profiles.Gpu("node-c");
-    private static readonly Duration Micro = Duration.FromMicros(1);
 
     /// <summary>A rig whose peer B was last heard at exactly 5 s (incarnation 1, sequence 1).</summary>
     private static MembershipRig HeardAtFive()

@@ -3,6 +3,7 @@ using RingRift.Kernel.Gossip;
 using RingRift.Kernel.Tests.Support;
 using Xunit;
 using static RingRift.Kernel.Tests.Support.MembershipRig;
+using static RingRift.Kernel.Tests.Support.Time;
 
 namespace RingRift.Kernel.Tests.Gossip;
 
@@ -145,7 +146,7 @@ public sealed class PeerTableTests
 
         rig.HearFrom(At(41), Stranger);
 
-        Assert.Empty(rig.Tick(At(71) - Duration.FromMicros(1)).Notices);
+        Assert.Empty(rig.Tick(At(71) - Micro).Notices);
         Assert.Equal(
             new MemberStateChanged(Stranger.Node, MemberState.Alive, MemberState.Suspect),
             Assert.Single(rig.RunUntil(At(71)).SelectMany(s => s.Ready.Notices)));

@@ -22,6 +22,10 @@ internal static class Configs
     public static KernelConfig Kernel(MembershipConfig? membership = null, ulong seed = Seed, int jobSlotsMax = 16) =>
         KernelFor("node-a", Profiles.Cluster("node-a", "node-b", "node-c"), membership, seed, jobSlotsMax);
 
+    /// <summary>"node-a" alone: no peers, so membership stays silent and only the test's inputs produce output.</summary>
+    public static KernelConfig Solo(int jobSlotsMax = 16) =>
+        KernelFor("node-a", Profiles.Cluster("node-a"), jobSlotsMax: jobSlotsMax);
+
     public static KernelConfig KernelFor(
         string self, ImmutableArray<NodeProfile> cluster, MembershipConfig? membership = null, ulong seed = Seed, int jobSlotsMax = 16)
     {

@@ -31,8 +31,6 @@ internal sealed class MembershipRig
     public Outbox Outbox { get; }
     public HeartbeatMembershipMachine Machine { get; }
 
-    public static Instant At(long seconds) => Instant.Zero + Duration.FromSeconds(seconds);
-
     public Ready Tick(Instant now)
     {
         Machine.Tick(now);
