@@ -255,6 +255,20 @@ public sealed class MemberTransitionTests
     }
 
     [Fact]
+    public void Version_ChangesWhenAPeersIncarnationChanges()
+    {
+        var rig = new MembershipRig([B]);
+        var start = rig.Machine.Version;
+
+        rig.Deliver(At(1), B.Node, new Heartbeat(1, 1, B, NodeLoad.Idle, false));
+        Assert.Equal(start + 1, rig.Machine.Version);
+        rig.Deliver(At(2), B.Node, new Heartbeat(1, 2, B, NodeLoad.Idle, false));
+        Assert.Equal(start + 1, rig.Machine.Version);
+        rig.Deliver(At(3), B.Node, new Heartbeat(2, 1, B, NodeLoad.Idle, false));
+        Assert.Equal(start + 2, rig.Machine.Version);
+    }
+
+    [Fact]
     public void Version_ChangesExactlyWhenAPeersStateChanges()
     {
         var rig = new MembershipRig([B]);
