@@ -56,32 +56,15 @@ public sealed class RatioTests
         Assert.Throws<OverflowException>(() => Ratio.One.Of(long.MaxValue));
     }
 
-    [Fact]
-    public void Sample_Zero_IsNeverTrue()
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(-1, false)]
+    [InlineData(10_000, true)]
+    [InlineData(20_000, true)]
+    public void Sample_AtOrBeyondBounds_IsConstant(int basisPoints, bool expected)
     {
-        var prng = new Prng(1);
-        for (var i = 0; i < 10_000; i++) Assert.False(Ratio.Zero.Sample(prng));
-    }
-
-    [Fact]
-    public void Sample_Negative_IsNeverTrue()
-    {
-        var prng = new Prng(2);
-        for (var i = 0; i < 10_000; i++) Assert.False(new Ratio(-1).Sample(prng));
-    }
-
-    [Fact]
-    public void Sample_One_IsAlwaysTrue()
-    {
-        var prng = new Prng(3);
-        for (var i = 0; i < 10_000; i++) Assert.True(Ratio.One.Sample(prng));
-    }
-
-    [Fact]
-    public void Sample_AboveOne_IsAlwaysTrue()
-    {
-        var prng = new Prng(4);
-        for (var i = 0; i < 10_000; i++) Assert.True(new Ratio(20_000).Sample(prng));
+        var prng = new Prng((ulong)(basisPoints + 100));
+        for (var i = 0; i < 10_000; i++) Assert.Equal(expected, new Ratio(basisPoints).Sample(prng));
     }
 
     [Fact]

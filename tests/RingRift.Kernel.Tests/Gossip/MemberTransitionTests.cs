@@ -127,39 +127,19 @@ public sealed class MemberTransitionTests
         Assert.Equal(new MemberStateChanged(B.Node, MemberState.Dead, MemberState.Alive), Assert.Single(ready.Notices));
     }
 
-    [Fact]
-    public void DeadPeer_ReplayedHeartbeat_DoesNotRevive()
-    {
-        var rig = HeardAtFive();
-        rig.Tick(At(65));
-
-        var ready = rig.Deliver(At(70), B.Node, new Heartbeat(1, 1, B, NodeLoad.Idle, false));
-
-        Assert.Empty(ready.Notices);
-        Assert.Equal(MemberState.Dead, rig.Machine.StateOf(B.Node));
-    }
-
-    [Fact]
-    public void DeadPeer_OlderSequence_DoesNotRevive()
+    /// <summary>Last heard (incarnation, sequence), then a late message that is not newer: a replay.</summary>
+    [Theory]
+    [InlineData(1L, 1L, 1L, 1L)] // the same heartbeat again
+    [InlineData(1L, 10L, 1L, 9L)] // an older one from the same life, reordered
+    [InlineData(2L, 1L, 1L, 1_000_000L)] // from a previous life, however high its sequence
+    public void DeadPeer_MessageNotNewerThanLastHeard_DoesNotRevive(
+        long heardIncarnation, long heardSequence, long lateIncarnation, long lateSequence)
     {
         var rig = new MembershipRig([B]);
-        rig.Deliver(At(5), B.Node, new Heartbeat(1, 10, B, NodeLoad.Idle, false));
+        rig.Deliver(At(5), B.Node, new Heartbeat(heardIncarnation, heardSequence, B, NodeLoad.Idle, false));
         rig.Tick(At(65));
 
-        var ready = rig.Deliver(At(70), B.Node, new Heartbeat(1, 9, B, NodeLoad.Idle, false));
-
-        Assert.Empty(ready.Notices);
-        Assert.Equal(MemberState.Dead, rig.Machine.StateOf(B.Node));
-    }
-
-    [Fact]
-    public void DeadPeer_StaleIncarnation_DoesNotReviveWhateverTheSequence()
-    {
-        var rig = new MembershipRig([B]);
-        rig.Deliver(At(5), B.Node, new Heartbeat(2, 1, B, NodeLoad.Idle, false));
-        rig.Tick(At(65));
-
-        var ready = rig.Deliver(At(70), B.Node, new Heartbeat(1, 1_000_000, B, NodeLoad.Idle, false));
+        var ready = rig.Deliver(At(70), B.Node, new Heartbeat(lateIncarnation, lateSequence, B, NodeLoad.Idle, false));
 
         Assert.Empty(ready.Notices);
         Assert.Equal(MemberState.Dead, rig.Machine.StateOf(B.Node));

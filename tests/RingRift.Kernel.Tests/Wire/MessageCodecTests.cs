@@ -159,30 +159,36 @@ public sealed class MessageCodecTests
     public void TryDecode_RatioAboveOne_IsRejected()
     {
         var load = NodeLoad.Idle with { Resources = ResourceSample.Idle with { GpuBusy = new Ratio(10_001) } };
-        var bytes = Encode(new HeartbeatAck(1, 1, Profiles.Gpu("node-b"), load));
-
-        Assert.False(MessageCodec.TryDecode(bytes, out _, out var error));
-        Assert.Equal("ratio out of range: 10001", error);
+        AssertRejected(new HeartbeatAck(1, 1, Profiles.Gpu("node-b"), load), "ratio out of range: 10001");
     }
 
     [Fact]
     public void TryDecode_UnknownGpuHealth_IsRejected()
     {
         var load = NodeLoad.Idle with { Resources = ResourceSample.Idle with { GpuHealth = (GpuHealth)4 } };
-        var bytes = Encode(new HeartbeatAck(1, 1, Profiles.Gpu("node-b"), load));
-
-        Assert.False(MessageCodec.TryDecode(bytes, out _, out var error));
-        Assert.Equal("unknown gpu health 4", error);
+        AssertRejected(new HeartbeatAck(1, 1, Profiles.Gpu("node-b"), load), "unknown gpu health 4");
     }
 
     [Fact]
     public void TryDecode_ProviderOver64Bytes_IsRejected()
     {
         var profile = Profiles.Gpu("node-b") with { Provider = new string('p', 65) };
-        var bytes = Encode(new HeartbeatAck(1, 1, profile, NodeLoad.Idle));
+        AssertRejected(new HeartbeatAck(1, 1, profile, NodeLoad.Idle), "value 65 exceeds bound 64");
+    }
 
-        Assert.False(MessageCodec.TryDecode(bytes, out _, out var error));
-        Assert.Equal("value 65 exceeds bound 64", error);
+    [Fact]
+    public void TryDecode_GpuCountOver64_IsRejected()
+    {
+        var profile = Profiles.Gpu("node-b") with { Gpu = new GpuProfile("H100", 65, 80) };
+        AssertRejected(new HeartbeatAck(1, 1, profile, NodeLoad.Idle), "value 65 exceeds bound 64");
+    }
+
+    /// <summary>What the encoder writes but the decoder's bounds refuse: a sender misconfigured this way is never heard.</summary>
+    private static void AssertRejected(Message message, string expectedError)
+    {
+        Assert.False(MessageCodec.TryDecode(Encode(message), out var decoded, out var error));
+        Assert.Null(decoded);
+        Assert.Equal(expectedError, error);
     }
 
     [Fact]
