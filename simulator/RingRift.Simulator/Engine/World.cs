@@ -17,6 +17,7 @@ namespace RingRift.Simulator.Engine;
 internal sealed partial class World
 {
     private const int QueueCapacityMax = 50_000_000;
+    private const string InvariantCheckName = "invariant";
     private readonly Scenario _scenario;
     private readonly EventQueue _queue = new(QueueCapacityMax);
     private readonly SimNetwork _network;
@@ -75,14 +76,16 @@ internal sealed partial class World
 
     public RunReport Run()
     {
-        foreach (var node in _nodes) Boot(node);
-        ScheduleScenario();
-        while (_queue.TryPeekTime(out var next) && next <= _end && !_violations.Any)
+        try
         {
-            var item = _queue.Pop();
-            _now = item.Time;
-            _counters.Events++;
-            Dispatch(item);
+            foreach (var node in _nodes) Boot(node);
+            ScheduleScenario();
+            RunEvents();
+        }
+        catch (InvariantViolationException broken)
+        {
+            // A kernel or simulator invariant failing is a bug this run found: report it like any violation.
+            _violations.Add(new Violation(InvariantCheckName, new Duration(_now), broken.Message));
         }
         if (!_violations.Any)
         {
@@ -90,6 +93,17 @@ internal sealed partial class World
             foreach (var checker in _checkers) checker.AtEnd(_now, this);
         }
         return Report();
+    }
+
+    private void RunEvents()
+    {
+        while (_queue.TryPeekTime(out var next) && next <= _end && !_violations.Any)
+        {
+            var item = _queue.Pop();
+            _now = item.Time;
+            _counters.Events++;
+            Dispatch(item);
+        }
     }
 
     private void Dispatch(in SimEvent item)
