@@ -50,8 +50,7 @@ public static class DurationText
             var unitStart = position;
             while (position < text.Length && char.IsAsciiLetter(text[position])) position++;
             var unit = Array.IndexOf(Units, text[unitStart..position]);
-            if (position == unitStart)
-                return position == text.Length ? $"'{digits}' has no unit" : $"unexpected '{text[position]}'";
+            if (position == unitStart) return MissingUnit(text, position, digits);
             if (unit < 0) return $"unknown unit '{text[unitStart..position]}'";
             if (unit <= previousUnit) return "units must go from largest to smallest, each at most once";
             previousUnit = unit;
@@ -60,6 +59,11 @@ public static class DurationText
         }
         return null;
     }
+
+    private static string MissingUnit(string text, int position, string digits) =>
+        position == text.Length ? $"'{digits}' has no unit"
+        : text[position] == '.' ? "fractions are not allowed; use a smaller unit (1500ms, not 1.5s)"
+        : $"unexpected '{text[position]}'";
 
     private static bool TryAdd(ref long micros, long count, long unitMicros)
     {
