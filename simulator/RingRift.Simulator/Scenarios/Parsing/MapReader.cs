@@ -22,7 +22,7 @@ internal sealed class MapReader
         {
             var key = new YamlValue(keyNode, "a key in " + context, self.SourceName);
             var name = key.Scalar("a name");
-            _entries.Add((key, name, new YamlValue(valueNode, $"'{name}'", self.SourceName)));
+            _entries.Add((key, name, new YamlValue(valueNode, $"'{name}'", self.SourceName, key.Line)));
         }
     }
 
@@ -57,12 +57,9 @@ internal sealed class MapReader
     public YamlValue Required(string key) =>
         Optional(key) ?? throw _self.Error($"missing required key '{key}' in {_context}");
 
-    /// <summary>The line of <paramref name="key"/> itself, where errors about its whole block point.</summary>
-    public int KeyLine(string key) => Find(key)?.Key.Line ?? Line;
-
     public ScenarioException Error(string problem) => _self.Error(problem);
 
-    public ScenarioException ErrorAtKey(string key, string problem) => new(_self.SourceName, KeyLine(key), problem);
+    public ScenarioException ErrorAtKey(string key, string problem) => (Find(key)?.Key ?? _self).Error(problem);
 
     private (YamlValue Key, string Name, YamlValue Value)? Find(string key)
     {

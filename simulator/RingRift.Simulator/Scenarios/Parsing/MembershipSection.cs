@@ -27,7 +27,7 @@ internal static class MembershipSection
             map.Optional("peer_table_max")?.Int(1, 1_000_000) ?? defaults.PeerTableMax);
         var errors = config.Validate();
         if (errors.Count > 0)
-            throw new ScenarioException(value.SourceName, root.KeyLine("membership"), "membership: " + string.Join("; ", errors));
+            throw value.Error("membership: " + string.Join("; ", errors));
         return config;
     }
 }

@@ -8,13 +8,14 @@ namespace RingRift.Simulator.Scenarios.Parsing;
 /// <summary>
 /// One YAML node with the name it goes by in messages ("'duration'", "a timeline entry") and the
 /// file it came from. Every typed read either returns a value or throws a
-/// <see cref="ScenarioException"/> at the node's line naming what was expected.
+/// <see cref="ScenarioException"/> at the value's line naming what was expected. The value of a
+/// mapping entry takes its key's line, which is where a block mapping or list below it is named.
 /// </summary>
-internal sealed class YamlValue(YamlNode node, string label, string sourceName)
+internal sealed class YamlValue(YamlNode node, string label, string sourceName, int? keyLine = null)
 {
     public string Label => label;
     public string SourceName => sourceName;
-    public int Line => YamlLoader.LineOf(node.Start);
+    public int Line => keyLine ?? YamlLoader.LineOf(node.Start);
 
     public ScenarioException Error(string problem) => new(sourceName, Line, problem);
 
