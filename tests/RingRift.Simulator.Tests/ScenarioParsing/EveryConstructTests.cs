@@ -168,8 +168,8 @@ public sealed class EveryConstructTests
     [Fact]
     public void Parse_ChecksAndExpect_KeepCatalogOrderAndViews()
     {
-        Assert.Equal(new[] { CheckCatalog.FalseDeath, CheckCatalog.MembershipConverges }, Parsed.Checks);
-        Assert.Equal(CheckCatalog.FalseDeath, Parsed.Expect.Violation);
+        Assert.Equal(new[] { CheckCatalog.StableMembership, CheckCatalog.MembershipConverges }, Parsed.Checks);
+        Assert.Equal(CheckCatalog.StableMembership, Parsed.Expect.Violation);
         Assert.Equal(
             new[]
             {

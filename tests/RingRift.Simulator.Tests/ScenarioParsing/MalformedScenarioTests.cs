@@ -98,10 +98,10 @@ public sealed class MalformedScenarioTests
         { "unknown job kind", Header + "timeline:\n  - { at: 1m, launch: lambda-gh200-1, job: { id: j, kind: eval, config: hex8_2p, runtime: 1m } }\n", 10, "'kind' must be one of selfplay | training | gauntlet, got 'eval'" },
 
         // Checks and expectations
-        { "unknown check", Header + "checks: [false_deth]\n", 9, "unknown check 'false_deth' (did you mean 'false_death'?); known: incarnation_durable, membership_lifecycle, false_death" },
+        { "unknown check", Header + "checks: [stable_membershp]\n", 9, "unknown check 'false_deth' (did you mean 'stable_membership'?); known: incarnation_durable, membership_lifecycle, stable_membership" },
         { "duplicate check", Header + "checks: [job_slots, job_slots]\n", 9, "'checks' names 'job_slots' twice" },
         { "empty checks", Header + "checks: []\n", 9, "'checks' must name at least one check" },
-        { "violation not checked", Header + "checks: [job_slots]\nexpect: { violation: false_death }\n", 10, "expect.violation names 'false_death', which is not among the checks run: job_slots" },
+        { "violation not checked", Header + "checks: [job_slots]\nexpect: { violation: stable_membership }\n", 10, "expect.violation names 'stable_membership', which is not among the checks run: job_slots" },
         { "unknown node in expect", Header + "expect:\n  views:\n    - { at: 1m, observer: hetzner-cpu2, peer: lambda-gh200-1, state: dead }\n", 11, "'observer' names unknown node 'hetzner-cpu2' (did you mean 'hetzner-cpu1'?)" },
         { "unknown state", Header + "expect:\n  views:\n    - { at: 1m, peer: lambda-gh200-1, state: gone }\n", 11, "'state' must be one of alive | suspect | dead | retired, got 'gone'" },
         { "observer is the peer", Header + "expect:\n  views:\n    - { at: 1m, observer: hetzner-cpu1, peer: hetzner-cpu1, state: alive }\n", 11, "'hetzner-cpu1' cannot observe itself" },

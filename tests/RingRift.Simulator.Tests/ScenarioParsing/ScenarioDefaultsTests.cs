@@ -31,7 +31,7 @@ public sealed class ScenarioDefaultsTests
         Assert.Same(MembershipConfig.Default, scenario.Membership);
         Assert.Same(NetworkSpec.Default, scenario.Network);
         Assert.Empty(scenario.Timeline);
-        Assert.Equal(CheckCatalog.Names, scenario.Checks);
+        Assert.Equal(CheckCatalog.Defaults, scenario.Checks);
         Assert.Same(Expectations.AllChecksHold, scenario.Expect);
         Assert.Same(SwarmSpec.Default, scenario.Swarm);
         Assert.Empty(scenario.Voters);

@@ -83,12 +83,12 @@ public sealed class ShippedScenarioTests
     }
 
     [Fact]
-    public void Parse_TooSlowNetwork_ExpectsFalseDeath()
+    public void Parse_TooSlowNetwork_ExpectsStableMembership()
     {
         var scenario = Load("scenarios/checks/too-slow-network-fails.yaml");
 
-        Assert.Equal(new[] { CheckCatalog.FalseDeath }, scenario.Checks);
-        Assert.Equal(CheckCatalog.FalseDeath, scenario.Expect.Violation);
+        Assert.Equal(new[] { CheckCatalog.StableMembership }, scenario.Checks);
+        Assert.Equal(CheckCatalog.StableMembership, scenario.Expect.Violation);
         Assert.Equal(3, scenario.Hosts.Select(h => h.Profile.Provider).Distinct().Count());
         Assert.True(scenario.Network.CrossProvider.Min > scenario.Membership.DeadTimeout);
     }

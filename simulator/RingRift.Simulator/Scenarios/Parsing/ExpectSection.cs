@@ -7,8 +7,8 @@ using RingRift.Simulator.Checking;
 namespace RingRift.Simulator.Scenarios.Parsing;
 
 /// <summary>
-/// The <c>checks</c> list (default: every check in <see cref="CheckCatalog"/>, kept in catalog
-/// order) and the <c>expect</c> block: an optional <c>violation</c> that must stop the run and
+/// The <c>checks</c> list (default: <see cref="CheckCatalog.Defaults"/>; named checks are kept in
+/// catalog order) and the <c>expect</c> block: an optional <c>violation</c> that must stop the run and
 /// exact membership <c>views</c> at given times.
 /// </summary>
 internal static class ExpectSection
@@ -22,7 +22,7 @@ internal static class ExpectSection
 
     public static ImmutableArray<string> ReadChecks(MapReader root)
     {
-        if (root.Optional("checks") is not { } value) return CheckCatalog.Names;
+        if (root.Optional("checks") is not { } value) return CheckCatalog.Defaults;
         var items = value.Items();
         if (items.Count == 0) throw value.Error("'checks' must name at least one check; leave it out to run them all");
         var named = new HashSet<string>();
