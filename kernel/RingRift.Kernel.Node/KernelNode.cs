@@ -52,6 +52,7 @@ public sealed class KernelNode
     {
         Invariant.True(now >= _lastNow);
         _lastNow = now;
+        _membership.ObserveTime(now);
         switch (input)
         {
             case Wake: break;

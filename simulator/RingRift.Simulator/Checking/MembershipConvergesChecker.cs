@@ -7,7 +7,8 @@ namespace RingRift.Simulator.Checking;
 /// Liveness at the end of a healed phase: every running node sees every other running node Alive,
 /// and sees every node that has been down long enough as Dead or Retired. Pairs are judged only once
 /// their situation has been stable for the bound the protocol promises (see <see cref="World.ConvergenceBound"/>);
-/// the network must be healed, or nothing can be promised.
+/// the network must be healed, or nothing can be promised. Pairs that cannot hear each other by
+/// design (both NAT-blocked) are not judged.
 /// </summary>
 internal sealed class MembershipConvergesChecker : Checker
 {
@@ -24,7 +25,7 @@ internal sealed class MembershipConvergesChecker : Checker
         {
             if (!observer.IsRunning) continue;
             foreach (var peer in world.Nodes)
-                if (peer != observer && !JudgePair(now, world, observer, peer)) return;
+                if (peer != observer && World.CanHearDirectly(observer, peer) && !JudgePair(now, world, observer, peer)) return;
         }
     }
 

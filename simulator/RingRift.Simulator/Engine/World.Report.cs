@@ -14,7 +14,7 @@ internal sealed partial class World
             return;
         }
         foreach (var observer in _nodes)
-            if (observer != peer && observer.IsRunning) EvaluateOne(view, observer, peer);
+            if (observer != peer && observer.IsRunning && CanHearDirectly(observer, peer)) EvaluateOne(view, observer, peer);
     }
 
     private void EvaluateOne(ExpectedView view, SimNode observer, SimNode peer)

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using RingRift.Kernel;
+using RingRift.Kernel.Gossip;
 using RingRift.Kernel.Node;
 using RingRift.Simulator.Checking;
 using RingRift.Simulator.Network;
@@ -57,6 +58,9 @@ internal sealed partial class World
     public IReadOnlyList<SimNode> Nodes => _nodes;
     public bool IsNetworkHealed => _network.Links.BlockedCount == 0 && _activeFlaps == 0;
     public long NetworkChangedAt { get; private set; }
+
+    public static bool CanHearDirectly(SimNode observer, SimNode peer) =>
+        HeartbeatMembershipMachine.CanHearDirectly(observer.Host.Profile, peer.Host.Profile);
 
     public int IndexOf(NodeId id) => _indexByName[id.Value];
 
