@@ -6,7 +6,7 @@ namespace RingRift.Kernel.Gossip;
 /// is recognised as stale. <see cref="WantsAck"/> is set by a NAT-blocked sender, which learns
 /// about its peers only from the acknowledgements on connections it opened.
 /// </summary>
-public sealed record Heartbeat(long Incarnation, long Sequence, NodeProfile Profile, NodeLoad Load, bool WantsAck) : Message
+public sealed record Heartbeat(long Incarnation, long Sequence, NodeProfile Profile, NodeLoad Load, bool WantsAck) : Message, ICarriesIncarnation
 {
     public override MessageKind Kind => MessageKind.Heartbeat;
 

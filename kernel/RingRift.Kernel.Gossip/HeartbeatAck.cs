@@ -1,7 +1,7 @@
 namespace RingRift.Kernel.Gossip;
 
 /// <summary>The receiver's own advertisement, returned on the connection a NAT-blocked peer opened.</summary>
-public sealed record HeartbeatAck(long Incarnation, long Sequence, NodeProfile Profile, NodeLoad Load) : Message
+public sealed record HeartbeatAck(long Incarnation, long Sequence, NodeProfile Profile, NodeLoad Load) : Message, ICarriesIncarnation
 {
     public override MessageKind Kind => MessageKind.HeartbeatAck;
 

@@ -23,6 +23,7 @@ public sealed partial class HeartbeatMembershipMachine
     private Instant _nextHeartbeat;
     private Instant _nextTransitionDue = Instant.MaxValue;
     private long _sequence;
+    private Instant _lastObserved;
 
     /// <param name="knownPeers">The configured cluster; each starts Alive as of <paramref name="now"/>,
     /// which gives every peer one suspect timeout to be heard before it is suspected.</param>
@@ -36,9 +37,10 @@ public sealed partial class HeartbeatMembershipMachine
         _incarnation = incarnation;
         _outbox = outbox;
         foreach (var profile in knownPeers)
-            if (profile.Node != self.Node) AddPeer(profile, now);
+            if (profile.Node != self.Node && CanHearDirectly(self, profile)) AddPeer(profile, now);
         _peers.Sort(static (a, b) => a.Node.CompareTo(b.Node));
         _nextHeartbeat = now + firstHeartbeatDelay;
+        _lastObserved = now;
         _nextTransitionDue = now + config.SuspectTimeout;
     }
 
@@ -54,6 +56,29 @@ public sealed partial class HeartbeatMembershipMachine
 
     /// <summary>Updates what this node advertises in its next heartbeat.</summary>
     public void SetLoad(NodeLoad load) => _load = load;
+
+    /// <summary>
+    /// Two NAT-blocked nodes can never hear each other directly (neither can dial the other), so
+    /// neither keeps the other in its heartbeat table, where it could only be declared dead.
+    /// </summary>
+    public static bool CanHearDirectly(NodeProfile self, NodeProfile peer) => !(self.NatBlocked && peer.NatBlocked);
+
+    /// <summary>
+    /// Called with the time of every step, before anything else. A running kernel is stepped at
+    /// least once per heartbeat interval, so a longer gap means this node did not run (a
+    /// stop-the-world pause, a suspended VM, a clock jump). The silence during the gap is this
+    /// node's, not its peers': each peer is credited with the gap, so that a stall is never blamed
+    /// on the peers, whose messages may be queued behind it.
+    /// </summary>
+    public void ObserveTime(Instant now)
+    {
+        var gap = now - _lastObserved;
+        _lastObserved = now;
+        if (gap <= _config.StallThreshold) return;
+        foreach (var peer in _peers) peer.LastHeard += gap;
+        _nextTransitionDue = now;
+        _outbox.Notify(new LocalStallDetected(gap));
+    }
 
     /// <summary>Advances timeouts and sends the heartbeat round if due.</summary>
     public void Tick(Instant now)
@@ -91,7 +116,8 @@ public sealed partial class HeartbeatMembershipMachine
         foreach (var peer in _peers)
         {
             var state = _config.StateAfter(now - peer.LastHeard);
-            if (state != peer.State) ChangeState(peer, state);
+            // Timeouts only move a peer forward, one state at a time, so every step is reported.
+            while (peer.State < state) ChangeState(peer, peer.State + 1);
             var leaving = _config.SilenceLeaving(state);
             if (leaving is { } silence) nextDue = Instant.Min(nextDue, peer.LastHeard + silence);
         }

@@ -24,6 +24,9 @@ public sealed record MembershipConfig(
         RetiredProbeInterval: Duration.FromSeconds(120),
         PeerTableMax: 1024);
 
+    /// <summary>A gap between two steps longer than this means the node itself stalled (see <c>ObserveTime</c>).</summary>
+    public Duration StallThreshold => HeartbeatInterval * 2;
+
     /// <summary>Every inconsistency, each naming the fields involved; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -18,6 +18,8 @@ public sealed class KernelNode
     private readonly LocalJobsMachine _jobs;
     private readonly DurableStateKeeper _durable;
     private ResourceSample _resources = ResourceSample.Idle;
+    private bool _loadStale = true;
+    private int _loadJobsVersion;
     private Instant _lastNow;
     private NodeStatus? _status;
     private long _statusVersion = -1;
@@ -50,20 +52,30 @@ public sealed class KernelNode
     {
         Invariant.True(now >= _lastNow);
         _lastNow = now;
+        _membership.ObserveTime(now);
         switch (input)
         {
             case Wake: break;
             case Deliver deliver: Route(now, deliver); break;
             case Submit submit: Route(submit); break;
             case EffectCompleted completed: Route(now, completed); break;
-            case Observed observed: _resources = observed.Resources; break;
+            case Observed observed: _resources = observed.Resources; _loadStale = true; break;
         }
-        _membership.SetLoad(_jobs.LoadWith(_resources));
+        RefreshAdvertisedLoad();
         _membership.Tick(now);
         _durable.Tick(now);
     }
 
     public Ready TakeReady() => _outbox.Drain(NextDeadline(), Status());
+
+    /// <summary>Rebuilds the advertised load only when jobs or resources changed, not on every step.</summary>
+    private void RefreshAdvertisedLoad()
+    {
+        if (!_loadStale && _jobs.Version == _loadJobsVersion) return;
+        _loadStale = false;
+        _loadJobsVersion = _jobs.Version;
+        _membership.SetLoad(_jobs.LoadWith(_resources));
+    }
 
     private Instant? NextDeadline() => _durable.RetryAt is { } retry
         ? Instant.Min(retry, _membership.NextDeadline)

@@ -18,6 +18,7 @@ public sealed class Outbox(int heldMessagesMax)
     private long _durableVersion;
     private long _requestedVersion;
     private long _nextEffectId = 1;
+    private Ready? _lastEmpty;
 
     public int HeldCount => _held.Count;
     public long DurableVersion => _durableVersion;
@@ -66,8 +67,19 @@ public sealed class Outbox(int heldMessagesMax)
             _messages.Add(_held.Dequeue().Message);
     }
 
-    /// <summary>Hands the collected parts to <c>TakeReady</c> and starts empty.</summary>
-    public Ready Drain(Instant? nextDeadline, NodeStatus status) => new(
-        Ready.Drain(_messages), Ready.Drain(_effects), Ready.Drain(_replies), Ready.Drain(_notices),
-        nextDeadline, status);
+    /// <summary>
+    /// Hands the collected parts to <c>TakeReady</c> and starts empty. Most steps produce nothing, so
+    /// an empty Ready with the same deadline and status as the last one is reused, not reallocated.
+    /// </summary>
+    public Ready Drain(Instant? nextDeadline, NodeStatus status)
+    {
+        var empty = _messages.Count + _effects.Count + _replies.Count + _notices.Count == 0;
+        if (empty && _lastEmpty is { } last && last.NextDeadline == nextDeadline && ReferenceEquals(last.Status, status))
+            return last;
+        var ready = new Ready(
+            Ready.Drain(_messages), Ready.Drain(_effects), Ready.Drain(_replies), Ready.Drain(_notices),
+            nextDeadline, status);
+        _lastEmpty = empty ? ready : null;
+        return ready;
+    }
 }

@@ -33,7 +33,7 @@ public sealed class WireWriter
         Ensure(10);
         while (value >= 0x80)
         {
-            _buffer[_length++] = (byte)((value & 0x7F) | 0x80);
+            _buffer[_length++] = unchecked((byte)(value | 0x80));
             value >>= 7;
         }
         _buffer[_length++] = (byte)value;

@@ -1,4 +1,3 @@
-using System;
 using RingRift.Simulator.Scenarios;
 
 namespace RingRift.Simulator.Engine;
@@ -7,6 +6,5 @@ namespace RingRift.Simulator.Engine;
 public static class Simulation
 {
     /// <summary>Runs <paramref name="scenario"/> once with <paramref name="options"/>.Seed; deterministic.</summary>
-    public static RunReport Run(Scenario scenario, RunOptions options) =>
-        throw new NotImplementedException("engine lands in the next commit");
+    public static RunReport Run(Scenario scenario, RunOptions options) => new World(scenario, options).Run();
 }

@@ -1,0 +1,3 @@
+using RingRift.Simulator.Cli;
+
+return CliApp.Build().Parse(args).Invoke();

@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace RingRift.Simulator.Cli;
+
+/// <summary>The run summary as one JSON object, fields in snake_case.</summary>
+internal sealed record SummaryJson(
+    ulong Seed,
+    string Scenario,
+    string ScenarioPath,
+    string TraceHash,
+    double SimulatedSeconds,
+    long Events,
+    double WallSeconds,
+    double EventsPerWallSecond,
+    long MessagesSent,
+    long MessagesDelivered,
+    long MessagesDropped,
+    long MemberStateChanges,
+    long Crashes,
+    long Restarts,
+    long JobsLaunched,
+    long JobsExited,
+    IReadOnlyList<ViolationJson> Violations,
+    IReadOnlyList<string> ExpectationFailures,
+    IReadOnlyList<string> SwarmFaultKinds,
+    bool Passed,
+    string? Replay)
+{
+    public static SummaryJson From(RunResult result)
+    {
+        var r = result.Report;
+        var violations = new List<ViolationJson>();
+        foreach (var v in r.Violations) violations.Add(new ViolationJson(v.Checker, v.At.Micros / 1e6, v.Message));
+        return new SummaryJson(
+            r.Seed, r.Scenario, result.ScenarioPath, r.TraceHashHex, r.SimulatedTime.Micros / 1e6, r.Events,
+            result.Wall.TotalSeconds, result.EventsPerWallSecond, r.MessagesSent, r.MessagesDelivered, r.MessagesDropped,
+            r.MemberStateChanges, r.Crashes, r.Restarts, r.JobsLaunched, r.JobsExited, violations,
+            r.ExpectationFailures, result.FaultKinds, !result.Failed, result.Failed ? result.Replay : null);
+    }
+
+    public string Serialize() => JsonSerializer.Serialize(this, SummaryJsonContext.Default.SummaryJson);
+}

@@ -1,0 +1,13 @@
+namespace RingRift.Simulator.Engine;
+
+/// <summary>Running totals of one simulation, folded into the <see cref="RunReport"/>.</summary>
+internal sealed class RunCounters
+{
+    public long Events;
+    public long Delivered;
+    public long MemberStateChanges;
+    public long Crashes;
+    public long Restarts;
+    public long JobsLaunched;
+    public long JobsExited;
+}

@@ -1,0 +1,70 @@
+using RingRift.Kernel;
+using RingRift.Simulator.Scenarios;
+
+namespace RingRift.Simulator.Engine;
+
+/// <summary>
+/// A node's disk. Writes are applied in order, each whole or absent: a state becomes durable only
+/// when its write completes. A crash loses writes in flight; with a torn write, the in-flight record
+/// is left half-written, and the next boot must recognise and discard it (checksum), falling back to
+/// the last whole state. Faults: slow, full, fsync failing.
+/// </summary>
+internal sealed class SimDisk
+{
+    private static readonly Duration HealthyLatency = Duration.FromMillis(2);
+    private long _busyUntil;
+    private int _inFlight;
+
+    public PersistentState Durable { get; private set; } = PersistentState.Empty;
+    public bool HasTornRecord { get; private set; }
+    public DiskFaultKind Fault { get; private set; } = DiskFaultKind.Healthy;
+    public Duration SlowLatency { get; private set; } = HealthyLatency;
+    public long TornRecordsDiscarded { get; private set; }
+
+    public void SetFault(DiskFaultKind kind, Duration latency)
+    {
+        Fault = kind;
+        SlowLatency = kind == DiskFaultKind.Slow ? latency : HealthyLatency;
+    }
+
+    /// <summary>Starts a write; returns when it completes and how. Writes complete in issue order.</summary>
+    public (long CompletesAt, EffectOutcome Outcome) BeginWrite(long now)
+    {
+        var start = now > _busyUntil ? now : _busyUntil;
+        _busyUntil = start + SlowLatency.Micros;
+        _inFlight++;
+        EffectOutcome outcome = Fault switch
+        {
+            DiskFaultKind.Full => new PersistFailed("disk full"),
+            DiskFaultKind.FsyncFails => new PersistFailed("fsync failed"),
+            _ => Persisted.Instance,
+        };
+        return (_busyUntil, outcome);
+    }
+
+    /// <summary>A write's completion fired: on success its state is now durable.</summary>
+    public void CompleteWrite(PersistentState state, EffectOutcome outcome)
+    {
+        _inFlight--;
+        Invariant.True(_inFlight >= 0);
+        if (outcome is Persisted && state.Version > Durable.Version) Durable = state;
+    }
+
+    public void Crash(bool tornWrite)
+    {
+        if (tornWrite && _inFlight > 0) HasTornRecord = true;
+        _inFlight = 0;
+        _busyUntil = 0;
+    }
+
+    /// <summary>What a booting node reads back: the last whole state, after discarding a torn record.</summary>
+    public PersistentState Load()
+    {
+        if (HasTornRecord)
+        {
+            HasTornRecord = false;
+            TornRecordsDiscarded++;
+        }
+        return Durable;
+    }
+}

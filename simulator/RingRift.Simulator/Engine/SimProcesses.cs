@@ -1,0 +1,96 @@
+using System.Collections.Generic;
+using RingRift.Kernel;
+using RingRift.Simulator.Scenarios;
+
+namespace RingRift.Simulator.Engine;
+
+/// <summary>
+/// A node's simulated processes and GPUs. A launched job runs for its modelled runtime, stretched
+/// by a straggling GPU; launches can fail, exit early or be OOM-killed with the configured
+/// probabilities; a failed GPU ends its jobs, a hung one freezes them until they are terminated.
+/// Each outcome is scheduled as a <see cref="ProcessEnd"/>; ends of processes already gone are stale.
+/// </summary>
+internal sealed class SimProcesses(Prng prng)
+{
+    private static readonly Duration LaunchFailureDelay = Duration.FromMillis(100);
+    private static readonly Duration KillDelay = Duration.FromMillis(50);
+    private readonly SortedDictionary<JobId, (long Serial, EffectId Launch)> _running = new();
+    private long _nextSerial = 1;
+    private int _slowdownPercent = 100;
+    private Ratio _launchFailure, _earlyExit, _outOfMemory;
+
+    public GpuHealth Gpu { get; private set; } = GpuHealth.Healthy;
+    public int RunningCount => _running.Count;
+
+    public void SetFaults(Ratio launchFailure, Ratio earlyExit, Ratio outOfMemory)
+    {
+        _launchFailure = launchFailure;
+        _earlyExit = earlyExit;
+        _outOfMemory = outOfMemory;
+    }
+
+    /// <summary>Applies a GPU fault; returns the processes it ended (fail-stop) for the caller to complete.</summary>
+    public List<ProcessEnd> SetGpu(GpuFaultKind fault, int slowdownPercent)
+    {
+        var ended = new List<ProcessEnd>();
+        switch (fault)
+        {
+            case GpuFaultKind.FailStop:
+                Gpu = GpuHealth.Failed;
+                foreach (var (job, run) in _running)
+                    ended.Add(new ProcessEnd(run.Serial, run.Launch, job, new ProcessExited(1, false, "CUDA error: device lost"), Forced: true));
+                _running.Clear();
+                break;
+            case GpuFaultKind.Hang: Gpu = GpuHealth.Hung; break;
+            case GpuFaultKind.Misdetected: Gpu = GpuHealth.Misdetected; break;
+            case GpuFaultKind.Straggler: _slowdownPercent = slowdownPercent; break;
+            case GpuFaultKind.Recover: Gpu = GpuHealth.Healthy; _slowdownPercent = 100; break;
+        }
+        return ended;
+    }
+
+    /// <summary>Starts a job; returns when and how it ends, or null if it hangs until terminated.</summary>
+    public (long At, ProcessEnd End)? Launch(long now, Launch launch, Duration runtime)
+    {
+        var serial = _nextSerial++;
+        var job = launch.Job;
+        if (job.Gpus > 0 && Gpu is GpuHealth.Failed or GpuHealth.Misdetected)
+            return (now + LaunchFailureDelay.Micros, new ProcessEnd(serial, launch.Id, job.Id, new LaunchFailed("no usable GPU"), Forced: true));
+        if (_launchFailure.Sample(prng))
+            return (now + LaunchFailureDelay.Micros, new ProcessEnd(serial, launch.Id, job.Id, new LaunchFailed("exec failed"), Forced: true));
+        _running.Add(job.Id, (serial, launch.Id));
+        if (job.Gpus > 0 && Gpu == GpuHealth.Hung) return null;
+        var duration = job.Gpus > 0 ? runtime.Micros * _slowdownPercent / 100 : runtime.Micros;
+        return ScheduleExit(now, serial, launch.Id, job.Id, duration);
+    }
+
+    /// <summary>Kills the job if it runs; returns its end (exit 137, killed) or null if it was not running.</summary>
+    public (long At, ProcessEnd End)? Terminate(long now, JobId job)
+    {
+        if (!_running.Remove(job, out var run)) return null;
+        return (now + KillDelay.Micros, new ProcessEnd(run.Serial, run.Launch, job, new ProcessExited(137, true, "terminated"), Forced: true));
+    }
+
+    /// <summary>True when the end is current (the process was still running) and removes it.</summary>
+    public bool TryFinish(ProcessEnd end)
+    {
+        if (end.Forced) return true;
+        if (!_running.TryGetValue(end.Job, out var run) || run.Serial != end.Serial) return false;
+        _running.Remove(end.Job);
+        return true;
+    }
+
+    /// <summary>Every process dies with the node.</summary>
+    public void Crash() => _running.Clear();
+
+    private (long At, ProcessEnd End) ScheduleExit(long now, long serial, EffectId launch, JobId job, long durationMicros)
+    {
+        if (_outOfMemory.Sample(prng))
+            return (now + Fraction(durationMicros), new ProcessEnd(serial, launch, job, new ProcessExited(137, true, "Out of memory: killed process"), Forced: false));
+        if (_earlyExit.Sample(prng))
+            return (now + Fraction(durationMicros), new ProcessEnd(serial, launch, job, new ProcessExited(1, false, "exited early"), Forced: false));
+        return (now + durationMicros, new ProcessEnd(serial, launch, job, new ProcessExited(0, false, ""), Forced: false));
+    }
+
+    private long Fraction(long durationMicros) => durationMicros <= 1 ? durationMicros : prng.NextInRange(1, durationMicros);
+}

@@ -1,0 +1,132 @@
+using RingRift.Kernel;
+using RingRift.Kernel.Gossip;
+using RingRift.Kernel.Node;
+
+namespace RingRift.Simulator.Engine;
+
+internal sealed partial class World
+{
+    private void Boot(SimNode node)
+    {
+        node.Life++;
+        node.RunState = NodeRunState.Up;
+        node.StateSince = node.RunningSince = _now;
+        node.WakeAt = long.MaxValue;
+        var restored = node.Disk.Load();
+        _trace.World(_now, node.Index, $"boot {node.Id} life={node.Life} restored_boot_count={restored.BootCount}");
+        node.Kernel = new KernelNode(KernelConfigFor(node, node.Seeds.NextUInt64()), restored, node.Clock.Read(_now));
+        foreach (var checker in _checkers) checker.OnBoot(_now, node);
+        Flush(node);
+    }
+
+    private void Crash(SimNode node, bool tornWrite)
+    {
+        if (node.RunState == NodeRunState.Crashed) return;
+        node.Kernel = null;
+        node.Life++;
+        node.RunState = NodeRunState.Crashed;
+        node.StateSince = _now;
+        node.Backlog.Clear();
+        node.Disk.Crash(tornWrite);
+        node.Processes.Crash();
+        _counters.Crashes++;
+        _trace.World(_now, node.Index, $"crash {node.Id} torn_write={tornWrite}");
+        foreach (var checker in _checkers) checker.OnCrash(_now, node);
+    }
+
+    private void Pause(SimNode node, Duration span)
+    {
+        if (!node.IsRunning) return;
+        node.RunState = NodeRunState.Paused;
+        node.StateSince = _now;
+        _trace.World(_now, node.Index, $"pause {node.Id} for={span}");
+        _queue.Schedule(_now + span.Micros, EventKind.Resume, node.Index, token: node.Life);
+    }
+
+    private void OnResume(in SimEvent item)
+    {
+        var node = _nodes[item.Node];
+        if (item.Token != node.Life || !node.IsPaused) return;
+        node.RunState = NodeRunState.Up;
+        node.StateSince = node.RunningSince = _now;
+        _trace.World(_now, node.Index, $"resume {node.Id} backlog={node.Backlog.Count}");
+        node.WakeAt = long.MaxValue;
+        while (node.Backlog.TryDequeue(out var input)) Step(node, input);
+        Step(node, Wake.Instance);
+    }
+
+    /// <summary>Hands an input to the node: stepped now if it runs, queued if paused, lost if crashed.</summary>
+    private void Offer(SimNode node, KernelInput input)
+    {
+        if (node.IsRunning) Step(node, input);
+        else if (node.IsPaused) Enqueue(node, input);
+    }
+
+    private static void Enqueue(SimNode node, KernelInput input)
+    {
+        if (node.Backlog.Count < SimNode.BacklogMax) node.Backlog.Enqueue(input);
+        else node.BacklogDropped++;
+    }
+
+    private void Step(SimNode node, KernelInput input)
+    {
+        node.Kernel!.Step(node.Clock.Read(_now), input);
+        Flush(node);
+    }
+
+    private void OnDeliver(in SimEvent item)
+    {
+        var node = _nodes[item.Node];
+        if (node.RunState == NodeRunState.Crashed) return;
+        var message = (Message)item.Payload!;
+        var from = _nodes[item.Peer].Id;
+        _counters.Delivered++;
+        _trace.Deliver(_now, node, item.Peer, from.Value, message);
+        Offer(node, new Deliver(from, message, item.Token == 1));
+    }
+
+    private void OnWake(in SimEvent item)
+    {
+        var node = _nodes[item.Node];
+        if (item.Token != node.WakeToken || !node.IsRunning) return;
+        node.WakeAt = long.MaxValue;
+        Step(node, Wake.Instance);
+    }
+
+    /// <summary>Drains the node's Ready: messages to the network, effects to disk and processes, notices to checkers.</summary>
+    private void Flush(SimNode node)
+    {
+        var ready = node.Kernel!.TakeReady();
+        foreach (var outbound in ready.Messages) Send(node, outbound);
+        foreach (var effect in ready.Effects) Perform(node, effect);
+        foreach (var notice in ready.Notices) Observe(node, notice);
+        foreach (var reply in ready.Replies)
+            _trace.World(_now, node.Index, $"reply {node.Id} {reply.RequestId} accepted={reply.Accepted} {reply.Detail}");
+        if (ready.NextDeadline is { } deadline) ScheduleWake(node, deadline);
+    }
+
+    private void Send(SimNode node, in Outbound outbound)
+    {
+        var to = IndexOf(outbound.To);
+        foreach (var checker in _checkers) checker.OnSend(_now, node, outbound.Message);
+        _trace.Send(_now, node.Index, to, outbound.Message);
+        _network.Send(_now, node.Index, to, outbound.Message, outbound.IsResponse);
+    }
+
+    private void Observe(SimNode node, Notice notice)
+    {
+        if (notice is MemberStateChanged) _counters.MemberStateChanges++;
+        _trace.Notice(_now, node, notice);
+        foreach (var checker in _checkers) checker.OnNotice(_now, node, notice);
+    }
+
+    /// <summary>Keeps one pending wake per node, at the earliest deadline asked for; an early wake is harmless.</summary>
+    private void ScheduleWake(SimNode node, Instant deadline)
+    {
+        var at = node.Clock.GlobalAt(deadline, _now);
+        if (at >= node.WakeAt) return;
+        node.WakeAt = at;
+        node.WakeToken++;
+        _queue.Schedule(at, EventKind.Wake, node.Index, token: node.WakeToken);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using RingRift.Kernel;
+using RingRift.Kernel.Gossip;
+using RingRift.Kernel.Node;
+using RingRift.Simulator.Checking;
+using RingRift.Simulator.Network;
+using RingRift.Simulator.Scenarios;
+
+namespace RingRift.Simulator.Engine;
+
+/// <summary>
+/// One run of one scenario: the nodes, the network, the event queue in virtual time, the checkers and
+/// the trace. Single-threaded and deterministic: every random choice comes from a stream forked from
+/// the seed (one per node, one for the network), and events at equal times run in scheduling order.
+/// </summary>
+internal sealed partial class World
+{
+    private const int QueueCapacityMax = 50_000_000;
+    private const string InvariantCheckName = "invariant";
+    private readonly Scenario _scenario;
+    private readonly EventQueue _queue = new(QueueCapacityMax);
+    private readonly SimNetwork _network;
+    private readonly SimNode[] _nodes;
+    private readonly Dictionary<string, int> _indexByName = new(System.StringComparer.Ordinal);
+    private readonly ImmutableArray<NodeProfile> _profiles;
+    private readonly Checker[] _checkers;
+    private readonly ViolationLog _violations = new();
+    private readonly TraceRecorder _trace;
+    private readonly List<string> _expectationFailures = new();
+    private readonly RunCounters _counters = new();
+    private readonly long _end;
+    private readonly ulong _seed;
+    private long _now;
+
+    public World(Scenario scenario, RunOptions options)
+    {
+        _scenario = scenario;
+        _end = scenario.Duration.Micros;
+        _seed = options.Seed;
+        _trace = new TraceRecorder(options.TraceLine);
+        var master = new Prng(options.Seed);
+        _nodes = new SimNode[scenario.Hosts.Length];
+        for (var i = 0; i < _nodes.Length; i++)
+        {
+            var host = scenario.Hosts[i];
+            _nodes[i] = new SimNode(i, host, master.Fork("node:" + host.Node.Value));
+            _indexByName.Add(host.Node.Value, i);
+        }
+        _profiles = [.. scenario.Hosts.Select(h => h.Profile)];
+        _network = new SimNetwork(_queue, master.Fork("network"), scenario.Hosts, scenario.Network);
+        _checkers = CreateCheckers(scenario.Checks);
+        foreach (var checker in _checkers) checker.Attach(_violations);
+    }
+
+    public int NodeCount => _nodes.Length;
+    public IReadOnlyList<SimNode> Nodes => _nodes;
+    public bool IsNetworkHealed => _network.Links.BlockedCount == 0 && _activeFlaps == 0;
+    public long NetworkChangedAt { get; private set; }
+
+    public static bool CanHearDirectly(SimNode observer, SimNode peer) =>
+        HeartbeatMembershipMachine.CanHearDirectly(observer.Host.Profile, peer.Host.Profile);
+
+    public int IndexOf(NodeId id) => _indexByName[id.Value];
+
+    public int JobSlotsOf(SimNode node) => KernelConfigFor(node, 0).JobSlotsMax;
+
+    /// <summary>
+    /// How long after a situation settles every node's view must reflect it. Alive: a peer's next
+    /// heartbeat (at most one interval, after its boot persist) plus the slowest link. Dead: the dead
+    /// timeout from the last heartbeat, stretched 10 % for clock drift, plus the same.
+    /// </summary>
+    public Duration ConvergenceBound(MemberState state)
+    {
+        var membership = _scenario.Membership;
+        var delivery = membership.HeartbeatInterval * 2 + _network.LatencyMax + Duration.FromSeconds(1);
+        return state == MemberState.Alive ? delivery : membership.DeadTimeout * 11 / 10 + delivery;
+    }
+
+    public RunReport Run()
+    {
+        try
+        {
+            foreach (var node in _nodes) Boot(node);
+            ScheduleScenario();
+            RunEvents();
+        }
+        catch (InvariantViolationException broken)
+        {
+            // A kernel or simulator invariant failing is a bug this run found: report it like any violation.
+            _violations.Add(new Violation(InvariantCheckName, new Duration(_now), broken.Message));
+        }
+        if (!_violations.Any)
+        {
+            _now = _end;
+            foreach (var checker in _checkers) checker.AtEnd(_now, this);
+        }
+        return Report();
+    }
+
+    private void RunEvents()
+    {
+        while (_queue.TryPeekTime(out var next) && next <= _end && !_violations.Any)
+        {
+            var item = _queue.Pop();
+            _now = item.Time;
+            _counters.Events++;
+            Dispatch(item);
+        }
+    }
+
+    private void Dispatch(in SimEvent item)
+    {
+        switch (item.Kind)
+        {
+            case EventKind.Deliver: OnDeliver(item); break;
+            case EventKind.Wake: OnWake(item); break;
+            case EventKind.EffectDone: OnEffectDone(item); break;
+            case EventKind.Resume: OnResume(item); break;
+            case EventKind.Timeline: Apply((TimelineEntry)item.Payload!); break;
+            case EventKind.Flap: OnFlap(item); break;
+            case EventKind.Expect: Evaluate((ExpectedView)item.Payload!); break;
+        }
+    }
+
+    private void ScheduleScenario()
+    {
+        foreach (var entry in _scenario.Timeline)
+            _queue.Schedule(entry.At.Micros, EventKind.Timeline, 0, payload: entry);
+        foreach (var view in _scenario.Expect.Views)
+            _queue.Schedule(view.At.Micros, EventKind.Expect, 0, payload: view);
+    }
+
+    private KernelConfig KernelConfigFor(SimNode node, ulong seed) =>
+        new(node.Host.Profile, _profiles, _scenario.Membership, seed);
+
+    private Checker[] CreateCheckers(ImmutableArray<string> names)
+    {
+        var checkers = new List<Checker>();
+        foreach (var name in names) checkers.Add(CreateChecker(name));
+        return [.. checkers];
+    }
+
+    private Checker CreateChecker(string name) => name switch
+    {
+        CheckCatalog.IncarnationDurable => new IncarnationDurableChecker(),
+        CheckCatalog.MembershipLifecycle => new MembershipLifecycleChecker(this),
+        CheckCatalog.StableMembership => new StableMembershipChecker(),
+        CheckCatalog.JobSlots => new JobSlotsChecker(this),
+        CheckCatalog.MembershipConverges => new MembershipConvergesChecker(),
+        _ => throw new ScenarioException(_scenario.SourceName, 0, "unknown check " + name),
+    };
+}

@@ -1,0 +1,106 @@
+using System.IO;
+using System.Linq;
+using RingRift.Kernel;
+using RingRift.Simulator.Checking;
+using RingRift.Simulator.Scenarios;
+using Xunit;
+
+namespace RingRift.Simulator.Tests.ScenarioParsing;
+
+public sealed class ShippedScenarioTests
+{
+    public static TheoryData<string> ScenarioFiles() => new(ScenarioPaths());
+
+    /// <summary>Every scenario file, relative to the repository root with '/' separators, in ordinal order.</summary>
+    private static string[] ScenarioPaths() =>
+        Directory.EnumerateFiles(RepositoryFiles.ScenariosDirectory, "*.yaml", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(RepositoryFiles.Root, path).Replace('\\', '/'))
+            .Order(System.StringComparer.Ordinal)
+            .ToArray();
+
+    private static Scenario Load(string relativePath) =>
+        ScenarioParser.Parse(File.ReadAllText(Path.Combine(RepositoryFiles.Root, relativePath)), relativePath);
+
+    [Theory]
+    [MemberData(nameof(ScenarioFiles))]
+    public void Parse_ShippedScenario_SucceedsWithDescriptionAndViews(string relativePath)
+    {
+        var scenario = Load(relativePath);
+
+        Assert.Equal(Path.GetFileNameWithoutExtension(relativePath), scenario.Name);
+        Assert.NotEqual("", scenario.Description);
+        Assert.NotEmpty(scenario.Expect.Views);
+    }
+
+    [Fact]
+    public void ScenarioFiles_Repository_AreTheSevenShipped()
+    {
+        string[] expected =
+        [
+            "scenarios/checks/too-slow-network-fails.yaml",
+            "scenarios/membership/crash-and-restart.yaml",
+            "scenarios/membership/healthy-36-node-day.yaml",
+            "scenarios/membership/long-pause.yaml",
+            "scenarios/membership/minority-partition.yaml",
+            "scenarios/membership/nat-one-way.yaml",
+            "scenarios/swarm/seven-node.yaml",
+        ];
+
+        Assert.Equal(expected, ScenarioPaths());
+    }
+
+    [Fact]
+    public void Parse_HealthyDay_Has36NodesOfTheOriginalFleet()
+    {
+        var scenario = Load("scenarios/membership/healthy-36-node-day.yaml");
+        var profiles = scenario.Hosts.Select(h => h.Profile).ToList();
+
+        Assert.Equal(36, profiles.Count);
+        Assert.Equal(27, profiles.Count(p => p.HasGpu));
+        Assert.Equal(18, profiles.Where(p => p.HasGpu).Select(p => p.Gpu.Model).Distinct().Count());
+        Assert.Equal(new[] { "aws", "hetzner", "lambda", "nebius", "runpod", "vast", "vultr" }, profiles.Select(p => p.Provider).Distinct().Order());
+        Assert.Equal(new[] { "aws-cpu1", "aws-cpu2", "hetzner-cpu1", "hetzner-cpu2", "hetzner-cpu3" }, scenario.Voters.Select(v => v.Value));
+        Assert.Equal(new[] { "vast-rtx3060-1", "vast-rtx4060ti-1" }, profiles.Where(p => p.NatBlocked).Select(p => p.Node.Value));
+        Assert.Equal(Duration.FromHours(24), scenario.Duration);
+        Assert.Equal(new Ratio(10), scenario.Network.Loss);
+        Assert.Equal(new Ratio(5), scenario.Network.Duplicate);
+        Assert.Equal(new Ratio(50), scenario.Network.Reorder);
+        Assert.Empty(scenario.Timeline);
+        Assert.All(scenario.Hosts, h => Assert.InRange(h.Clock.DriftPpm, -100, 100));
+        Assert.Equal(4, scenario.Hosts.Count(h => h.Clock != ClockSpec.Perfect));
+    }
+
+    [Fact]
+    public void Parse_CrashAndRestart_CrashesWithTornWriteAndRestarts()
+    {
+        var scenario = Load("scenarios/membership/crash-and-restart.yaml");
+        var node = new NodeId("lambda-gh200-2");
+
+        Assert.Equal(9, scenario.Hosts.Length);
+        Assert.Equal(new CrashNode(Duration.FromMinutes(10), 22, node, TornWrite: true), scenario.Timeline[0]);
+        Assert.Equal(new RestartNode(Duration.FromMinutes(20), 23, node), scenario.Timeline[1]);
+        Assert.Contains(scenario.Expect.Views, v => v.At == Duration.FromSeconds(13 * 60 + 30) && v.Peer == node && v.State == MemberState.Dead && v.Observer is null);
+    }
+
+    [Fact]
+    public void Parse_TooSlowNetwork_ExpectsStableMembership()
+    {
+        var scenario = Load("scenarios/checks/too-slow-network-fails.yaml");
+
+        Assert.Equal(new[] { CheckCatalog.StableMembership }, scenario.Checks);
+        Assert.Equal(CheckCatalog.StableMembership, scenario.Expect.Violation);
+        Assert.Equal(3, scenario.Hosts.Select(h => h.Profile.Provider).Distinct().Count());
+        Assert.True(scenario.Network.CrossProvider.Min > scenario.Membership.DeadTimeout);
+    }
+
+    [Fact]
+    public void Parse_SevenNode_HasSwarmPhasesAndThreeVoters()
+    {
+        var scenario = Load("scenarios/swarm/seven-node.yaml");
+
+        Assert.Equal(7, scenario.Hosts.Length);
+        Assert.Equal(3, scenario.Voters.Length);
+        Assert.Equal(new SwarmSpec(Duration.FromMinutes(20), Duration.FromMinutes(10)), scenario.Swarm);
+        Assert.Equal(Duration.FromHours(1), scenario.Duration);
+    }
+}
