@@ -59,6 +59,13 @@ public sealed partial class HeartbeatMembershipMachine
 
     private void SendHeartbeats(Instant now)
     {
+        _nextHeartbeat = now + _config.HeartbeatInterval;
+        // A round carries the incarnation, so while a persist is pending it is owed, not queued
+        // behind it: a disk that keeps failing would otherwise fill the bounded hold-back queue round
+        // by round. The schedule keeps its pace (ObserveTime relies on a step every interval), and
+        // the owed round leaves on the first tick after the persist completes.
+        _roundOwed = !_outbox.AllDurable;
+        if (_roundOwed) return;
         _sequence++;
         var heartbeat = new Heartbeat(_incarnation, _sequence, _self, _load, WantsAck: _self.NatBlocked);
         foreach (var peer in _peers)
@@ -71,6 +78,5 @@ public sealed partial class HeartbeatMembershipMachine
             }
             _outbox.SendWhenDurable(new Outbound(peer.Node, heartbeat));
         }
-        _nextHeartbeat = now + _config.HeartbeatInterval;
     }
 }

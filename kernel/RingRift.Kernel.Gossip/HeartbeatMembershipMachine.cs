@@ -23,6 +23,7 @@ public sealed partial class HeartbeatMembershipMachine
     private Instant _nextHeartbeat;
     private Instant _nextTransitionDue = Instant.MaxValue;
     private long _sequence;
+    private bool _roundOwed;
     private Instant _lastObserved;
 
     /// <param name="knownPeers">The configured cluster; each starts Alive as of <paramref name="now"/>,
@@ -47,8 +48,7 @@ public sealed partial class HeartbeatMembershipMachine
     /// <summary>Increases whenever anything <see cref="Snapshot"/> shows changes (a peer's state or incarnation, a new peer), so status snapshots are rebuilt only then.</summary>
     public int Version { get; private set; }
 
-    /// <summary>While a persist is pending no round can leave, so only timeouts are due then.</summary>
-    public Instant NextDeadline => _outbox.AllDurable ? Instant.Min(_nextHeartbeat, _nextTransitionDue) : _nextTransitionDue;
+    public Instant NextDeadline => Instant.Min(_nextHeartbeat, _nextTransitionDue);
 
     public int AlivePeerCount { get; private set; }
 
@@ -84,10 +84,7 @@ public sealed partial class HeartbeatMembershipMachine
     public void Tick(Instant now)
     {
         if (now >= _nextTransitionDue) AdvanceTimeouts(now);
-        // A round carries the incarnation, so it waits for durability rather than queueing behind it:
-        // a disk that keeps failing would otherwise fill the bounded hold-back queue, round by round.
-        // The round that fell due meanwhile goes out on the first tick after the persist completes.
-        if (now >= _nextHeartbeat && _outbox.AllDurable) SendHeartbeats(now);
+        if (now >= _nextHeartbeat || (_roundOwed && _outbox.AllDurable)) SendHeartbeats(now);
     }
 
     /// <summary>The current view of every peer, in node-id order.</summary>
