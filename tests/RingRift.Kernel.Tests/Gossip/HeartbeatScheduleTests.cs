@@ -167,23 +167,25 @@ public sealed class HeartbeatScheduleTests
     }
 
     [Fact]
-    public void Tick_WhilePersistPending_SendsNoRoundAndSendsTheDueRoundOnceDurable()
+    public void Tick_WhilePersistPending_OwesTheRoundAndSendsItOnceDurable()
     {
         var rig = new MembershipRig([B, C]);
         rig.Outbox.Issue(new Persist(rig.Outbox.NextEffectId(), new PersistentState(1, 1)));
 
-        Assert.Equal(At(30), rig.Machine.NextDeadline);
+        // The schedule keeps its pace, so the host still steps the node every interval.
         Assert.Empty(rig.Tick(At(3)).Messages);
-        Assert.Empty(rig.Tick(At(25)).Messages);
+        Assert.Equal(At(13), rig.Machine.NextDeadline);
+        Assert.Empty(rig.Tick(At(13)).Messages);
+        Assert.Empty(rig.Tick(At(23)).Messages);
         Assert.Equal(0, rig.Outbox.HeldCount);
 
         rig.Outbox.MarkDurable(1);
-        Assert.Equal(At(3), rig.Machine.NextDeadline);
         var ready = rig.Tick(At(26));
 
         Assert.Equal([B.Node, C.Node], Recipients(ready));
         Assert.All(ready.Messages, m => Assert.Equal(1, ((Heartbeat)m.Message).Sequence));
-        Assert.Equal(At(30), rig.Machine.NextDeadline);
+        Assert.Empty(rig.Tick(At(33)).Messages);
+        Assert.Equal(2, rig.Tick(At(36)).Messages.Count);
     }
 
     [Fact]

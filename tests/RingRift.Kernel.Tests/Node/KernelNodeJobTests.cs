@@ -81,11 +81,11 @@ public sealed class KernelNodeJobTests
         var rig = NodeRig.Durable(Configs.Solo(jobSlotsMax: 1));
         var launch = (Launch)rig.Submit(At(1), new LaunchJob(Selfplay)).Effects.Single();
 
-        var exited = rig.Complete(At(60), launch.Id, new ProcessExited(0, Killed: false, StderrTail: ""));
+        var exited = rig.Complete(At(15), launch.Id, new ProcessExited(0, Killed: false, StderrTail: ""));
 
         Assert.Equal(new JobExited(Selfplay.Id, 0, false), Assert.Single(exited.Notices));
         Assert.Equal(0, exited.Status.RunningJobs);
-        var relaunch = rig.Submit(At(61), new LaunchJob(Training));
+        var relaunch = rig.Submit(At(16), new LaunchJob(Training));
         Assert.True(Assert.Single(relaunch.Replies).Accepted);
     }
 

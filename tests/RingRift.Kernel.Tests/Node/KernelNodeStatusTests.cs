@@ -51,9 +51,12 @@ public sealed class KernelNodeStatusTests
     {
         var rig = NodeRig.Durable(Configs.Kernel());
         var before = rig.Wake(At(1)).Status;
+        rig.RunUntil(At(20));
         rig.Deliver(At(20), C.Node, new Heartbeat(1, 1, C, NodeLoad.Idle, false));
 
+        rig.RunUntil(At(30));
         var suspect = rig.Wake(At(30)).Status;
+        rig.RunUntil(At(60));
         var dead = rig.Wake(At(60)).Status;
 
         Assert.NotSame(before, suspect);

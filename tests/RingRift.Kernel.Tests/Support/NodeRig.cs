@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using RingRift.Kernel.Node;
 
@@ -16,11 +17,15 @@ internal sealed class NodeRig
         Config = config;
         Node = new KernelNode(config, restored ?? PersistentState.Empty, start ?? Instant.Zero);
         Started = Node.TakeReady();
+        LastDeadline = Started.NextDeadline;
     }
 
     public KernelConfig Config { get; }
     public KernelNode Node { get; }
     public Ready Started { get; }
+
+    /// <summary>The NextDeadline of the latest Ready.</summary>
+    public Instant? LastDeadline { get; private set; }
 
     /// <summary>The Persist issued at construction.</summary>
     public Persist BootPersist => Started.Effects.OfType<Persist>().Single();
@@ -36,10 +41,23 @@ internal sealed class NodeRig
     public Ready Step(Instant now, KernelInput input)
     {
         Node.Step(now, input);
-        return Node.TakeReady();
+        var ready = Node.TakeReady();
+        LastDeadline = ready.NextDeadline;
+        return ready;
     }
 
     public Ready Wake(Instant now) => Step(now, RingRift.Kernel.Wake.Instance);
+
+    /// <summary>
+    /// Wakes at every NextDeadline up to and including <paramref name="until"/>, as a host's timer
+    /// would (a kernel expects a step at least every heartbeat interval); returns each step's output.
+    /// </summary>
+    public List<(Instant At, Ready Ready)> RunUntil(Instant until)
+    {
+        var steps = new List<(Instant, Ready)>();
+        while (LastDeadline is { } at && at <= until) steps.Add((at, Wake(at)));
+        return steps;
+    }
 
     public Ready Complete(Instant now, EffectId effect, EffectOutcome outcome) => Step(now, new EffectCompleted(effect, outcome));
 
