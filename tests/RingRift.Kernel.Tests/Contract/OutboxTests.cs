@@ -173,6 +173,38 @@ public sealed class OutboxTests
         Assert.Empty(second.Effects);
     }
 
+    [Fact]
+    public void Drain_EmptyWithSameDeadlineAndStatus_ReusesTheLastReady()
+    {
+        var outbox = new Outbox(heldMessagesMax: 2);
+        var status = outbox.DrainAll().Status;
+
+        var first = outbox.Drain(new Instant(5), status);
+        var second = outbox.Drain(new Instant(5), status);
+        var later = outbox.Drain(new Instant(6), status);
+
+        Assert.Same(first, second);
+        Assert.NotSame(second, later);
+        Assert.False(later.HasWork);
+    }
+
+    [Fact]
+    public void Drain_AfterWork_IsNeverAReusedEmptyReady()
+    {
+        var outbox = new Outbox(heldMessagesMax: 2);
+        var status = outbox.DrainAll().Status;
+        var empty = outbox.Drain(new Instant(5), status);
+        outbox.Send(Message(1));
+
+        var busy = outbox.Drain(new Instant(5), status);
+        var emptyAgain = outbox.Drain(new Instant(5), status);
+
+        Assert.NotSame(empty, busy);
+        Assert.Single(busy.Messages);
+        Assert.NotSame(busy, emptyAgain);
+        Assert.Empty(emptyAgain.Messages);
+    }
+
     private static void Persist(Outbox outbox, long version) =>
         outbox.Issue(new Persist(outbox.NextEffectId(), new PersistentState(version, BootCount: 1)));
 
