@@ -98,7 +98,7 @@ public sealed class MalformedScenarioTests
         { "unknown job kind", Header + "timeline:\n  - { at: 1m, launch: lambda-gh200-1, job: { id: j, kind: eval, config: hex8_2p, runtime: 1m } }\n", 10, "'kind' must be one of selfplay | training | gauntlet, got 'eval'" },
 
         // Checks and expectations
-        { "unknown check", Header + "checks: [stable_membershp]\n", 9, "unknown check 'false_deth' (did you mean 'stable_membership'?); known: incarnation_durable, membership_lifecycle, stable_membership" },
+        { "unknown check", Header + "checks: [stable_membershp]\n", 9, "unknown check 'stable_membershp' (did you mean 'stable_membership'?); known: incarnation_durable, membership_lifecycle, stable_membership" },
         { "duplicate check", Header + "checks: [job_slots, job_slots]\n", 9, "'checks' names 'job_slots' twice" },
         { "empty checks", Header + "checks: []\n", 9, "'checks' must name at least one check" },
         { "violation not checked", Header + "checks: [job_slots]\nexpect: { violation: stable_membership }\n", 10, "expect.violation names 'stable_membership', which is not among the checks run: job_slots" },
