@@ -42,7 +42,7 @@ internal sealed class SimProcesses(Prng prng)
                         ended.Add(new ProcessEnd(run.Serial, run.Launch, job, new ProcessExited(1, false, "CUDA error: device lost"), Forced: true));
                 foreach (var end in ended) _running.Remove(end.Job);
                 break;
-            case GpuFaultKind.Hang: Gpu = GpuHealth.Hung; break;
+            case GpuFaultKind.Hang: Gpu = GpuHealth.Hung; FreezeGpuJobs(); break;
             case GpuFaultKind.Misdetected: Gpu = GpuHealth.Misdetected; break;
             case GpuFaultKind.Straggler: _slowdownPercent = slowdownPercent; break;
             case GpuFaultKind.Recover: Gpu = GpuHealth.Healthy; _slowdownPercent = 100; break;
@@ -83,6 +83,15 @@ internal sealed class SimProcesses(Prng prng)
 
     /// <summary>Every process dies with the node.</summary>
     public void Crash() => _running.Clear();
+
+    /// <summary>A hung GPU's running jobs make no progress: a fresh serial makes their scheduled natural ends stale.</summary>
+    private void FreezeGpuJobs()
+    {
+        var frozen = new List<JobId>();
+        foreach (var (job, run) in _running)
+            if (run.OnGpu) frozen.Add(job);
+        foreach (var job in frozen) _running[job] = _running[job] with { Serial = _nextSerial++ };
+    }
 
     private (long At, ProcessEnd End) ScheduleExit(long now, long serial, EffectId launch, JobId job, long durationMicros)
     {
