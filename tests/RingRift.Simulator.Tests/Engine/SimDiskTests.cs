@@ -14,10 +14,8 @@ public sealed class SimDiskTests
     {
         var disk = new SimDisk();
 
-        var (at, outcome) = disk.BeginWrite(10 * Ms);
-
-        Assert.Equal(12 * Ms, at);
-        Assert.Same(Persisted.Instance, outcome);
+        Assert.Equal(12 * Ms, disk.BeginWrite(10 * Ms));
+        Assert.Same(Persisted.Instance, disk.CompleteWrite(new PersistentState(1, 1)));
     }
 
     [Fact]
@@ -25,9 +23,9 @@ public sealed class SimDiskTests
     {
         var disk = new SimDisk();
 
-        var first = disk.BeginWrite(0).CompletesAt;
-        var second = disk.BeginWrite(0).CompletesAt;
-        var third = disk.BeginWrite(1 * Ms).CompletesAt;
+        var first = disk.BeginWrite(0);
+        var second = disk.BeginWrite(0);
+        var third = disk.BeginWrite(1 * Ms);
 
         Assert.Equal([2 * Ms, 4 * Ms, 6 * Ms], new[] { first, second, third });
     }
@@ -38,7 +36,7 @@ public sealed class SimDiskTests
         var disk = new SimDisk();
         disk.BeginWrite(0);
 
-        Assert.Equal(102 * Ms, disk.BeginWrite(100 * Ms).CompletesAt);
+        Assert.Equal(102 * Ms, disk.BeginWrite(100 * Ms));
     }
 
     [Fact]
@@ -47,8 +45,9 @@ public sealed class SimDiskTests
         var disk = new SimDisk();
         disk.SetFault(DiskFaultKind.Slow, Duration.FromSeconds(3));
 
-        Assert.Equal(3_000 * Ms, disk.BeginWrite(0).CompletesAt);
-        Assert.Equal(6_000 * Ms, disk.BeginWrite(0).CompletesAt);
+        Assert.Equal(3_000 * Ms, disk.BeginWrite(0));
+        Assert.Equal(6_000 * Ms, disk.BeginWrite(0));
+        Assert.Same(Persisted.Instance, disk.CompleteWrite(new PersistentState(1, 1)));
     }
 
     [Fact]
@@ -59,35 +58,57 @@ public sealed class SimDiskTests
         disk.SetFault(DiskFaultKind.Healthy, Duration.FromSeconds(3));
 
         Assert.Equal(Duration.FromMillis(2), disk.SlowLatency);
-        Assert.Equal(2 * Ms, disk.BeginWrite(0).CompletesAt);
+        Assert.Equal(2 * Ms, disk.BeginWrite(0));
     }
 
     [Fact]
     public void Durable_BeforeCompletion_IsStillThePreviousState()
     {
         var disk = new SimDisk();
-        var (_, outcome) = disk.BeginWrite(0);
+        disk.BeginWrite(0);
 
         Assert.Same(PersistentState.Empty, disk.Durable);
 
-        disk.CompleteWrite(new PersistentState(1, 1), outcome);
+        disk.CompleteWrite(new PersistentState(1, 1));
         Assert.Equal(new PersistentState(1, 1), disk.Durable);
     }
 
     [Theory]
     [InlineData(DiskFaultKind.Full, "disk full")]
     [InlineData(DiskFaultKind.FsyncFails, "fsync failed")]
-    public void BeginWrite_FaultyDisk_CompletesWithPersistFailedAndKeepsTheOldState(DiskFaultKind fault, string reason)
+    public void CompleteWrite_FaultyDisk_FailsAndKeepsTheOldState(DiskFaultKind fault, string reason)
     {
         var disk = new SimDisk();
         disk.SetFault(fault, Duration.Zero);
 
-        var (at, outcome) = disk.BeginWrite(0);
-        disk.CompleteWrite(new PersistentState(1, 1), outcome);
-
-        Assert.Equal(2 * Ms, at);
-        Assert.Equal(new PersistFailed(reason), outcome);
+        Assert.Equal(2 * Ms, disk.BeginWrite(0));
+        Assert.Equal(new PersistFailed(reason), disk.CompleteWrite(new PersistentState(1, 1)));
         Assert.Same(PersistentState.Empty, disk.Durable);
+    }
+
+    [Fact]
+    public void CompleteWrite_DiskFailedWhileTheWriteWasInFlight_Fails()
+    {
+        var disk = new SimDisk();
+        disk.BeginWrite(0);
+
+        disk.SetFault(DiskFaultKind.FsyncFails, Duration.Zero);
+
+        Assert.Equal(new PersistFailed("fsync failed"), disk.CompleteWrite(new PersistentState(1, 1)));
+        Assert.Same(PersistentState.Empty, disk.Durable);
+    }
+
+    [Fact]
+    public void CompleteWrite_DiskHealedWhileTheWriteWasInFlight_Persists()
+    {
+        var disk = new SimDisk();
+        disk.SetFault(DiskFaultKind.Full, Duration.Zero);
+        disk.BeginWrite(0);
+
+        disk.SetFault(DiskFaultKind.Healthy, Duration.Zero);
+
+        Assert.Same(Persisted.Instance, disk.CompleteWrite(new PersistentState(1, 1)));
+        Assert.Equal(new PersistentState(1, 1), disk.Durable);
     }
 
     [Fact]
@@ -97,8 +118,8 @@ public sealed class SimDiskTests
         disk.BeginWrite(0);
         disk.BeginWrite(0);
 
-        disk.CompleteWrite(new PersistentState(5, 2), Persisted.Instance);
-        disk.CompleteWrite(new PersistentState(4, 2), Persisted.Instance);
+        disk.CompleteWrite(new PersistentState(5, 2));
+        disk.CompleteWrite(new PersistentState(4, 2));
 
         Assert.Equal(new PersistentState(5, 2), disk.Durable);
     }
@@ -108,7 +129,7 @@ public sealed class SimDiskTests
     {
         var disk = new SimDisk();
 
-        Assert.Throws<InvariantViolationException>(() => disk.CompleteWrite(new PersistentState(1, 1), Persisted.Instance));
+        Assert.Throws<InvariantViolationException>(() => disk.CompleteWrite(new PersistentState(1, 1)));
     }
 
     [Fact]
@@ -116,7 +137,7 @@ public sealed class SimDiskTests
     {
         var disk = new SimDisk();
         disk.BeginWrite(0);
-        disk.CompleteWrite(new PersistentState(1, 1), Persisted.Instance);
+        disk.CompleteWrite(new PersistentState(1, 1));
         disk.BeginWrite(10 * Ms);
 
         disk.Crash(tornWrite: false);
@@ -131,7 +152,7 @@ public sealed class SimDiskTests
     {
         var disk = new SimDisk();
         disk.BeginWrite(0);
-        disk.CompleteWrite(new PersistentState(1, 1), Persisted.Instance);
+        disk.CompleteWrite(new PersistentState(1, 1));
         disk.BeginWrite(10 * Ms);
 
         disk.Crash(tornWrite: true);
@@ -149,7 +170,7 @@ public sealed class SimDiskTests
     {
         var disk = new SimDisk();
         disk.BeginWrite(0);
-        disk.CompleteWrite(new PersistentState(1, 1), Persisted.Instance);
+        disk.CompleteWrite(new PersistentState(1, 1));
 
         disk.Crash(tornWrite: true);
 
@@ -167,6 +188,6 @@ public sealed class SimDiskTests
         disk.Crash(tornWrite: false);
         disk.SetFault(DiskFaultKind.Healthy, Duration.Zero);
 
-        Assert.Equal(1_002 * Ms, disk.BeginWrite(1_000 * Ms).CompletesAt);
+        Assert.Equal(1_002 * Ms, disk.BeginWrite(1_000 * Ms));
     }
 }
