@@ -43,6 +43,18 @@ internal sealed class SimRun
     public List<long> Deliveries(NodeId to, NodeId from, MessageKind kind) =>
         Times(LinesWith($" deliver {to} <- {from} {kind}"));
 
+    /// <summary>Every delivery in the trace: when, to whom and from whom.</summary>
+    public List<(long Time, string To, string From)> AllDeliveries()
+    {
+        var found = new List<(long, string, string)>();
+        foreach (var line in Lines)
+        {
+            var parts = line.Split(' ');
+            if (parts.Length == 6 && parts[1] == "deliver" && parts[3] == "<-") found.Add((TimeOf(line), parts[2], parts[4]));
+        }
+        return found;
+    }
+
     /// <summary>The virtual time of a trace line, from its "HH:MM:SS.ffffff" stamp.</summary>
     public static long TimeOf(string line)
     {
