@@ -75,6 +75,23 @@ public sealed class DeterminismTests
     }
 
     [Fact]
+    public void Run_ScenarioEntriesOnOtherSourceLines_GiveTheSameHash()
+    {
+        var scenario = Busy();
+        var shifted = scenario with { Timeline = [.. scenario.Timeline.Select(entry => entry with { SourceLine = entry.SourceLine + 10 })] };
+
+        Assert.Equal(Simulation.Run(scenario, new RunOptions(5)).TraceHash, Simulation.Run(shifted, new RunOptions(5)).TraceHash);
+    }
+
+    [Fact]
+    public void Run_NetworkChanges_AreTracedWithTheNodesTheyCut()
+    {
+        var lines = SimRun.Of(Busy(), 1).LinesWith(" partition ");
+
+        Assert.Equal(["00:03:00.000000 partition group=aws-gpu-01,aws-gpu-02 other=rest"], lines);
+    }
+
+    [Fact]
     public void Run_ReportsTheSeedItWasGiven()
     {
         var report = Simulation.Run(Busy(), new RunOptions(123_456_789));
