@@ -71,6 +71,20 @@ public sealed class PartitionTests
         });
 
     [Fact]
+    public void Flap_UpPhasesDuringAPartition_KeepThePartitionedLinkCut()
+    {
+        var scenario = Cluster(3, Duration.FromMinutes(4))
+            .At(new PartitionNodes(Duration.FromSeconds(30), 1, [Nodes.Gpu(1)], default))
+            .At(new FlapLink(Duration.FromSeconds(40), 2, Nodes.Gpu(1), Nodes.Gpu(2), Duration.FromSeconds(20)))
+            .Build();
+
+        var run = SimRun.Of(scenario);
+
+        Assert.Equal(5, run.LinesWith("flap lambda-gpu-01<->lambda-gpu-02 down=False").Count);
+        Assert.Equal(Pairs([0, 1, 1], (a, b) => a == b), Talked(run, after: CutAt + InFlightMax));
+    }
+
+    [Fact]
     public void Run_MinorityPartitionedThenHealed_BothSidesSeeEachOtherDeadThenAlive()
     {
         var builder = Cluster(5, Duration.FromMinutes(10))
