@@ -139,6 +139,20 @@ public sealed class WorldJobsTests
         Assert.Empty(run.LinesWith("job_exited"));
     }
 
+    [Fact]
+    public void Run_JobEndsWhileItsNodeIsPaused_ReportedWhenThePauseEnds()
+    {
+        var scenario = Cluster()
+            .At(Launch(10, "j1", minutes: 1))
+            .At(new PauseNode(Duration.FromSeconds(30), 2, N1, Duration.FromSeconds(60)))
+            .Build();
+
+        var run = SimRun.Of(scenario);
+
+        Assert.True(run.Report.Passed, string.Join("; ", run.Report.ExpectationFailures));
+        Assert.Equal([$"00:01:30.000000 {N1} job_exited job=j1 exit=0 killed=False"], run.LinesWith("job_exited"));
+    }
+
     private static ScenarioBuilder Cluster() => new ScenarioBuilder().WithHosts(3).For(Duration.FromMinutes(15));
 
     private static LaunchCommand Launch(long atSeconds, string job, long minutes) =>

@@ -273,6 +273,51 @@ public sealed class WorldMembershipTests
         Assert.InRange(SimRun.TimeOf(durable), Duration.FromSeconds(60).Micros, Duration.FromSeconds(61).Micros + 2_000);
     }
 
+    [Fact]
+    public void Run_ClusterWithANatBlockedNode_EveryoneStaysAliveThroughTheRelay()
+    {
+        var nat = new NodeProfile(ScenarioBuilder.Id("vast-gpu-01"), "vast", new GpuProfile("RTX4090", 1, 24), 64, 16, 500, false, true, false);
+        var scenario = new ScenarioBuilder().WithHosts(3).WithHost(nat).For(Duration.FromMinutes(10))
+            .Checks([.. CheckCatalog.Defaults, CheckCatalog.StableMembership])
+            .Expect(Views.At(600, null, nat.Node, MemberState.Alive))
+            .Expect(Views.At(600, nat.Node, N1, MemberState.Alive))
+            .Build();
+
+        var run = SimRun.Of(scenario);
+
+        Assert.True(run.Report.Passed, string.Join("; ", run.Report.ExpectationFailures));
+        Assert.True(run.Report.MessagesDropped == 0, "peers never dial the NAT-blocked node; it hears them through acknowledgements");
+        Assert.NotEmpty(run.Deliveries(nat.Node, N1, MessageKind.HeartbeatAck));
+        Assert.Empty(run.Deliveries(nat.Node, N1, MessageKind.Heartbeat));
+    }
+
+    [Fact]
+    public void Run_CrashWithTheBootWriteStillInFlight_RestartFallsBackToTheLastWholeState()
+    {
+        var scenario = new ScenarioBuilder().WithHosts(3).For(Duration.FromMinutes(3))
+            .At(new DiskFault(Duration.Zero, 1, N3, DiskFaultKind.Slow, Duration.FromSeconds(10)))
+            .At(new CrashNode(Duration.FromSeconds(20), 2, N3, TornWrite: false))
+            .At(new RestartNode(Duration.FromSeconds(30), 3, N3))
+            .At(new CrashNode(Duration.FromSeconds(35), 4, N3, TornWrite: true))
+            .At(new RestartNode(Duration.FromSeconds(40), 5, N3))
+            .Build();
+
+        var run = SimRun.Of(scenario);
+
+        Assert.True(run.Report.Passed, string.Join("; ", run.Report.ExpectationFailures));
+        Assert.Equal(
+            [
+                "00:00:00.000000 boot lambda-gpu-03 life=1 restored_boot_count=0",
+                "00:00:30.000000 boot lambda-gpu-03 life=3 restored_boot_count=1",
+                "00:00:40.000000 boot lambda-gpu-03 life=5 restored_boot_count=1",
+            ],
+            run.LinesWith($"boot {N3}"));
+        Assert.Equal(
+            ["00:00:00.002000 lambda-gpu-03 state_durable version=1", "00:00:50.000000 lambda-gpu-03 state_durable version=2"],
+            run.LinesWith($"{N3} state_durable"));
+        Assert.Equal(2, run.LinesWith($"peer_restarted peer={N3} incarnation=1->2").Count);
+    }
+
     private static ScenarioBuilder CrashAt60s() =>
         new ScenarioBuilder().WithHosts(3).For(Duration.FromMinutes(10))
             .At(new CrashNode(Duration.FromSeconds(60), 1, N3, TornWrite: false));

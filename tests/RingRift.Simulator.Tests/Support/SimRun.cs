@@ -40,8 +40,11 @@ internal sealed class SimRun
         Times(LinesWith($" {observer} member_state_changed peer={peer} ", $" to={to}"));
 
     /// <summary>When <paramref name="to"/> received a message of <paramref name="kind"/> from <paramref name="from"/>.</summary>
-    public List<long> Deliveries(NodeId to, NodeId from, MessageKind kind) =>
-        Times(LinesWith($" deliver {to} <- {from} {kind}"));
+    public List<long> Deliveries(NodeId to, NodeId from, MessageKind kind)
+    {
+        var suffix = $" deliver {to} <- {from} {kind}";
+        return Times(LinesWith(suffix).FindAll(line => line.EndsWith(suffix, System.StringComparison.Ordinal)));
+    }
 
     /// <summary>Every delivery in the trace: when, to whom and from whom.</summary>
     public List<(long Time, string To, string From)> AllDeliveries()
