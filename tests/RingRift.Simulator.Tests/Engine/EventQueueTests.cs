@@ -5,6 +5,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using RingRift.Kernel;
 using RingRift.Simulator.Engine;
+using RingRift.Simulator.Tests.Support;
 using Xunit;
 
 namespace RingRift.Simulator.Tests.Engine;
@@ -19,7 +20,7 @@ public sealed class EventQueueTests
         queue.Schedule(10, EventKind.Wake, node: 1);
         queue.Schedule(20, EventKind.Wake, node: 2);
 
-        Assert.Equal([(10L, 1), (20L, 2), (30L, 3)], PopAll(queue).Select(e => (e.Time, e.Node)));
+        Assert.Equal([(10L, 1), (20L, 2), (30L, 3)], Queues.Drain(queue).Select(e => (e.Time, e.Node)));
     }
 
     [Fact]
@@ -28,7 +29,7 @@ public sealed class EventQueueTests
         var queue = new EventQueue(16);
         for (var node = 0; node < 8; node++) queue.Schedule(5, EventKind.Deliver, node);
 
-        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7], PopAll(queue).Select(e => e.Node));
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7], Queues.Drain(queue).Select(e => e.Node));
     }
 
     [Fact]
@@ -39,7 +40,7 @@ public sealed class EventQueueTests
         queue.Schedule(1, EventKind.Wake, 0);
         queue.Schedule(5, EventKind.Wake, 0);
 
-        Assert.Equal([(1L, 1L), (5L, 2L), (9L, 0L)], PopAll(queue).Select(e => (e.Time, e.Sequence)));
+        Assert.Equal([(1L, 1L), (5L, 2L), (9L, 0L)], Queues.Drain(queue).Select(e => (e.Time, e.Sequence)));
     }
 
     [Fact]
@@ -104,7 +105,7 @@ public sealed class EventQueueTests
 
         queue.Schedule(3, EventKind.Wake, 0);
 
-        Assert.Equal([2L, 3L], PopAll(queue).Select(e => e.Time));
+        Assert.Equal([2L, 3L], Queues.Drain(queue).Select(e => e.Time));
     }
 
     [Fact]
@@ -114,7 +115,7 @@ public sealed class EventQueueTests
         var queue = new EventQueue(count);
         for (var i = count - 1; i >= 0; i--) queue.Schedule(i / 2, EventKind.Wake, node: i);
 
-        var popped = PopAll(queue);
+        var popped = Queues.Drain(queue);
 
         Assert.Equal(count, popped.Count);
         for (var i = 0; i < count; i++) Assert.Equal(i / 2, popped[i].Time);
@@ -131,7 +132,7 @@ public sealed class EventQueueTests
             for (var i = 0; i < times.Count; i++) queue.Schedule(times[i], EventKind.Wake, node: i);
 
             var expected = Enumerable.Range(0, times.Count).OrderBy(i => times[i]).Select(i => ((long)times[i], i));
-            return expected.SequenceEqual(PopAll(queue).Select(e => (e.Time, e.Node)));
+            return expected.SequenceEqual(Queues.Drain(queue).Select(e => (e.Time, e.Node)));
         });
 
     /// <summary>With pops interleaved among schedules, each pop takes the least (time, sequence) still queued.</summary>
@@ -160,11 +161,4 @@ public sealed class EventQueueTests
             }
             return queue.Count == model.Count;
         });
-
-    private static List<SimEvent> PopAll(EventQueue queue)
-    {
-        var events = new List<SimEvent>();
-        while (queue.Count > 0) events.Add(queue.Pop());
-        return events;
-    }
 }

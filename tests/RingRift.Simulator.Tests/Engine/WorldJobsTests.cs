@@ -15,7 +15,7 @@ public sealed class WorldJobsTests
     {
         var run = SimRun.Of(Cluster().At(Launch(10, "j1", minutes: 5)).Build());
 
-        Assert.True(run.Report.Passed, string.Join("; ", run.Report.ExpectationFailures));
+        run.AssertPassed();
         Assert.Equal((1L, 1L), (run.Report.JobsLaunched, run.Report.JobsExited));
         Assert.Equal([$"00:00:10.000000 {N1} job_launched job=j1 kind=Selfplay config=square8_2p"], run.LinesWith("job_launched"));
         Assert.Equal([$"00:05:10.000000 {N1} job_exited job=j1 exit=0 killed=False"], run.LinesWith("job_exited"));
@@ -30,7 +30,7 @@ public sealed class WorldJobsTests
 
         var run = SimRun.Of(builder.Build());
 
-        Assert.True(run.Report.Passed, string.Join("; ", run.Report.ExpectationFailures));
+        run.AssertPassed();
         Assert.Equal((16L, 16L), (run.Report.JobsLaunched, run.Report.JobsExited));
         var refused = Assert.Single(run.LinesWith("accepted=False"));
         Assert.EndsWith("accepted=False all 16 job slots are busy", refused, System.StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public sealed class WorldJobsTests
 
         var run = SimRun.Of(scenario);
 
-        Assert.True(run.Report.Passed, string.Join("; ", run.Report.ExpectationFailures));
+        run.AssertPassed();
         Assert.Equal([$"00:01:00.050000 {N1} job_exited job=j1 exit=137 killed=True"], run.LinesWith("job_exited"));
         Assert.Equal(1, run.Report.JobsExited);
     }
@@ -61,7 +61,7 @@ public sealed class WorldJobsTests
 
         var run = SimRun.Of(scenario);
 
-        Assert.True(run.Report.Passed, string.Join("; ", run.Report.ExpectationFailures));
+        run.AssertPassed();
         Assert.Equal([$"00:01:00.000000 {N1} job_exited job=j1 exit=1 killed=False"], run.LinesWith("job_exited"));
     }
 
@@ -76,7 +76,7 @@ public sealed class WorldJobsTests
 
         var run = SimRun.Of(scenario);
 
-        Assert.True(run.Report.Passed, string.Join("; ", run.Report.ExpectationFailures));
+        run.AssertPassed();
         Assert.Equal([$"00:12:00.050000 {N1} job_exited job=j1 exit=137 killed=True"], run.LinesWith("job_exited"));
     }
 
@@ -103,7 +103,7 @@ public sealed class WorldJobsTests
 
         var run = SimRun.Of(scenario);
 
-        Assert.True(run.Report.Passed, string.Join("; ", run.Report.ExpectationFailures));
+        run.AssertPassed();
         Assert.Equal((1L, 0L), (run.Report.JobsLaunched, run.Report.JobsExited));
         Assert.Equal([$"00:00:10.100000 {N1} job_launch_failed job=j1 reason=exec failed"], run.LinesWith("job_launch_failed"));
     }
@@ -134,7 +134,7 @@ public sealed class WorldJobsTests
 
         var run = SimRun.Of(scenario);
 
-        Assert.True(run.Report.Passed, string.Join("; ", run.Report.ExpectationFailures));
+        run.AssertPassed();
         Assert.Equal((1L, 0L), (run.Report.JobsLaunched, run.Report.JobsExited));
         Assert.Empty(run.LinesWith("job_exited"));
     }
@@ -149,7 +149,7 @@ public sealed class WorldJobsTests
 
         var run = SimRun.Of(scenario);
 
-        Assert.True(run.Report.Passed, string.Join("; ", run.Report.ExpectationFailures));
+        run.AssertPassed();
         Assert.Equal([$"00:01:30.000000 {N1} job_exited job=j1 exit=0 killed=False"], run.LinesWith("job_exited"));
     }
 

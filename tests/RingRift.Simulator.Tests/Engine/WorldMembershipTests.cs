@@ -48,7 +48,7 @@ public sealed class WorldMembershipTests
         var run = SimRun.Of(scenario);
 
         Assert.Empty(run.Report.ExpectationFailures);
-        Assert.True(run.Report.Passed);
+        run.AssertPassed();
         Assert.Equal(1, run.Report.Crashes);
     }
 
@@ -128,7 +128,7 @@ public sealed class WorldMembershipTests
 
         var run = SimRun.Of(scenario);
 
-        Assert.True(run.Report.Passed);
+        run.AssertPassed();
         Assert.Equal(0, run.Report.MemberStateChanges);
         Assert.Equal(2, run.LinesWith($"peer_restarted peer={N3} incarnation=1->2").Count);
     }
@@ -222,7 +222,7 @@ public sealed class WorldMembershipTests
 
         var run = SimRun.Of(scenario);
 
-        Assert.True(run.Report.Passed, string.Join("; ", run.Report.ExpectationFailures));
+        run.AssertPassed();
         Assert.Equal(
             [$"00:05:00.000000 clock_drift ppm=200 {N2}", $"00:10:00.000000 clock_step by=-5s {N3}", $"00:15:00.000000 clock_drift ppm=-200 {N2}"],
             run.LinesWith("clock_"));
@@ -268,7 +268,7 @@ public sealed class WorldMembershipTests
 
         var run = SimRun.Of(scenario);
 
-        Assert.True(run.Report.Passed, string.Join("; ", run.Report.ExpectationFailures));
+        run.AssertPassed();
         var durable = Assert.Single(run.LinesWith($"{N3} state_durable"));
         Assert.InRange(SimRun.TimeOf(durable), Duration.FromSeconds(60).Micros, Duration.FromSeconds(61).Micros + 2_000);
     }
@@ -285,7 +285,7 @@ public sealed class WorldMembershipTests
 
         var run = SimRun.Of(scenario);
 
-        Assert.True(run.Report.Passed, string.Join("; ", run.Report.ExpectationFailures));
+        run.AssertPassed();
         Assert.True(run.Report.MessagesDropped == 0, "peers never dial the NAT-blocked node; it hears them through acknowledgements");
         Assert.NotEmpty(run.Deliveries(nat.Node, N1, MessageKind.HeartbeatAck));
         Assert.Empty(run.Deliveries(nat.Node, N1, MessageKind.Heartbeat));
@@ -304,7 +304,7 @@ public sealed class WorldMembershipTests
 
         var run = SimRun.Of(scenario);
 
-        Assert.True(run.Report.Passed, string.Join("; ", run.Report.ExpectationFailures));
+        run.AssertPassed();
         Assert.Equal(
             [
                 "00:00:00.000000 boot lambda-gpu-03 life=1 restored_boot_count=0",

@@ -125,7 +125,7 @@ public sealed class PartitionTests
         var run = SimRun.Of(scenario);
 
         Assert.Empty(run.Report.ExpectationFailures);
-        Assert.True(run.Report.Passed);
+        run.AssertPassed();
         Assert.Equal(3, run.Report.MemberStateChanges);
         var changes = run.LinesWith("member_state_changed").ConvertAll(line => line[(line.IndexOf(' ', System.StringComparison.Ordinal) + 1)..]);
         Assert.Equal(

@@ -25,7 +25,7 @@ public sealed class SimNetworkTests
 
         network.Send(10 * Second, Lambda1, Lambda2, message, isResponse: false);
 
-        var delivery = Assert.Single(Drain(queue));
+        var delivery = Assert.Single(Queues.Drain(queue));
         Assert.Equal(EventKind.Deliver, delivery.Kind);
         Assert.Equal((Lambda2, Lambda1, 0L), (delivery.Node, delivery.Peer, delivery.Token));
         Assert.Same(message, delivery.Payload);
@@ -43,7 +43,7 @@ public sealed class SimNetworkTests
         network.Send(0, Lambda1, Lambda2, new TestMessage(1), isResponse: false);
         network.Send(0, Lambda1, Lambda2, new TestMessage(2), isResponse: true);
 
-        Assert.Empty(Drain(queue));
+        Assert.Empty(Queues.Drain(queue));
         Assert.Equal(2, network.Counters.DroppedBlocked);
         Assert.Equal(2, network.Counters.Dropped);
         Assert.Equal(2, network.Counters.Sent);
@@ -57,7 +57,7 @@ public sealed class SimNetworkTests
 
         network.Send(0, Lambda2, Lambda1, new TestMessage(1), isResponse: false);
 
-        Assert.Single(Drain(queue));
+        Assert.Single(Queues.Drain(queue));
         Assert.Equal(0, network.Counters.DroppedBlocked);
     }
 
@@ -68,7 +68,7 @@ public sealed class SimNetworkTests
 
         network.Send(0, Lambda1, Nat, new TestMessage(1), isResponse: false);
 
-        Assert.Empty(Drain(queue));
+        Assert.Empty(Queues.Drain(queue));
         Assert.Equal(1, network.Counters.DroppedNat);
     }
 
@@ -79,7 +79,7 @@ public sealed class SimNetworkTests
 
         network.Send(0, Lambda1, Nat, new TestMessage(1), isResponse: true);
 
-        var delivery = Assert.Single(Drain(queue));
+        var delivery = Assert.Single(Queues.Drain(queue));
         Assert.Equal(1L, delivery.Token);
         Assert.InRange(delivery.Time, 1_000_000, 5_000_000);
         Assert.Equal(0, network.Counters.DroppedNat);
@@ -92,7 +92,7 @@ public sealed class SimNetworkTests
 
         network.Send(0, Nat, Lambda1, new TestMessage(1), isResponse: false);
 
-        Assert.InRange(Assert.Single(Drain(queue)).Time, 1_000_000, 5_000_000);
+        Assert.InRange(Assert.Single(Queues.Drain(queue)).Time, 1_000_000, 5_000_000);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class SimNetworkTests
 
         for (var i = 0; i < 1_000; i++) network.Send(i, Lambda1, Aws, new TestMessage(i), isResponse: false);
 
-        Assert.Empty(Drain(queue));
+        Assert.Empty(Queues.Drain(queue));
         Assert.Equal(1_000, network.Counters.DroppedLoss);
         Assert.Equal(1_000, network.Counters.Dropped);
     }
@@ -115,7 +115,7 @@ public sealed class SimNetworkTests
         for (var i = 0; i < 100; i++) network.Send(i, Lambda1, Aws, new TestMessage(i), isResponse: false);
 
         var copies = new int[100];
-        foreach (var delivery in Drain(queue)) copies[((TestMessage)delivery.Payload!).Number]++;
+        foreach (var delivery in Queues.Drain(queue)) copies[((TestMessage)delivery.Payload!).Number]++;
         Assert.All(copies, count => Assert.Equal(2, count));
         Assert.Equal(100, network.Counters.Duplicated);
     }
@@ -129,7 +129,7 @@ public sealed class SimNetworkTests
         for (var i = 0; i < 1_000; i++) network.Send(0, Lambda1, Lambda2, new TestMessage(i), isResponse: false);
 
         var latest = 0L;
-        foreach (var delivery in Drain(queue))
+        foreach (var delivery in Queues.Drain(queue))
         {
             Assert.InRange(delivery.Time, 10_000, 120_000 + 30 * Second);
             latest = System.Math.Max(latest, delivery.Time);
@@ -144,14 +144,14 @@ public sealed class SimNetworkTests
         var (queue, network) = Create(NetworkSpec.Default);
         var old = new TestMessage(1);
         network.Send(0, Lambda1, Aws, old, isResponse: false);
-        var original = Assert.Single(Drain(queue));
+        var original = Assert.Single(Queues.Drain(queue));
         network.Spec = network.Spec with { Replay = Ratio.One, ReplayDelayMax = Duration.FromSeconds(60) };
 
         var replays = new List<SimEvent>();
         for (var i = 2; i <= 40; i++)
         {
             network.Send(100 * Second, Lambda2, Lambda1, new TestMessage(i), isResponse: false);
-            foreach (var delivery in Drain(queue))
+            foreach (var delivery in Queues.Drain(queue))
                 if (ReferenceEquals(delivery.Payload, old)) replays.Add(delivery);
         }
 
@@ -186,7 +186,7 @@ public sealed class SimNetworkTests
                      })
             {
                 for (var i = 0; i < 200; i++) network.Send(1_000, from, to, new TestMessage(i), isResponse: false);
-                foreach (var delivery in Drain(queue))
+                foreach (var delivery in Queues.Drain(queue))
                 {
                     var took = delivery.Time - 1_000;
                     if (took < latency.Min.Micros || took > latency.P99.Micros * 2) return false;
@@ -211,11 +211,4 @@ public sealed class SimNetworkTests
     private static HostSpec Host(string name, string provider, bool natBlocked) =>
         new(new NodeProfile(new NodeId(name), provider, new GpuProfile("H100", 1, 80), 256, 32, 2000, false, natBlocked, false),
             ClockSpec.Perfect);
-
-    private static List<SimEvent> Drain(EventQueue queue)
-    {
-        var events = new List<SimEvent>();
-        while (queue.Count > 0) events.Add(queue.Pop());
-        return events;
-    }
 }

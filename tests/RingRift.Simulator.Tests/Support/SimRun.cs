@@ -26,6 +26,9 @@ internal sealed class SimRun
         return new SimRun(report, lines);
     }
 
+    /// <summary>Asserts the run showed exactly what its scenario expects, naming every failure if not.</summary>
+    public void AssertPassed() => Xunit.Assert.True(Report.Passed, string.Join("; ", Report.ExpectationFailures));
+
     /// <summary>The trace lines that contain every one of <paramref name="parts"/>, in order.</summary>
     public List<string> LinesWith(params string[] parts)
     {
