@@ -36,10 +36,11 @@ internal sealed class SimClock
     /// <summary>The earliest virtual time at or after <paramref name="now"/> at which the clock shows <paramref name="local"/>.</summary>
     public long GlobalAt(Instant local, long now)
     {
-        var ahead = local.Micros - Raw(now);
-        if (ahead <= 0) return now;
+        if (local.Micros <= System.Math.Max(Raw(now), _lastRead)) return now;
+        // Raw(g) >= local exactly when (g - base) * rate >= (local - baseLocal) * 10^6, local being whole
+        // microseconds; dividing from the rebase point, not from now, keeps the answer the earliest.
         var rate = Million + _ppm;
-        return now + (ahead * Million + rate - 1) / rate;
+        return _baseGlobal + ((local.Micros - _baseLocal) * Million + rate - 1) / rate;
     }
 
     public void SetDrift(long now, int ppm)

@@ -27,27 +27,32 @@ internal sealed class SimDisk
         SlowLatency = kind == DiskFaultKind.Slow ? latency : HealthyLatency;
     }
 
-    /// <summary>Starts a write; returns when it completes and how. Writes complete in issue order.</summary>
-    public (long CompletesAt, EffectOutcome Outcome) BeginWrite(long now)
+    /// <summary>Starts a write; returns when it completes. Writes complete in issue order.</summary>
+    public long BeginWrite(long now)
     {
         var start = now > _busyUntil ? now : _busyUntil;
         _busyUntil = start + SlowLatency.Micros;
         _inFlight++;
+        return _busyUntil;
+    }
+
+    /// <summary>
+    /// A write's completion fired. Whether it fails is decided by the disk's state now, when the fsync
+    /// happens, not when the write was issued: a disk that fills or starts failing fsync while a write
+    /// is in flight fails that write. On success its state is now durable.
+    /// </summary>
+    public EffectOutcome CompleteWrite(PersistentState state)
+    {
+        _inFlight--;
+        Invariant.True(_inFlight >= 0);
         EffectOutcome outcome = Fault switch
         {
             DiskFaultKind.Full => new PersistFailed("disk full"),
             DiskFaultKind.FsyncFails => new PersistFailed("fsync failed"),
             _ => Persisted.Instance,
         };
-        return (_busyUntil, outcome);
-    }
-
-    /// <summary>A write's completion fired: on success its state is now durable.</summary>
-    public void CompleteWrite(PersistentState state, EffectOutcome outcome)
-    {
-        _inFlight--;
-        Invariant.True(_inFlight >= 0);
         if (outcome is Persisted && state.Version > Durable.Version) Durable = state;
+        return outcome;
     }
 
     public void Crash(bool tornWrite)

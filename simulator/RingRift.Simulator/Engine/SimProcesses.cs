@@ -14,7 +14,7 @@ internal sealed class SimProcesses(Prng prng)
 {
     private static readonly Duration LaunchFailureDelay = Duration.FromMillis(100);
     private static readonly Duration KillDelay = Duration.FromMillis(50);
-    private readonly SortedDictionary<JobId, (long Serial, EffectId Launch)> _running = new();
+    private readonly SortedDictionary<JobId, (long Serial, EffectId Launch, bool OnGpu)> _running = new();
     private long _nextSerial = 1;
     private int _slowdownPercent = 100;
     private Ratio _launchFailure, _earlyExit, _outOfMemory;
@@ -38,10 +38,11 @@ internal sealed class SimProcesses(Prng prng)
             case GpuFaultKind.FailStop:
                 Gpu = GpuHealth.Failed;
                 foreach (var (job, run) in _running)
-                    ended.Add(new ProcessEnd(run.Serial, run.Launch, job, new ProcessExited(1, false, "CUDA error: device lost"), Forced: true));
-                _running.Clear();
+                    if (run.OnGpu)
+                        ended.Add(new ProcessEnd(run.Serial, run.Launch, job, new ProcessExited(1, false, "CUDA error: device lost"), Forced: true));
+                foreach (var end in ended) _running.Remove(end.Job);
                 break;
-            case GpuFaultKind.Hang: Gpu = GpuHealth.Hung; break;
+            case GpuFaultKind.Hang: Gpu = GpuHealth.Hung; FreezeGpuJobs(); break;
             case GpuFaultKind.Misdetected: Gpu = GpuHealth.Misdetected; break;
             case GpuFaultKind.Straggler: _slowdownPercent = slowdownPercent; break;
             case GpuFaultKind.Recover: Gpu = GpuHealth.Healthy; _slowdownPercent = 100; break;
@@ -58,7 +59,7 @@ internal sealed class SimProcesses(Prng prng)
             return (now + LaunchFailureDelay.Micros, new ProcessEnd(serial, launch.Id, job.Id, new LaunchFailed("no usable GPU"), Forced: true));
         if (_launchFailure.Sample(prng))
             return (now + LaunchFailureDelay.Micros, new ProcessEnd(serial, launch.Id, job.Id, new LaunchFailed("exec failed"), Forced: true));
-        _running.Add(job.Id, (serial, launch.Id));
+        _running.Add(job.Id, (serial, launch.Id, job.Gpus > 0));
         if (job.Gpus > 0 && Gpu == GpuHealth.Hung) return null;
         var duration = job.Gpus > 0 ? runtime.Micros * _slowdownPercent / 100 : runtime.Micros;
         return ScheduleExit(now, serial, launch.Id, job.Id, duration);
@@ -82,6 +83,15 @@ internal sealed class SimProcesses(Prng prng)
 
     /// <summary>Every process dies with the node.</summary>
     public void Crash() => _running.Clear();
+
+    /// <summary>A hung GPU's running jobs make no progress: a fresh serial makes their scheduled natural ends stale.</summary>
+    private void FreezeGpuJobs()
+    {
+        var frozen = new List<JobId>();
+        foreach (var (job, run) in _running)
+            if (run.OnGpu) frozen.Add(job);
+        foreach (var job in frozen) _running[job] = _running[job] with { Serial = _nextSerial++ };
+    }
 
     private (long At, ProcessEnd End) ScheduleExit(long now, long serial, EffectId launch, JobId job, long durationMicros)
     {

@@ -12,9 +12,8 @@ internal sealed partial class World
         switch (effect)
         {
             case Persist persist:
-                var (at, outcome) = node.Disk.BeginWrite(_now);
-                _queue.Schedule(at, EventKind.EffectDone, node.Index, token: node.Life,
-                    payload: new WritePending(persist.Id, persist.State, outcome));
+                _queue.Schedule(node.Disk.BeginWrite(_now), EventKind.EffectDone, node.Index, token: node.Life,
+                    payload: new WritePending(persist.Id, persist.State));
                 break;
             case Launch launch:
                 _counters.JobsLaunched++;
@@ -48,11 +47,8 @@ internal sealed partial class World
         if (input is not null) Offer(node, input);
     }
 
-    private static EffectCompleted CompleteWrite(SimNode node, WritePending write)
-    {
-        node.Disk.CompleteWrite(write.State, write.Outcome);
-        return new EffectCompleted(write.Effect, write.Outcome);
-    }
+    private static EffectCompleted CompleteWrite(SimNode node, WritePending write) =>
+        new(write.Effect, node.Disk.CompleteWrite(write.State));
 
     private EffectCompleted? CompleteProcess(SimNode node, ProcessEnd end)
     {

@@ -25,8 +25,23 @@ internal sealed partial class World
                 break;
         }
         NetworkChangedAt = _now;
-        _trace.World(_now, 0, $"{entry.Verb} {entry}");
+        _trace.World(_now, 0, Describe(entry));
     }
+
+    /// <summary>
+    /// The canonical trace text of a network change: what it does and to whom, never where the scenario
+    /// wrote it, so that moving a line in a scenario file leaves the trace hash alone.
+    /// </summary>
+    private static string Describe(TimelineEntry entry) => entry switch
+    {
+        PartitionNodes p => $"partition group={Names(p.Group)} other={(p.Other.IsDefaultOrEmpty ? "rest" : Names(p.Other))}",
+        BlockOneWay b => $"one_way from={Names(b.From)} to={Names(b.To)}",
+        FlapLink f => $"flap {f.A}<->{f.B} period={f.Period}",
+        SetNetworkFaults n => $"network loss={n.Loss} duplicate={n.Duplicate} reorder={n.Reorder} replay={n.Replay}",
+        _ => entry.Verb,
+    };
+
+    private static string Names(ImmutableArray<NodeId> nodes) => string.Join(",", nodes);
 
     private void Partition(PartitionNodes partition)
     {

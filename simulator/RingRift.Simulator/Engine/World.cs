@@ -68,14 +68,19 @@ internal sealed partial class World
 
     /// <summary>
     /// How long after a situation settles every node's view must reflect it. Alive: a peer's next
-    /// heartbeat (at most one interval, after its boot persist) plus the slowest link. Dead: the dead
-    /// timeout from the last heartbeat, stretched 10 % for clock drift, plus the same.
+    /// heartbeat (at most one interval, after its boot persist) plus the slowest link; and since
+    /// retired peers are only probed, a side that retired the other first waits for a probe (one every
+    /// retired-probe interval, sent on a heartbeat round), which the other answers on its next round
+    /// over the slowest link. Dead: the dead timeout from the last heartbeat, stretched 10 % for clock
+    /// drift, plus the heartbeat delivery.
     /// </summary>
     public Duration ConvergenceBound(MemberState state)
     {
         var membership = _scenario.Membership;
         var delivery = membership.HeartbeatInterval * 2 + _network.LatencyMax + Duration.FromSeconds(1);
-        return state == MemberState.Alive ? delivery : membership.DeadTimeout * 11 / 10 + delivery;
+        return state == MemberState.Alive
+            ? membership.RetiredProbeInterval + delivery + _network.LatencyMax
+            : membership.DeadTimeout * 11 / 10 + delivery;
     }
 
     public RunReport Run()
