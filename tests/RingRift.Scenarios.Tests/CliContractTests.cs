@@ -52,7 +52,7 @@ public sealed class CliContractTests
     public void Run_MalformedScenario_NamesFileAndLineAndExitsTwo()
     {
         var path = Path.Combine(Path.GetTempPath(), "ringrift-malformed-" + System.Environment.ProcessId + ".yaml");
-        File.WriteAllText(path, "name: broken\nduration: 1h\ncluster:\n  hosts:\n    a: { gpu: H100 }\ntimeline:\n  - { at: 5m, crash: nobody }\n");
+        File.WriteAllText(path, "name: broken\nduration: 1h\ncluster:\n  hosts:\n    a: { memory_gb: 64, cpus: 8, disk_gb: 100 }\ntimeline:\n  - { at: 5m, crash: nobody }\n");
         try
         {
             var outcome = Cli.Run("run", path);

@@ -147,16 +147,10 @@ public sealed class WorldMembershipTests
         Assert.Empty(run.LinesWith("peer_restarted"));
     }
 
-    /// <summary>
-    /// membership_lifecycle is left out here: on resume the paused node itself moves its silent peers from
-    /// Alive straight to Dead (see <see cref="Run_PauseLongerThanDeadTimeout_PausedNodeMovesItsPeersOneStepAtATime"/>).
-    /// This test is about how the others see the paused node.
-    /// </summary>
     [Fact]
     public void Run_PauseLongerThanDeadTimeout_OthersSeeItDeadThenAliveAfterResume()
     {
         var scenario = PauseFor240sAt60s()
-            .Checks(CheckCatalog.IncarnationDurable, CheckCatalog.JobSlots, CheckCatalog.MembershipConverges)
             .Expect(Views.At(160, N1, N3, MemberState.Suspect))
             .Expect(Views.At(250, N1, N3, MemberState.Dead))
             .Expect(Views.At(250, N2, N3, MemberState.Dead))
@@ -172,13 +166,20 @@ public sealed class WorldMembershipTests
         Assert.Empty(run.LinesWith("peer_restarted"));
     }
 
-    [Fact(Skip = "Kernel: after a stop-the-world pause longer than dead_timeout, HeartbeatMembershipMachine.AdvanceTimeouts "
-                 + "moves each silent peer from Alive straight to Dead, which membership_lifecycle forbids.")]
-    public void Run_PauseLongerThanDeadTimeout_PausedNodeMovesItsPeersOneStepAtATime()
+    [Fact]
+    public void Run_PauseLongerThanDeadTimeout_PausedNodeBlamesItsStallOnNoPeer()
     {
-        var report = SimRun.Of(PauseFor240sAt60s().Build()).Report;
+        var scenario = PauseFor240sAt60s()
+            .Expect(Views.At(301, N3, N1, MemberState.Alive))
+            .Expect(Views.At(301, N3, N2, MemberState.Alive))
+            .Build();
 
-        Assert.Empty(report.Violations);
+        var run = SimRun.Of(scenario);
+
+        Assert.Empty(run.Report.Violations);
+        Assert.Empty(run.Report.ExpectationFailures);
+        Assert.Single(run.LinesWith($"{N3} local_stall_detected"));
+        Assert.Empty(run.LinesWith($"{N3} member_state_changed"));
     }
 
     [Fact]
