@@ -25,7 +25,7 @@ public sealed partial class HeartbeatMembershipMachine
             peer = Discover(profile, now);
         }
         if (!IsNewer(peer, incarnation, sequence)) return false;
-        if (incarnation > peer.Incarnation && peer.Incarnation > 0)
+        if (incarnation > peer.Incarnation && peer.Incarnation > 0 && _judgesLiveness)
             _outbox.Notify(new PeerRestarted(from, peer.Incarnation, incarnation));
         // Snapshots show incarnations, so a new one must rebuild them like a state change does.
         if (incarnation != peer.Incarnation) Version++;

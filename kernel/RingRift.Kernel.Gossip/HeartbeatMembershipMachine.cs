@@ -11,7 +11,7 @@ namespace RingRift.Kernel.Gossip;
 /// than the latest heard from the same incarnation (reordered, replayed), are ignored: a dead peer is
 /// revived only by something it sent after what we already have.
 /// </summary>
-public sealed partial class HeartbeatMembershipMachine
+public sealed partial class HeartbeatMembershipMachine : IMembershipMachine
 {
     private readonly MembershipConfig _config;
     private readonly NodeProfile _self;
@@ -19,6 +19,7 @@ public sealed partial class HeartbeatMembershipMachine
     private readonly Outbox _outbox;
     private readonly List<PeerRecord> _peers = new();
     private readonly Dictionary<NodeId, PeerRecord> _byId = new();
+    private readonly bool _judgesLiveness;
     private NodeLoad _load = NodeLoad.Idle;
     private Instant _nextHeartbeat;
     private Instant _nextTransitionDue = Instant.MaxValue;
@@ -29,10 +30,13 @@ public sealed partial class HeartbeatMembershipMachine
     /// <param name="knownPeers">The configured cluster; each starts Alive as of <paramref name="now"/>,
     /// which gives every peer one suspect timeout to be heard before it is suspected.</param>
     /// <param name="firstHeartbeatDelay">Seeded jitter so that nodes started together do not beat in lockstep.</param>
+    /// <param name="judgesLiveness">False in hybrid mode: heartbeats only carry advertisements, every peer
+    /// stays Alive here and no liveness notice is emitted, because SWIM decides liveness.</param>
     public HeartbeatMembershipMachine(
         MembershipConfig config, NodeProfile self, IEnumerable<NodeProfile> knownPeers,
-        long incarnation, Outbox outbox, Instant now, Duration firstHeartbeatDelay)
+        long incarnation, Outbox outbox, Instant now, Duration firstHeartbeatDelay, bool judgesLiveness = true)
     {
+        _judgesLiveness = judgesLiveness;
         _config = config;
         _self = self;
         _incarnation = incarnation;
@@ -42,13 +46,13 @@ public sealed partial class HeartbeatMembershipMachine
         _peers.Sort(static (a, b) => a.Node.CompareTo(b.Node));
         _nextHeartbeat = now + firstHeartbeatDelay;
         _lastObserved = now;
-        _nextTransitionDue = now + config.SuspectTimeout;
+        _nextTransitionDue = judgesLiveness ? now + config.SuspectTimeout : Instant.MaxValue;
     }
 
     /// <summary>Increases whenever anything <see cref="Snapshot"/> shows changes (a peer's state or incarnation, a new peer), so status snapshots are rebuilt only then.</summary>
     public int Version { get; private set; }
 
-    public Instant NextDeadline => Instant.Min(_nextHeartbeat, _nextTransitionDue);
+    public Instant NextDeadline => _judgesLiveness ? Instant.Min(_nextHeartbeat, _nextTransitionDue) : _nextHeartbeat;
 
     public int AlivePeerCount { get; private set; }
 
@@ -74,7 +78,7 @@ public sealed partial class HeartbeatMembershipMachine
     {
         var gap = now - _lastObserved;
         _lastObserved = now;
-        if (gap <= _config.StallThreshold) return;
+        if (gap <= _config.StallThreshold || !_judgesLiveness) return;
         foreach (var peer in _peers) peer.LastHeard += gap;
         _nextTransitionDue = now;
         _outbox.Notify(new LocalStallDetected(gap));
@@ -83,7 +87,7 @@ public sealed partial class HeartbeatMembershipMachine
     /// <summary>Advances timeouts and sends the heartbeat round if due.</summary>
     public void Tick(Instant now)
     {
-        if (now >= _nextTransitionDue) AdvanceTimeouts(now);
+        if (now >= _nextTransitionDue && _judgesLiveness) AdvanceTimeouts(now);
         if (now >= _nextHeartbeat || (_roundOwed && _outbox.AllDurable)) SendHeartbeats(now);
     }
 

@@ -21,9 +21,17 @@ public sealed record KernelConfig(
     /// <summary>How long to wait before re-issuing a persist that failed.</summary>
     public Duration PersistRetryDelay { get; init; } = Duration.FromSeconds(1);
 
+    /// <summary>Which protocol decides liveness; heartbeat by default, as in the original.</summary>
+    public MembershipMode MembershipMode { get; init; } = MembershipMode.Heartbeat;
+
+    /// <summary>SWIM timing, used in <see cref="MembershipMode.Swim"/> and <see cref="MembershipMode.Hybrid"/> modes.</summary>
+    public SwimConfig Swim { get; init; } = SwimConfig.Default;
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>(Membership.Validate());
+        if (!System.Enum.IsDefined(MembershipMode)) errors.Add($"membership mode {(int)MembershipMode} is not heartbeat, swim or hybrid");
+        else if (MembershipMode != MembershipMode.Heartbeat) errors.AddRange(Swim.Validate());
         if (JobSlotsMax < 0) errors.Add($"job_slots_max must not be negative (got {JobSlotsMax})");
         if (HeldMessagesMax < 1) errors.Add($"held_messages_max must be positive (got {HeldMessagesMax})");
         if (DriftBoundPpm is < 0 or > 100_000) errors.Add($"drift_bound_ppm must be within 0..100000 (got {DriftBoundPpm})");

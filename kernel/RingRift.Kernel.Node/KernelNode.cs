@@ -14,7 +14,7 @@ public sealed class KernelNode
 {
     private readonly KernelConfig _config;
     private readonly Outbox _outbox;
-    private readonly HeartbeatMembershipMachine _membership;
+    private readonly MembershipMachines _membership;
     private readonly LocalJobsMachine _jobs;
     private readonly DurableStateKeeper _durable;
     private ResourceSample _resources = ResourceSample.Idle;
@@ -34,9 +34,7 @@ public sealed class KernelNode
         _durable = new DurableStateKeeper(restored, _outbox, config.PersistRetryDelay);
         var prng = new Prng(config.Seed);
         _jobs = new LocalJobsMachine(config.JobSlotsMax, _outbox);
-        _membership = new HeartbeatMembershipMachine(
-            config.Membership, config.Self, config.Cluster, Incarnation, _outbox, now,
-            prng.NextDuration(Duration.Zero, config.Membership.HeartbeatInterval));
+        _membership = new MembershipMachines(config, Incarnation, _durable.State.Version, _outbox, prng, now);
         _outbox.Notify(new NodeStarted(Incarnation));
         _durable.PersistNow();
     }
@@ -45,8 +43,11 @@ public sealed class KernelNode
 
     public long Incarnation => _durable.State.BootCount;
 
-    /// <summary>Read-only inspection for checkers and tests.</summary>
-    public HeartbeatMembershipMachine Membership => _membership;
+    /// <summary>Read-only inspection for checkers and tests: the view of whichever protocol decides liveness.</summary>
+    public IMembershipView Membership => _membership;
+
+    /// <summary>The SWIM machine in swim and hybrid modes, for tests; null in heartbeat mode.</summary>
+    public SwimMembershipMachine? Swim => _membership.Swim;
 
     public void Step(Instant now, KernelInput input)
     {
@@ -85,8 +86,9 @@ public sealed class KernelNode
     {
         switch (deliver.Message)
         {
-            case Heartbeat heartbeat: _membership.OnHeartbeat(now, deliver.From, heartbeat); break;
-            case HeartbeatAck ack: _membership.OnHeartbeatAck(now, deliver.From, ack); break;
+            case Heartbeat heartbeat: _membership.Heartbeat?.OnHeartbeat(now, deliver.From, heartbeat); break;
+            case HeartbeatAck ack: _membership.Heartbeat?.OnHeartbeatAck(now, deliver.From, ack); break;
+            case SwimMessage swim: _membership.Swim?.OnMessage(now, deliver.From, swim); break;
         }
     }
 

@@ -48,6 +48,10 @@ public static class MessageCodec
         {
             MessageKind.Heartbeat => Heartbeat.Read(ref reader),
             MessageKind.HeartbeatAck => HeartbeatAck.Read(ref reader),
+            MessageKind.SwimPing => SwimPing.Read(ref reader),
+            MessageKind.SwimAck => SwimAck.Read(ref reader),
+            MessageKind.SwimPingReq => SwimPingReq.Read(ref reader),
+            MessageKind.SwimNack => SwimNack.Read(ref reader),
             _ => throw new MalformedMessageException("unknown message kind " + tag),
         };
     }

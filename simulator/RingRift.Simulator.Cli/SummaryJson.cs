@@ -21,6 +21,10 @@ internal sealed record SummaryJson(
     long Restarts,
     long JobsLaunched,
     long JobsExited,
+    IReadOnlyList<double> DeadDetectionSeconds,
+    int DeadDetectionsIncomplete,
+    long FalseDeadDeclarations,
+    double NodeRunningSeconds,
     IReadOnlyList<ViolationJson> Violations,
     IReadOnlyList<string> ExpectationFailures,
     IReadOnlyList<string> SwarmFaultKinds,
@@ -32,10 +36,13 @@ internal sealed record SummaryJson(
         var r = result.Report;
         var violations = new List<ViolationJson>();
         foreach (var v in r.Violations) violations.Add(new ViolationJson(v.Checker, v.At.Micros / 1e6, v.Message));
+        var detections = new List<double>();
+        foreach (var d in r.DeathDetections) detections.Add(d.Micros / 1e6);
         return new SummaryJson(
             r.Seed, r.Scenario, result.ScenarioPath, r.TraceHashHex, r.SimulatedTime.Micros / 1e6, r.Events,
             result.Wall.TotalSeconds, result.EventsPerWallSecond, r.MessagesSent, r.MessagesDelivered, r.MessagesDropped,
-            r.MemberStateChanges, r.Crashes, r.Restarts, r.JobsLaunched, r.JobsExited, violations,
+            r.MemberStateChanges, r.Crashes, r.Restarts, r.JobsLaunched, r.JobsExited,
+            detections, r.DeathDetectionsIncomplete, r.FalseDeadDeclarations, r.NodeRunningTime.Micros / 1e6, violations,
             r.ExpectationFailures, result.FaultKinds, !result.Failed, result.Failed ? result.Replay : null);
     }
 

@@ -19,7 +19,8 @@ internal static class SummaryText
         output.WriteLine($"simulated={r.SimulatedTime} events={r.Events} wall_seconds={result.Wall.TotalSeconds.ToString("F2", inv)} " +
                          $"events_per_wall_second={result.EventsPerWallSecond.ToString("F0", inv)}");
         output.WriteLine($"messages sent={r.MessagesSent} delivered={r.MessagesDelivered} dropped={r.MessagesDropped}");
-        output.WriteLine($"membership state_changes={r.MemberStateChanges} crashes={r.Crashes} restarts={r.Restarts}");
+        output.WriteLine($"membership state_changes={r.MemberStateChanges} crashes={r.Crashes} restarts={r.Restarts} " +
+                         $"dead_detections=[{string.Join(",", r.DeathDetections)}] false_dead={r.FalseDeadDeclarations}");
         output.WriteLine($"jobs launched={r.JobsLaunched} exited={r.JobsExited}");
         foreach (var violation in r.Violations)
             output.WriteLine($"VIOLATION {violation.Checker} at {violation.At} ({Engine.TimeText.Of(violation.At.Micros)}): {violation.Message}");

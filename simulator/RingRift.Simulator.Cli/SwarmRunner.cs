@@ -10,9 +10,10 @@ namespace RingRift.Simulator.Cli;
 /// <summary>
 /// Runs every seed of a range, each on its own simulation (one thread per simulation, up to
 /// <c>parallel</c> at once), reporting progress about once a second. Results are kept by seed, so
-/// the output does not depend on which thread finished first.
+/// the output does not depend on which thread finished first. With <c>swarm</c> each seed draws its
+/// fault profile (swarm); without, each runs the scenario as written (measure).
 /// </summary>
-internal sealed class SwarmRunner(string path, Scenario scenario, SeedRange seeds, int parallel, TextWriter progress)
+internal sealed class SwarmRunner(string path, Scenario scenario, SeedRange seeds, int parallel, TextWriter progress, bool swarm = true)
 {
     private readonly RunResult[] _results = new RunResult[seeds.Count];
     private long _next = -1;
@@ -38,7 +39,7 @@ internal sealed class SwarmRunner(string path, Scenario scenario, SeedRange seed
     {
         for (var index = Interlocked.Increment(ref _next); index < _results.Length; index = Interlocked.Increment(ref _next))
         {
-            var result = ScenarioRunner.Execute(path, scenario, seeds.First + (ulong)index, swarm: true);
+            var result = ScenarioRunner.Execute(path, scenario, seeds.First + (ulong)index, swarm);
             _results[index] = result;
             if (result.Failed) Interlocked.Increment(ref _failed);
             Interlocked.Increment(ref _done);
@@ -50,6 +51,6 @@ internal sealed class SwarmRunner(string path, Scenario scenario, SeedRange seed
         var done = Volatile.Read(ref _done);
         var rate = elapsed.TotalSeconds > 0 ? done / elapsed.TotalSeconds : 0;
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"swarm: {done}/{_results.Length} seeds done, {Volatile.Read(ref _failed)} failed, {rate:F1} seeds/s, {elapsed.TotalSeconds:F0}s"));
+            $"{(swarm ? "swarm" : "measure")}: {done}/{_results.Length} seeds done, {Volatile.Read(ref _failed)} failed, {rate:F1} seeds/s, {elapsed.TotalSeconds:F0}s"));
     }
 }

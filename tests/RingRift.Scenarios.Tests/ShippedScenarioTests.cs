@@ -40,12 +40,14 @@ public sealed class ShippedScenarioTests
         Assert.Equal(WithoutLists(first), WithoutLists(second));
         Assert.Equal(first.Violations.AsEnumerable(), second.Violations.AsEnumerable());
         Assert.Equal(first.ExpectationFailures.AsEnumerable(), second.ExpectationFailures.AsEnumerable());
+        Assert.Equal(first.DeathDetections.AsEnumerable(), second.DeathDetections.AsEnumerable());
         using var json = JsonDocument.Parse(other.Stdout);
         Assert.Equal(first.TraceHashHex, json.RootElement.GetProperty("trace_hash").GetString());
     }
 
     /// <summary>Immutable arrays compare by reference, so reports are compared without them, and the lists apart.</summary>
-    private static RunReport WithoutLists(RunReport report) => report with { Violations = default, ExpectationFailures = default };
+    private static RunReport WithoutLists(RunReport report) =>
+        report with { Violations = default, ExpectationFailures = default, DeathDetections = default };
 
     [Fact]
     public void SevenNodeScenario_DifferentSeeds_GiveDifferentTraceHashes()

@@ -17,6 +17,8 @@ public sealed class ScenarioBuilder
     private ImmutableArray<string> _checks = CheckCatalog.Defaults;
     private NetworkSpec _network = NetworkSpec.Default;
     private MembershipConfig _membership = MembershipConfig.Default;
+    private MembershipMode _mode = MembershipMode.Heartbeat;
+    private SwimConfig _swim = SwimConfig.Default;
     private Duration _duration = Duration.FromHours(1);
     private string? _expectedViolation;
 
@@ -42,6 +44,14 @@ public sealed class ScenarioBuilder
     public ScenarioBuilder For(Duration duration) { _duration = duration; return this; }
     public ScenarioBuilder WithNetwork(NetworkSpec network) { _network = network; return this; }
     public ScenarioBuilder WithMembership(MembershipConfig membership) { _membership = membership; return this; }
+    /// <summary>Runs SWIM (or hybrid, with <paramref name="mode"/>) with <paramref name="swim"/>, default timing if null.</summary>
+    public ScenarioBuilder WithSwim(SwimConfig? swim = null, MembershipMode mode = MembershipMode.Swim)
+    {
+        _mode = mode;
+        _swim = swim ?? SwimConfig.Default;
+        return this;
+    }
+
     public ScenarioBuilder At(TimelineEntry entry) { _timeline.Add(entry); return this; }
     public ScenarioBuilder Expect(ExpectedView view) { _views.Add(view); return this; }
     public ScenarioBuilder Checks(params string[] checks) { _checks = [.. checks]; return this; }
@@ -54,6 +64,6 @@ public sealed class ScenarioBuilder
         timeline.Sort(static (a, b) => a.At.CompareTo(b.At));
         return new Scenario(
             name, "", name + ".yaml", 1, _duration, [.. _hosts], _membership, _network, [.. timeline], _checks,
-            new Expectations(_expectedViolation, [.. _views]), SwarmSpec.Default);
+            new Expectations(_expectedViolation, [.. _views]), SwarmSpec.Default) { MembershipMode = _mode, Swim = _swim };
     }
 }

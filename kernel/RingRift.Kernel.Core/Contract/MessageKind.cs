@@ -5,4 +5,10 @@ public enum MessageKind : byte
 {
     Heartbeat = 1,
     HeartbeatAck = 2,
+
+    // SWIM membership: 30–39.
+    SwimPing = 30,
+    SwimAck = 31,
+    SwimPingReq = 32,
+    SwimNack = 33,
 }

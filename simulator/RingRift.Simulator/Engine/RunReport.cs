@@ -26,6 +26,21 @@ public sealed record RunReport(
     ImmutableArray<string> ExpectationFailures,
     ulong TraceHash)
 {
+    /// <summary>
+    /// For each crash, how long until every node that was running and could hear the crashed node saw it
+    /// Dead; crashes that ended otherwise (restart first, an observer crashed, the run ended) are only counted
+    /// in <see cref="DeathDetectionsIncomplete"/>.
+    /// </summary>
+    public ImmutableArray<Duration> DeathDetections { get; init; } = ImmutableArray<Duration>.Empty;
+
+    public int DeathDetectionsIncomplete { get; init; }
+
+    /// <summary>How many times a node declared a peer Dead while that peer was running (not crashed, not paused).</summary>
+    public long FalseDeadDeclarations { get; init; }
+
+    /// <summary>Node time spent running, summed over nodes: the denominator of per-member rates.</summary>
+    public Duration NodeRunningTime { get; init; }
+
     /// <summary>True when the run shows exactly what the scenario expects.</summary>
     public bool Passed => ExpectationFailures.IsEmpty;
 

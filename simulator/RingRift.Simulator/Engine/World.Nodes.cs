@@ -22,6 +22,7 @@ internal sealed partial class World
     private void Crash(SimNode node, bool tornWrite)
     {
         if (node.RunState == NodeRunState.Crashed) return;
+        _stats.OnCrash(_now, node, _nodes);
         node.Kernel = null;
         node.Life++;
         node.RunState = NodeRunState.Crashed;
@@ -37,6 +38,7 @@ internal sealed partial class World
     private void Pause(SimNode node, Duration span)
     {
         if (!node.IsRunning) return;
+        _stats.OnPause(_now, node);
         node.RunState = NodeRunState.Paused;
         node.StateSince = _now;
         _trace.World(_now, node.Index, $"pause {node.Id} for={span}");
@@ -115,7 +117,11 @@ internal sealed partial class World
 
     private void Observe(SimNode node, Notice notice)
     {
-        if (notice is MemberStateChanged) _counters.MemberStateChanges++;
+        if (notice is MemberStateChanged change)
+        {
+            _counters.MemberStateChanges++;
+            if (change.To == MemberState.Dead) _stats.OnDeclaredDead(_now, node, NodeOf(change.Peer));
+        }
         _trace.Notice(_now, node, notice);
         foreach (var checker in _checkers) checker.OnNotice(_now, node, notice);
     }

@@ -45,6 +45,12 @@ internal sealed partial class World
         return new RunReport(
             _scenario.Name, _seed, new Kernel.Duration(_now), _counters.Events, net.Sent, _counters.Delivered, net.Dropped,
             _counters.MemberStateChanges, _counters.Crashes, _counters.Restarts, _counters.JobsLaunched, _counters.JobsExited,
-            violations, failures.ToImmutable(), _trace.Hash);
+            violations, failures.ToImmutable(), _trace.Hash)
+        {
+            DeathDetections = _stats.Detections,
+            DeathDetectionsIncomplete = _stats.DetectionsIncomplete,
+            FalseDeadDeclarations = _stats.FalseDeadDeclarations,
+            NodeRunningTime = _stats.RunningTime,
+        };
     }
 }

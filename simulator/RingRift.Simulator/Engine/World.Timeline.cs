@@ -40,6 +40,7 @@ internal sealed partial class World
             return;
         }
         _counters.Restarts++;
+        _stats.OnRestart(node);
         Boot(node);
     }
 

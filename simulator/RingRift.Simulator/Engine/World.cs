@@ -30,6 +30,7 @@ internal sealed partial class World
     private readonly TraceRecorder _trace;
     private readonly List<string> _expectationFailures = new();
     private readonly RunCounters _counters = new();
+    private readonly MembershipStats _stats;
     private readonly long _end;
     private readonly ulong _seed;
     private long _now;
@@ -50,6 +51,7 @@ internal sealed partial class World
         }
         _profiles = [.. scenario.Hosts.Select(h => h.Profile)];
         _network = new SimNetwork(_queue, master.Fork("network"), scenario.Hosts, scenario.Network);
+        _stats = new MembershipStats(_nodes.Length);
         _checkers = CreateCheckers(scenario.Checks);
         foreach (var checker in _checkers) checker.Attach(_violations);
     }
@@ -67,20 +69,49 @@ internal sealed partial class World
     public int JobSlotsOf(SimNode node) => KernelConfigFor(node, 0).JobSlotsMax;
 
     /// <summary>
-    /// How long after a situation settles every node's view must reflect it. Alive: a peer's next
-    /// heartbeat (at most one interval, after its boot persist) plus the slowest link; and since
-    /// retired peers are only probed, a side that retired the other first waits for a probe (one every
-    /// retired-probe interval, sent on a heartbeat round), which the other answers on its next round
-    /// over the slowest link. Dead: the dead timeout from the last heartbeat, stretched 10 % for clock
-    /// drift, plus the heartbeat delivery.
+    /// How long after a situation settles every node's view must reflect it, for the protocol that
+    /// decides liveness in this scenario (see <see cref="HeartbeatBound"/> and <see cref="SwimBound"/>).
     /// </summary>
-    public Duration ConvergenceBound(MemberState state)
+    public Duration ConvergenceBound(MemberState state) =>
+        _scenario.MembershipMode == MembershipMode.Heartbeat ? HeartbeatBound(state) : SwimBound(state);
+
+    /// <summary>
+    /// Heartbeat mode. Alive: a peer's next heartbeat (at most one interval, after its boot persist)
+    /// plus the slowest link; and since retired peers are only probed, a side that retired the other
+    /// first waits for a probe (one every retired-probe interval, sent on a heartbeat round), which the
+    /// other answers on its next round over the slowest link. Dead: the dead timeout from the last
+    /// heartbeat, stretched 10 % for clock drift, plus the heartbeat delivery.
+    /// </summary>
+    private Duration HeartbeatBound(MemberState state)
     {
         var membership = _scenario.Membership;
         var delivery = membership.HeartbeatInterval * 2 + _network.LatencyMax + Duration.FromSeconds(1);
         return state == MemberState.Alive
             ? membership.RetiredProbeInterval + delivery + _network.LatencyMax
             : membership.DeadTimeout * 11 / 10 + delivery;
+    }
+
+    /// <summary>
+    /// SWIM mode, with every timeout at its longest (local health at its worst stretches periods,
+    /// suspicions and NAT silence by the awareness ceiling) and 10 % for clock drift. Dead: the observer's
+    /// own round-robin order reaches the crashed member within two passes (2n periods; a NAT-blocked one is
+    /// suspected after the NAT silence instead), then the longest suspicion runs out. Alive: a suspicion of
+    /// the live peer ends (refuted, or as a death) within the longest suspicion; a peer held dead is then
+    /// told so by a dead probe (one member per dead-probe interval, n at most) or by its own next ping to
+    /// the observer (within 2n of its periods), and its refutation comes back in the ack.
+    /// </summary>
+    private Duration SwimBound(MemberState state)
+    {
+        var swim = _scenario.Swim;
+        var n = _nodes.Length;
+        var stretch = swim.AwarenessMax;
+        var period = swim.Period * stretch;
+        var suspicion = swim.SuspicionMax(n) * stretch;
+        var links = _network.LatencyMax * 4 + Duration.FromSeconds(1);
+        var reach = state == MemberState.Alive
+            ? Duration.Max(swim.DeadProbeInterval * n, period * (2 * n))
+            : Duration.Max(period * (2 * n), swim.NatSilence * stretch);
+        return (reach + suspicion + period) * 11 / 10 + links;
     }
 
     public RunReport Run()
@@ -101,6 +132,7 @@ internal sealed partial class World
             _now = _end;
             foreach (var checker in _checkers) checker.AtEnd(_now, this);
         }
+        _stats.AtEnd(_now, _nodes);
         return Report();
     }
 
@@ -138,7 +170,7 @@ internal sealed partial class World
     }
 
     private KernelConfig KernelConfigFor(SimNode node, ulong seed) =>
-        new(node.Host.Profile, _profiles, _scenario.Membership, seed);
+        new(node.Host.Profile, _profiles, _scenario.Membership, seed) { MembershipMode = _scenario.MembershipMode, Swim = _scenario.Swim };
 
     private Checker[] CreateCheckers(ImmutableArray<string> names)
     {

@@ -23,5 +23,11 @@ public sealed record Scenario(
     Expectations Expect,
     SwarmSpec Swarm)
 {
+    /// <summary>Which protocol decides liveness (<c>membership.mode</c>); heartbeat unless the file says otherwise.</summary>
+    public MembershipMode MembershipMode { get; init; } = MembershipMode.Heartbeat;
+
+    /// <summary>SWIM timing (<c>membership.swim</c>), used in swim and hybrid modes.</summary>
+    public SwimConfig Swim { get; init; } = SwimConfig.Default;
+
     public ImmutableArray<NodeId> Voters => Hosts.Where(h => h.Profile.IsVoter).Select(h => h.Profile.Node).ToImmutableArray();
 }

@@ -131,9 +131,10 @@ public sealed class DeterminismTests
 
     private static void AssertSameReport(RunReport expected, RunReport actual)
     {
-        Assert.Equal(expected with { Violations = default, ExpectationFailures = default },
-            actual with { Violations = default, ExpectationFailures = default });
+        Assert.Equal(expected with { Violations = default, ExpectationFailures = default, DeathDetections = default },
+            actual with { Violations = default, ExpectationFailures = default, DeathDetections = default });
         Assert.Equal(expected.Violations.AsEnumerable(), actual.Violations.AsEnumerable());
+        Assert.Equal(expected.DeathDetections.AsEnumerable(), actual.DeathDetections.AsEnumerable());
         Assert.Equal(expected.ExpectationFailures.AsEnumerable(), actual.ExpectationFailures.AsEnumerable());
     }
 }

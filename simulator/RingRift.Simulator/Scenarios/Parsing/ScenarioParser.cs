@@ -30,6 +30,7 @@ public static class ScenarioParser
         var duration = root.Required("duration").PositiveDuration();
         var (hosts, nodes) = ClusterSection.Read(root.Required("cluster"));
         var checks = ExpectSection.ReadChecks(root);
+        var (mode, swim) = MembershipSection.ReadProtocol(root);
         return new Scenario(
             name,
             root.Optional("description")?.Text() ?? "",
@@ -42,6 +43,6 @@ public static class ScenarioParser
             TimelineSection.Read(root, duration, nodes),
             checks,
             ExpectSection.ReadExpect(root, checks, duration, nodes),
-            SwarmSection.Read(root));
+            SwarmSection.Read(root)) { MembershipMode = mode, Swim = swim };
     }
 }

@@ -1,0 +1,142 @@
+using System.Collections.Generic;
+
+namespace RingRift.Kernel.Gossip;
+
+/// <summary>
+/// SWIM timing and bounds (memberlist's names in brackets). Every protocol period a node pings one
+/// member; with no ack within <see cref="ProbeTimeout"/> it asks <see cref="IndirectProbes"/> others to
+/// ping it; with no ack by the period's end it suspects the member. A suspicion lasts between
+/// <see cref="SuspicionMin"/> and <see cref="SuspicionMax"/> depending on how many independent accusers
+/// confirm it, then the member is Dead; after <see cref="RetireAfter"/> it is Retired. Lifeguard scales
+/// the period, the probe timeout, suspicions and NAT silence of a node by its own health multiplier
+/// (1 … <see cref="AwarenessMax"/>), so a node that is itself slow waits longer before accusing.
+/// </summary>
+/// <remarks>
+/// Defaults, for the original's network (35–206 ms RTT between clouds, p99 ≈ 2.6 s cross-cloud, 2–5 s
+/// through NAT relays) and the simulator's model of it (cross-provider one-way latency uniform over
+/// 60 ms–1.3 s for half the messages, so an RTT median near 0.7 s and a p95 near 1.9 s):
+/// <list type="bullet">
+/// <item><see cref="Period"/> 2 s, <see cref="ProbeTimeout"/> 1 s: one period is enough for the direct
+/// round trip in all but the slow tail, and the other second is left for the indirect path (ping-req,
+/// ping, ack, relayed ack: two round trips). memberlist's LAN profile (1 s / 500 ms) suits one data
+/// centre; with half the cross-provider round trips above 500 ms it would send indirect probes for
+/// half of all probes, and messages per member per period would triple.</item>
+/// <item><see cref="IndirectProbes"/> 3, <see cref="SuspicionMultiplier"/> 4, <see cref="SuspicionMaxMultiplier"/> 6,
+/// <see cref="RetransmitMultiplier"/> 4: memberlist's LAN values, which the Lifeguard paper measured.</item>
+/// <item><see cref="PiggybackMax"/> 8: one crash produces one suspect and one dead update, a mass
+/// restart one alive update per node; eight per message keep a 1,024-node restart draining in seconds
+/// while a message stays small (an update is about 20 bytes).</item>
+/// <item><see cref="AwarenessMax"/> 8: memberlist's multiplier ceiling.</item>
+/// <item><see cref="RetireAfter"/> 2 min: the original retires a peer 120 s after declaring it dead (dead at 180 s, retired at 300 s of silence).</item>
+/// <item><see cref="DeadProbeInterval"/> 10 s: how soon a member wrongly held dead (a healed partition)
+/// is pinged, told it is dead, and refutes; the original probed retired peers every 120 s.</item>
+/// <item><see cref="NatSilence"/> 30 s: a NAT-blocked member beats once per period through relays of
+/// 2–5 s round trip, and its beat spreads by gossip in a few periods more.</item>
+/// </list>
+/// </remarks>
+public sealed record SwimConfig(
+    Duration Period,
+    Duration ProbeTimeout,
+    int IndirectProbes,
+    int SuspicionMultiplier,
+    int SuspicionMaxMultiplier,
+    int RetransmitMultiplier,
+    int PiggybackMax,
+    int AwarenessMax,
+    Duration RetireAfter,
+    Duration DeadProbeInterval,
+    Duration NatSilence)
+{
+    public static readonly SwimConfig Default = new(
+        Period: Duration.FromSeconds(2),
+        ProbeTimeout: Duration.FromSeconds(1),
+        IndirectProbes: 3,
+        SuspicionMultiplier: 4,
+        SuspicionMaxMultiplier: 6,
+        RetransmitMultiplier: 4,
+        PiggybackMax: 8,
+        AwarenessMax: 8,
+        RetireAfter: Duration.FromMinutes(2),
+        DeadProbeInterval: Duration.FromSeconds(10),
+        NatSilence: Duration.FromSeconds(30));
+
+    /// <summary>Every inconsistency, each naming the fields involved; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (Period <= Duration.Zero) errors.Add($"swim.period must be positive (got {Period})");
+        // The rest of the period after the probe timeout is the indirect probe's time.
+        if (ProbeTimeout <= Duration.Zero || ProbeTimeout >= Period)
+            errors.Add($"swim.probe_timeout ({ProbeTimeout}) must be positive and shorter than swim.period ({Period})");
+        AddRange(errors, "indirect_probes", IndirectProbes, 0, 16);
+        AddRange(errors, "suspicion_multiplier", SuspicionMultiplier, 1, 100);
+        AddRange(errors, "suspicion_max_multiplier", SuspicionMaxMultiplier, 1, 100);
+        AddRange(errors, "retransmit_multiplier", RetransmitMultiplier, 1, 100);
+        AddRange(errors, "piggyback_max", PiggybackMax, 1, SwimUpdate.WireMax);
+        AddRange(errors, "awareness_max", AwarenessMax, 1, 64);
+        if (RetireAfter <= Duration.Zero) errors.Add($"swim.retire_after must be positive (got {RetireAfter})");
+        if (DeadProbeInterval < Period)
+            errors.Add($"swim.dead_probe_interval ({DeadProbeInterval}) must be at least swim.period ({Period})");
+        // A NAT member beats once a period; a few periods of silence are ordinary loss.
+        if (NatSilence < Period * 5) errors.Add($"swim.nat_silence ({NatSilence}) must be at least five periods ({Period * 5})");
+        return errors;
+    }
+
+    /// <summary>
+    /// The shortest suspicion in a cluster of <paramref name="clusterSize"/> nodes (this one included):
+    /// SuspicionMultiplier · max(1, log10 n) · Period, as memberlist's suspicionTimeout. Enough periods for
+    /// the suspicion to reach the suspect by gossip and its refutation to come back.
+    /// </summary>
+    public Duration SuspicionMin(int clusterSize)
+    {
+        var log10 = System.Math.Max(SwimMath.One, SwimMath.Log10Q16((ulong)System.Math.Max(1, clusterSize)));
+        return new Duration(checked(Period.Micros * SuspicionMultiplier * log10) >> 16);
+    }
+
+    /// <summary>The longest suspicion: a suspicion nobody else confirms (Lifeguard's LHA-Suspicion).</summary>
+    public Duration SuspicionMax(int clusterSize) => SuspicionMin(clusterSize) * SuspicionMaxMultiplier;
+
+    /// <summary>
+    /// Independent confirmations that bring a suspicion down to <see cref="SuspicionMin"/>:
+    /// SuspicionMultiplier − 2 as in memberlist, none in a cluster too small to produce them.
+    /// </summary>
+    public int SuspicionConfirmations(int clusterSize)
+    {
+        var wanted = System.Math.Max(0, SuspicionMultiplier - 2);
+        return clusterSize - 2 < wanted ? 0 : wanted;
+    }
+
+    /// <summary>
+    /// How long a suspicion with <paramref name="confirmations"/> independent confirmations lasts:
+    /// max − (max − min) · log(c + 1) / log(k + 1), never below min (memberlist's remainingSuspicionTime).
+    /// Integer throughout. Not yet scaled by local health.
+    /// </summary>
+    public Duration SuspicionTimeout(int clusterSize, int confirmations)
+    {
+        var min = SuspicionMin(clusterSize);
+        var wanted = SuspicionConfirmations(clusterSize);
+        if (wanted < 1) return min;
+        var max = SuspicionMax(clusterSize);
+        var fraction = SwimMath.Log2Q16((ulong)confirmations + 1);
+        var whole = SwimMath.Log2Q16((ulong)wanted + 1);
+        var timeout = max.Micros - checked((max.Micros - min.Micros) * fraction) / whole;
+        return new Duration(System.Math.Max(timeout, min.Micros));
+    }
+
+    /// <summary>What a probe leaves for its indirect round: the period after the direct wait.</summary>
+    public Duration IndirectWindow => Period - ProbeTimeout;
+
+    /// <summary>
+    /// How long an intermediary waits for the target before it nacks: half the requester's indirect
+    /// window, leaving the other half for the ping-req to arrive and the nack to return in time to count.
+    /// </summary>
+    public Duration NackAfter => IndirectWindow / 2;
+
+    /// <summary>How many messages piggyback each update: RetransmitMultiplier · ⌈log10(n + 1)⌉, as memberlist.</summary>
+    public int RetransmitLimit(int clusterSize) => RetransmitMultiplier * System.Math.Max(1, SwimMath.CeilLog10OfSuccessor(clusterSize));
+
+    private static void AddRange(List<string> errors, string name, int value, int min, int max)
+    {
+        if (value < min || value > max) errors.Add($"swim.{name} must be within {min}..{max} (got {value})");
+    }
+}

@@ -1,0 +1,68 @@
+namespace RingRift.Kernel.Gossip;
+
+public sealed partial class SwimMembershipMachine
+{
+    /// <summary>Fires every member timer that is due and finds the next one: O(members), run only when one is due.</summary>
+    private void AdvanceTimers(Instant now)
+    {
+        var next = Instant.MaxValue;
+        foreach (var member in _members)
+        {
+            if (TimerOf(member) <= now) Fire(now, member);
+            next = Instant.Min(next, TimerOf(member));
+        }
+        _nextTimerDue = next;
+    }
+
+    /// <summary>When the member next changes by itself: a suspicion runs out, a death retires, a NAT member's silence is too long.</summary>
+    private Instant TimerOf(SwimMember member) => member.State switch
+    {
+        MemberState.Suspect => member.SuspicionDeadline,
+        MemberState.Dead => member.RetireAt,
+        MemberState.Alive when JudgesByBeat(member) => member.BeatHeardAt + _health.Scale(_config.NatSilence),
+        _ => Instant.MaxValue,
+    };
+
+    private void Fire(Instant now, SwimMember member)
+    {
+        switch (member.State)
+        {
+            case MemberState.Suspect:
+                DeclareDead(now, member);
+                _gossip.Enqueue(SwimUpdate.Dead(member.Node, member.Incarnation));
+                break;
+            case MemberState.Dead:
+                ChangeState(member, MemberState.Retired);
+                break;
+            case MemberState.Alive:
+                Accuse(now, member);
+                break;
+        }
+    }
+
+    /// <summary>A NAT-blocked member is judged by its beat, and only by nodes that are not NAT-blocked themselves.</summary>
+    private bool JudgesByBeat(SwimMember member) => member.Profile.NatBlocked && !_self.NatBlocked;
+
+    /// <summary>
+    /// This node was not stepped for <paramref name="gap"/>. Its silence was its own, and messages from its
+    /// peers may be queued behind it: drop the open probe and the relays (their requesters have concluded),
+    /// credit every member's timers with the gap, start a fresh period now, and count the stall against
+    /// local health.
+    /// </summary>
+    private void CreditStall(Instant now, Duration gap)
+    {
+        _probe.Close();
+        _relays.Clear();
+        foreach (var member in _members)
+        {
+            member.SuspectedAt += gap;
+            member.SuspicionDeadline += gap;
+            member.RetireAt += gap;
+            member.BeatHeardAt += gap;
+        }
+        _nextPeriod = now;
+        _nextTimerDue = now;
+        _outbox.Notify(new LocalStallDetected(gap));
+        AdjustHealth(now, 1);
+    }
+}

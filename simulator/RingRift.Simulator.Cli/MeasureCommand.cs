@@ -1,0 +1,71 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using RingRift.Kernel.Gossip;
+using RingRift.Simulator.Engine;
+using RingRift.Simulator.Scenarios;
+
+namespace RingRift.Simulator.Cli;
+
+/// <summary>
+/// `ringrift-sim measure scenario --seeds A..B [--parallel N]`: runs the scenario as written with each
+/// seed and prints the membership figures over all runs (<see cref="MembershipFigures"/>): detection time
+/// of crashes, false deaths per million member-periods, messages per member per period. Exits 1 if any run
+/// failed its checks or expectations (each printed with its replay), 2 on bad input.
+/// </summary>
+internal static class MeasureCommand
+{
+    public static Command Create()
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario file to run with every seed" };
+        var seeds = new Option<string>("--seeds") { Description = "Inclusive seed range A..B", Required = true };
+        var parallel = new Option<int>("--parallel")
+        {
+            Description = "Simulations at once (default: processor count)",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        var command = new Command("measure", "Run many seeds as written and report membership figures") { scenario, seeds, parallel };
+        command.SetAction(parse => Execute(parse.GetValue(scenario)!, parse.GetValue(seeds)!, parse.GetValue(parallel)));
+        return command;
+    }
+
+    private static int Execute(string path, string seedText, int parallel)
+    {
+        if (!SeedRange.TryParse(seedText, out var range, out var error) || parallel < 1)
+        {
+            Console.Error.WriteLine("error: " + (parallel < 1 ? $"--parallel must be at least 1 (got {parallel})" : error));
+            return ExitCodes.BadInput;
+        }
+        var scenario = ScenarioFiles.TryLoad(path, Console.Error);
+        if (scenario is null) return ExitCodes.BadInput;
+        var results = new SwarmRunner(path, scenario, range, parallel, Console.Error, swarm: false).Run();
+        var reports = new RunReport[results.Length];
+        var failed = 0;
+        for (var i = 0; i < results.Length; i++)
+        {
+            reports[i] = results[i].Report;
+            if (!results[i].Failed) continue;
+            failed++;
+            Console.Out.WriteLine($"FAIL seed={reports[i].Seed} replay: {results[i].Replay}");
+        }
+        Print(path, scenario, MembershipFigures.From(reports, PeriodOf(scenario)), failed);
+        return failed == 0 ? ExitCodes.Passed : ExitCodes.Violation;
+    }
+
+    /// <summary>The protocol period a member-period is counted in.</summary>
+    private static Kernel.Duration PeriodOf(Scenario scenario) =>
+        scenario.MembershipMode == MembershipMode.Heartbeat ? scenario.Membership.HeartbeatInterval : scenario.Swim.Period;
+
+    private static void Print(string path, Scenario scenario, MembershipFigures f, int failed)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var mode = scenario.MembershipMode.ToString().ToLowerInvariant();
+        Console.Out.WriteLine($"scenario={scenario.Name} ({path}) mode={mode} nodes={scenario.Hosts.Length} period={PeriodOf(scenario)}");
+        Console.Out.WriteLine(string.Create(inv,
+            $"dead_detection p50={f.DetectionP50} p99={f.DetectionP99} max={f.DetectionMax} detections={f.Detections} incomplete={f.DetectionsIncomplete}"));
+        Console.Out.WriteLine(string.Create(inv,
+            $"false_dead={f.FalseDeadDeclarations} member_periods={f.MemberPeriods:F0} false_dead_per_million_member_periods={f.FalseDeadPerMillionMemberPeriods:F2}"));
+        Console.Out.WriteLine(string.Create(inv, $"messages_per_member_period={f.MessagesPerMemberPeriod:F3}"));
+        Console.Out.WriteLine($"seeds={f.Runs} failed={failed}");
+    }
+}
