@@ -21,6 +21,10 @@ internal sealed record SummaryJson(
     long Restarts,
     long JobsLaunched,
     long JobsExited,
+    long Elections,
+    long LeaderChanges,
+    long Epoch,
+    int MaxValidLeasesAtOnce,
     IReadOnlyList<ViolationJson> Violations,
     IReadOnlyList<string> ExpectationFailures,
     IReadOnlyList<string> SwarmFaultKinds,
@@ -35,7 +39,8 @@ internal sealed record SummaryJson(
         return new SummaryJson(
             r.Seed, r.Scenario, result.ScenarioPath, r.TraceHashHex, r.SimulatedTime.Micros / 1e6, r.Events,
             result.Wall.TotalSeconds, result.EventsPerWallSecond, r.MessagesSent, r.MessagesDelivered, r.MessagesDropped,
-            r.MemberStateChanges, r.Crashes, r.Restarts, r.JobsLaunched, r.JobsExited, violations,
+            r.MemberStateChanges, r.Crashes, r.Restarts, r.JobsLaunched, r.JobsExited,
+            r.Elections, r.LeaderChanges, r.Epoch, r.MaxValidLeasesAtOnce, violations,
             r.ExpectationFailures, result.FaultKinds, !result.Failed, result.Failed ? result.Replay : null);
     }
 

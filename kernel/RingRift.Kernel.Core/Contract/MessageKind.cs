@@ -5,4 +5,8 @@ public enum MessageKind : byte
 {
     Heartbeat = 1,
     HeartbeatAck = 2,
+
+    LeaseRequest = 10,
+    LeaseReply = 11,
+    LeaderAnnounce = 12,
 }

@@ -30,6 +30,7 @@ internal sealed partial class World
         node.Disk.Crash(tornWrite);
         node.Processes.Crash();
         _counters.Crashes++;
+        Leases.Crash(_now, node);
         _trace.World(_now, node.Index, $"crash {node.Id} torn_write={tornWrite}");
         foreach (var checker in _checkers) checker.OnCrash(_now, node);
     }
@@ -110,12 +111,15 @@ internal sealed partial class World
         var to = IndexOf(outbound.To);
         foreach (var checker in _checkers) checker.OnSend(_now, node, outbound.Message);
         _trace.Send(_now, node.Index, to, outbound.Message);
-        _network.Send(_now, node.Index, to, outbound.Message, outbound.IsResponse);
+        // A node's message to itself (a voter answering its own candidacy) is loopback: no link, no faults.
+        if (to == node.Index) _queue.Schedule(_now, EventKind.Deliver, to, to, 0, outbound.Message);
+        else _network.Send(_now, node.Index, to, outbound.Message, outbound.IsResponse);
     }
 
     private void Observe(SimNode node, Notice notice)
     {
         if (notice is MemberStateChanged) _counters.MemberStateChanges++;
+        Leases.Apply(_now, node, notice);
         _trace.Notice(_now, node, notice);
         foreach (var checker in _checkers) checker.OnNotice(_now, node, notice);
     }

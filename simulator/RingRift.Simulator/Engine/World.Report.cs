@@ -45,6 +45,7 @@ internal sealed partial class World
         return new RunReport(
             _scenario.Name, _seed, new Kernel.Duration(_now), _counters.Events, net.Sent, _counters.Delivered, net.Dropped,
             _counters.MemberStateChanges, _counters.Crashes, _counters.Restarts, _counters.JobsLaunched, _counters.JobsExited,
+            Leases.Elections, Leases.LeaderChanges, Leases.MaxEpoch, Leases.MaxValidAtOnce,
             violations, failures.ToImmutable(), _trace.Hash);
     }
 }
