@@ -6,6 +6,7 @@ namespace RingRift.Kernel.Election;
 public sealed partial class ElectionMachine
 {
     private readonly Dictionary<NodeId, Instant> _grantAskedAt = new();
+    private readonly HashSet<NodeId> _refusedBy = new();
     private Instant _candidateDeadline;
     private Instant _nextRenewAt;
 
@@ -20,7 +21,14 @@ public sealed partial class ElectionMachine
     public void OnLeaseReply(Instant now, NodeId from, LeaseReply reply)
     {
         NoteEpoch(reply.VoterMaxEpoch);
-        if (Role == NodeRole.Follower || reply.Epoch != Epoch || !reply.Granted || !_config.IsVoter(from)) return;
+        if (Role == NodeRole.Follower || reply.Epoch != Epoch || !_config.IsVoter(from)) return;
+        if (!reply.Granted)
+        {
+            // Once a majority is out of reach, waiting for the timeout only keeps voters tied up.
+            if (Role == NodeRole.Candidate && _refusedBy.Add(from) && _refusedBy.Count > _config.Voters.Length - _config.Quorum)
+                GiveUp();
+            return;
+        }
         if (_grantAskedAt.TryGetValue(from, out var asked) && asked >= reply.RequestSentAt) return;
         _grantAskedAt[from] = reply.RequestSentAt;
         var validUntil = QuorumLeaseEnd();
@@ -37,6 +45,7 @@ public sealed partial class ElectionMachine
         _store.Save(_store.Current with { Election = _store.Current.Election with { MaxEpoch = Epoch } });
         SetRole(NodeRole.Candidate);
         _grantAskedAt.Clear();
+        _refusedBy.Clear();
         ValidUntil = Instant.Zero;
         _candidateDeadline = now + _config.CandidateTimeout;
         _outbox.Notify(new ElectionStarted(Epoch));
@@ -44,16 +53,19 @@ public sealed partial class ElectionMachine
         SendToVoters(new LeaseRequest(Epoch, _config.Lease, now), whenDurable: true);
     }
 
-    private void GiveUp(Instant now)
+    /// <summary>Lost this candidacy: give the grants back and campaign again after the usual rank delay and jitter.</summary>
+    private void GiveUp()
     {
+        SendToVoters(new LeaseRelease(Epoch), whenDurable: false);
         AbandonCandidacy();
-        _campaignAt = now + _prng.NextDuration(_config.RankStep, _config.RankStep + _config.Jitter);
+        _campaignAt = null;
     }
 
     private void AbandonCandidacy()
     {
         SetRole(NodeRole.Follower);
         _grantAskedAt.Clear();
+        _refusedBy.Clear();
     }
 
     private void BecomeLeader(Instant now)

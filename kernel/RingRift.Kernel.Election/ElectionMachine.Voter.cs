@@ -44,6 +44,12 @@ public sealed partial class ElectionMachine
         return true;
     }
 
+    /// <summary>The grantee lost its candidacy at that epoch and gives the grant back.</summary>
+    public void OnLeaseRelease(Instant now, NodeId from, LeaseRelease release)
+    {
+        if (_grantee == from && _grantEpoch == release.Epoch && now < _grantExpiry) _grantExpiry = now;
+    }
+
     /// <summary>A voter that restarts cannot know how long its last grant has left, so it assumes a whole lease.</summary>
     private void RestoreGrant(ElectionDurable durable, Instant now)
     {

@@ -84,7 +84,7 @@ public sealed partial class ElectionMachine
         {
             case NodeRole.Leader when now >= ValidUntil: StepDownNow(now, "lease expired"); break;
             case NodeRole.Leader when now >= _nextRenewAt: Renew(now); break;
-            case NodeRole.Candidate when now >= _candidateDeadline: GiveUp(now); break;
+            case NodeRole.Candidate when now >= _candidateDeadline: GiveUp(); break;
         }
         if (Role == NodeRole.Follower) FollowerTick(now, members);
     }

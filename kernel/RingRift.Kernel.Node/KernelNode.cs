@@ -110,6 +110,7 @@ public sealed class KernelNode
             case LeaseRequest request: _election.OnLeaseRequest(now, deliver.From, request); break;
             case LeaseReply reply: _election.OnLeaseReply(now, deliver.From, reply); break;
             case LeaderAnnounce announce: _election.OnLeaderAnnounce(now, deliver.From, announce); break;
+            case LeaseRelease release: _election.OnLeaseRelease(now, deliver.From, release); break;
         }
     }
 

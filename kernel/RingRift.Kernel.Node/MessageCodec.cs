@@ -52,6 +52,7 @@ public static class MessageCodec
             MessageKind.LeaseRequest => LeaseRequest.Read(ref reader),
             MessageKind.LeaseReply => LeaseReply.Read(ref reader),
             MessageKind.LeaderAnnounce => LeaderAnnounce.Read(ref reader),
+            MessageKind.LeaseRelease => LeaseRelease.Read(ref reader),
             _ => throw new MalformedMessageException("unknown message kind " + tag),
         };
     }

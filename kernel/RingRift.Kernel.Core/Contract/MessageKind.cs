@@ -9,4 +9,5 @@ public enum MessageKind : byte
     LeaseRequest = 10,
     LeaseReply = 11,
     LeaderAnnounce = 12,
+    LeaseRelease = 13,
 }
