@@ -9,6 +9,7 @@ public sealed partial class ElectionMachine
     private readonly HashSet<NodeId> _refusedBy = new();
     private Instant _candidateDeadline;
     private Instant _nextRenewAt;
+    private Instant _retryNotBefore;
 
     /// <summary>Stops leading now; a requested step-down also stands aside for two leases.</summary>
     public void StepDownOnRequest(Instant now)
@@ -24,6 +25,7 @@ public sealed partial class ElectionMachine
         if (Role == NodeRole.Follower || reply.Epoch != Epoch || !_config.IsVoter(from)) return;
         if (!reply.Granted)
         {
+            _retryNotBefore = Instant.Max(_retryNotBefore, now + reply.BusyFor);
             // Once a majority is out of reach, waiting for the timeout only keeps voters tied up.
             if (Role == NodeRole.Candidate && _refusedBy.Add(from) && _refusedBy.Count > _config.Voters.Length - _config.Quorum)
                 GiveUp();

@@ -42,7 +42,7 @@ public sealed partial class ElectionMachine
         if (!IsEligible) return;
         if (_campaignAt is null)
         {
-            var earliest = Instant.Max(now, Instant.Max(_graceEnd, _standAsideUntil));
+            var earliest = Instant.Max(Instant.Max(now, _retryNotBefore), Instant.Max(_graceEnd, _standAsideUntil));
             _campaignAt = earliest + _config.RankStep * BetterLiveCandidates(members) + _prng.NextDuration(Duration.Zero, _config.Jitter);
             return;
         }

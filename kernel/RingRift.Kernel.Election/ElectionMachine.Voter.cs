@@ -29,7 +29,8 @@ public sealed partial class ElectionMachine
             _store.Save(_store.Current with { Election = new ElectionDurable(_maxEpoch, request.Epoch, from) });
             _outbox.Notify(new LeaseGranted(from, request.Epoch));
         }
-        _outbox.SendWhenDurable(new Outbound(from, new LeaseReply(request.Epoch, granted, request.SentAt, _maxEpoch), IsResponse: true));
+        var busyFor = !granted && _grantee != from && now < _grantExpiry ? _grantExpiry - now : Duration.Zero;
+        _outbox.SendWhenDurable(new Outbound(from, new LeaseReply(request.Epoch, granted, request.SentAt, _maxEpoch, busyFor), IsResponse: true));
     }
 
     private bool Decide(Instant now, NodeId from, LeaseRequest request, out bool isNewGrant)
