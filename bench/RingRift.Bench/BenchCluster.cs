@@ -28,13 +28,21 @@ internal static class BenchCluster
         IsVoter: false, NatBlocked: false, ProxyOnly: false);
 
     /// <summary>A simulated hour of the 36 hosts with every default check on.</summary>
-    public static Scenario HealthyHour() => new ScenarioBuilder()
+    public static Scenario HealthyHour() => Cluster().Build("healthy-36-node-hour");
+
+    /// <summary>
+    /// The same hour with a fault of every kind the simulator models so far (crash with a torn write and
+    /// restart, pause, partition, flapping link, heavy loss, duplication, reordering and replay, clock
+    /// step and drift, jobs, a node that stays down), healed in time for the convergence check.
+    /// </summary>
+    public static Scenario FaultyHour() => FaultTimeline.AddTo(Cluster()).Build("faulty-36-node-hour");
+
+    private static ScenarioBuilder Cluster() => new ScenarioBuilder()
         .WithHosts(12, "lambda")
         .WithHosts(12, "vast", voters: 0)
         .WithHosts(12, "hetzner", voters: 0)
         .WithNetwork(Network)
-        .For(Duration.FromHours(1))
-        .Build("healthy-36-node-hour");
+        .For(Duration.FromHours(1));
 
     /// <summary>The 36 hosts' profiles, in node-id order.</summary>
     public static ImmutableArray<NodeProfile> Hosts()

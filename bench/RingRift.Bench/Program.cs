@@ -9,7 +9,7 @@ namespace RingRift.Bench;
 /// any BenchmarkDotNet option works. Two modes of our own:
 /// <c>--check-budgets</c> runs the selected benchmarks (all, without a filter) and exits 1 if any
 /// allocates more per operation than its <see cref="AllocationBudgetAttribute"/>;
-/// <c>--simulate [runs]</c> runs the benchmark scenario outside BenchmarkDotNet and prints its trace
+/// <c>--simulate [runs] [healthy|faulty] [seed]</c> runs a benchmark scenario outside BenchmarkDotNet and prints its trace
 /// hash and speed, for profilers and for proving a change left the trace unchanged.
 /// </summary>
 internal static class Program

@@ -38,7 +38,7 @@ internal sealed class SimulatedEventsColumn(bool perSecond) : IColumn
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
         if (!IsSimulation(benchmarkCase)) return "-";
-        var events = SimulationBench.EventsPerRun;
+        var events = SimulationBench.EventsPerRun(benchmarkCase.Descriptor.WorkloadMethod.Name);
         if (!perSecond) return events.ToString("N0", CultureInfo.InvariantCulture);
         var meanNanoseconds = summary[benchmarkCase]?.ResultStatistics?.Mean;
         if (meanNanoseconds is not > 0) return "?";
