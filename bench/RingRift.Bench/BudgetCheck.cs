@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
 
 namespace RingRift.Bench;
 
@@ -38,7 +39,7 @@ internal static class BudgetCheck
     private static bool Evaluate(BenchmarkReport report)
     {
         var benchmark = report.BenchmarkCase;
-        var name = benchmark.DisplayInfo;
+        var name = Name(benchmark);
         var budget = Attribute.GetCustomAttribute(benchmark.Descriptor.WorkloadMethod, typeof(AllocationBudgetAttribute)) as AllocationBudgetAttribute;
         if (budget is null) return Fail(name, "has no [AllocationBudget]");
         if (!report.Success || report.ResultStatistics is null) return Fail(name, "did not run to completion, so its allocation is unknown");
@@ -48,6 +49,12 @@ internal static class BudgetCheck
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{verdict} {name}: {bytes:N0} B/op, budget {budget.BytesPerOperation:N0} B/op ({budget.Why})"));
         return bytes <= budget.BytesPerOperation;
+    }
+
+    private static string Name(BenchmarkCase benchmark)
+    {
+        var name = benchmark.Descriptor.Type.Name + "." + benchmark.Descriptor.WorkloadMethod.Name;
+        return benchmark.HasParameters ? name + " [" + benchmark.Parameters.DisplayInfo + "]" : name;
     }
 
     private static bool Fail(string name, string reason)

@@ -35,7 +35,8 @@ public class MessageCodecBench
     }
 
     [Benchmark]
-    [AllocationBudget(440, "the decoded message graph: Heartbeat, NodeProfile, GpuProfile, NodeLoad, ResourceSample records and three strings (node id, provider, GPU model)")]
+    [AllocationBudget(384, "measured 352, the decoded message graph: Heartbeat (56 B), NodeProfile (56 B), GpuProfile (32 B), NodeLoad (40 B), " +
+        "ResourceSample (40 B) and three strings: node id \"hetzner-gpu-08\" (56 B), provider (40 B), GPU model (32 B)")]
     public Message? DecodeHeartbeat()
     {
         MessageCodec.TryDecode(_bytes, out var message, out _);
