@@ -54,7 +54,7 @@ internal static class BudgetCheck
     private static string Name(BenchmarkCase benchmark)
     {
         var name = benchmark.Descriptor.Type.Name + "." + benchmark.Descriptor.WorkloadMethod.Name;
-        return benchmark.HasParameters ? name + " [" + benchmark.Parameters.DisplayInfo + "]" : name;
+        return benchmark.HasParameters ? name + " " + benchmark.Parameters.DisplayInfo : name;
     }
 
     private static bool Fail(string name, string reason)
