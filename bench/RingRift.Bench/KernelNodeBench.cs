@@ -39,11 +39,7 @@ public class KernelNodeBench
     public int StepDeliverHeartbeat()
     {
         var messages = 0;
-        for (var i = 0; i < _feed.Count; i++)
-        {
-            _node.Step(_now, _feed.NextDeliver(i));
-            messages += _node.TakeReady().Messages.Count;
-        }
+        for (var i = 0; i < _feed.Count; i++) messages += StepAndTakeReady(_feed.NextDeliver(i));
         return messages;
     }
 
@@ -52,11 +48,13 @@ public class KernelNodeBench
     public int StepDeliverFreshHeartbeat()
     {
         var messages = 0;
-        for (var i = 0; i < _feed.Count; i++)
-        {
-            _node.Step(_now, _feed.Fresh(i));
-            messages += _node.TakeReady().Messages.Count;
-        }
+        for (var i = 0; i < _feed.Count; i++) messages += StepAndTakeReady(_feed.Fresh(i));
         return messages;
+    }
+
+    private int StepAndTakeReady(Deliver input)
+    {
+        _node.Step(_now, input);
+        return _node.TakeReady().Messages.Count;
     }
 }
