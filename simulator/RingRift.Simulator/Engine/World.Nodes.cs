@@ -80,10 +80,22 @@ internal sealed partial class World
         var node = _nodes[item.Node];
         if (node.RunState == NodeRunState.Crashed) return;
         var message = (Message)item.Payload!;
-        var from = _nodes[item.Peer].Id;
+        var sender = _nodes[item.Peer];
         _counters.Delivered++;
-        _trace.Deliver(_now, node, item.Peer, from.Value, message);
-        Offer(node, new Deliver(from, message, item.Token == 1));
+        _trace.Deliver(_now, node, item.Peer, sender.Id.Value, message);
+        Offer(node, DeliverInput(sender, message, item.Token == 1));
+    }
+
+    /// <summary>
+    /// The input for one delivery. A heartbeat round hands one message object to every peer, so the
+    /// sender's last input is reused while it carries the same message: inputs are immutable, and this
+    /// spares an allocation per delivered message.
+    /// </summary>
+    private static Deliver DeliverInput(SimNode sender, Message message, bool isResponse)
+    {
+        if (sender.LastDeliver is { } last && ReferenceEquals(last.Message, message) && last.IsResponse == isResponse)
+            return last;
+        return sender.LastDeliver = new Deliver(sender.Id, message, isResponse);
     }
 
     private void OnWake(in SimEvent item)
