@@ -30,7 +30,7 @@ public class MembershipBench
         _now = Instant.Zero + Duration.FromSeconds(1);
         _machine = new HeartbeatMembershipMachine(
             MembershipConfig.Default, BenchCluster.Observer, _feed.Peers, HeartbeatFeed.Incarnation, _outbox, _now, Duration.Zero);
-        _status = new NodeStatus(BenchCluster.Observer.Node, HeartbeatFeed.Incarnation, 0, 0, 0, []);
+        _status = new NodeStatus(BenchCluster.Observer.Node, HeartbeatFeed.Incarnation, NodeRole.Follower, null, 0, 0, 0, 0, []);
         _machine.Tick(_now);
         HearEveryPeer();
         _outbox.Drain(null, _status);
