@@ -17,7 +17,7 @@ public sealed record KernelConfig(
     ulong Seed,
     int JobSlotsMax = 16,
     int HeldMessagesMax = 4096,
-    int DriftBoundPpm = 200)
+    int DriftBoundPpm = 500)
 {
     /// <summary>
     /// Lease election. By default the voters are the cluster's voter hosts and every host that can

@@ -14,6 +14,7 @@ internal sealed class LeaseLedger(int nodeCount)
 {
     private readonly long[] _end = new long[nodeCount];
     private readonly long[] _epoch = new long[nodeCount];
+    private readonly Instant[] _localEnd = new Instant[nodeCount];
 
     public long Elections { get; private set; }
     public long LeaderChanges { get; private set; }
@@ -30,15 +31,30 @@ internal sealed class LeaseLedger(int nodeCount)
                 LeaderChanges++;
                 _epoch[node.Index] = elected.Epoch;
                 if (elected.Epoch > MaxEpoch) MaxEpoch = elected.Epoch;
-                _end[node.Index] = node.Clock.GlobalAt(elected.ValidUntil, now);
+                SetEnd(now, node, elected.ValidUntil);
                 break;
-            case LeaseExtended extended: _end[node.Index] = node.Clock.GlobalAt(extended.ValidUntil, now); break;
+            case LeaseExtended extended: SetEnd(now, node, extended.ValidUntil); break;
             case LeaderSteppedDown: _end[node.Index] = now; break;
             default: return 0;
         }
         var valid = ValidAt(now);
         if (valid > MaxValidAtOnce) MaxValidAtOnce = valid;
         return valid;
+    }
+
+    /// <summary>
+    /// The node's clock changed rate or jumped: the true instant its local lease end maps to moved.
+    /// A clock that stalls makes a leader believe in its lease longer than its voters honour it.
+    /// </summary>
+    public void ClockChanged(long now, SimNode node)
+    {
+        if (_end[node.Index] > now) _end[node.Index] = node.Clock.GlobalAt(_localEnd[node.Index], now);
+    }
+
+    private void SetEnd(long now, SimNode node, Instant localEnd)
+    {
+        _localEnd[node.Index] = localEnd;
+        _end[node.Index] = node.Clock.GlobalAt(localEnd, now);
     }
 
     /// <summary>A crashed leader acts no more; its lease stops counting.</summary>
