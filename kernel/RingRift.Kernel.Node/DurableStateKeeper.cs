@@ -8,7 +8,7 @@ namespace RingRift.Kernel.Node;
 /// write after a delay. A persist completing implies every earlier version is durable too, because
 /// each carries the whole state and stores never go backwards.
 /// </summary>
-internal sealed class DurableStateKeeper
+internal sealed class DurableStateKeeper : IDurableStore
 {
     private readonly Outbox _outbox;
     private readonly Duration _retryDelay;
@@ -24,6 +24,15 @@ internal sealed class DurableStateKeeper
     public PersistentState State { get; private set; }
 
     public Instant? RetryAt { get; private set; }
+
+    public PersistentState Current => State;
+
+    /// <summary>Takes <paramref name="next"/> as the new state under the next version and persists it now.</summary>
+    public void Save(PersistentState next)
+    {
+        State = next with { Version = State.Version + 1 };
+        PersistNow();
+    }
 
     public void PersistNow()
     {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using RingRift.Kernel.Election;
 using RingRift.Kernel.Gossip;
 
 namespace RingRift.Kernel.Node;
@@ -16,8 +17,14 @@ public sealed record KernelConfig(
     ulong Seed,
     int JobSlotsMax = 16,
     int HeldMessagesMax = 4096,
-    int DriftBoundPpm = 200)
+    int DriftBoundPpm = 500)
 {
+    /// <summary>
+    /// Lease election. By default the voters are the cluster's voter hosts and every host that can
+    /// be dialled and is not proxy-only may lead, all at the same priority (node id breaks ties).
+    /// </summary>
+    public ElectionConfig Election { get; init; } = DefaultElection(Cluster);
+
     /// <summary>How long to wait before re-issuing a persist that failed.</summary>
     public Duration PersistRetryDelay { get; init; } = Duration.FromSeconds(1);
 
@@ -32,6 +39,7 @@ public sealed record KernelConfig(
         var errors = new List<string>(Membership.Validate());
         if (!System.Enum.IsDefined(MembershipMode)) errors.Add($"membership mode {(int)MembershipMode} is not heartbeat, swim or hybrid");
         else if (MembershipMode != MembershipMode.Heartbeat) errors.AddRange(Swim.Validate());
+        errors.AddRange(Election.Validate(DriftBoundPpm));
         if (JobSlotsMax < 0) errors.Add($"job_slots_max must not be negative (got {JobSlotsMax})");
         if (HeldMessagesMax < 1) errors.Add($"held_messages_max must be positive (got {HeldMessagesMax})");
         if (DriftBoundPpm is < 0 or > 100_000) errors.Add($"drift_bound_ppm must be within 0..100000 (got {DriftBoundPpm})");
@@ -40,6 +48,18 @@ public sealed record KernelConfig(
             errors.Add($"the cluster has {Cluster.Length} hosts but peer_table_max is {Membership.PeerTableMax}");
         AddDuplicateErrors(errors);
         return errors;
+    }
+
+    public static ElectionConfig DefaultElection(ImmutableArray<NodeProfile> cluster)
+    {
+        var voters = ImmutableArray.CreateBuilder<NodeId>();
+        var candidates = ImmutableArray.CreateBuilder<CandidateRank>();
+        foreach (var host in cluster)
+        {
+            if (host.IsVoter) voters.Add(host.Node);
+            if (!host.NatBlocked && !host.ProxyOnly) candidates.Add(new CandidateRank(host.Node, 0));
+        }
+        return ElectionConfig.WithDefaultTimings(voters.ToImmutable(), candidates.ToImmutable());
     }
 
     private void AddDuplicateErrors(List<string> errors)

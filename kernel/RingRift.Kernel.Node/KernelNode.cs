@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using RingRift.Kernel.Election;
 using RingRift.Kernel.Gossip;
 using RingRift.Kernel.Scheduling;
 
@@ -17,6 +19,7 @@ public sealed class KernelNode
     private readonly MembershipMachines _membership;
     private readonly LocalJobsMachine _jobs;
     private readonly DurableStateKeeper _durable;
+    private readonly ElectionMachine _election;
     private ResourceSample _resources = ResourceSample.Idle;
     private bool _loadStale = true;
     private int _loadJobsVersion;
@@ -37,6 +40,9 @@ public sealed class KernelNode
         _membership = new MembershipMachines(config, Incarnation, _durable.State.Version, _outbox, prng, now);
         _outbox.Notify(new NodeStarted(Incarnation));
         _durable.PersistNow();
+        _election = new ElectionMachine(
+            config.Election, config.Self.Node, config.DriftBoundPpm, DialablePeers(config), _outbox, _durable,
+            prng.Fork("election"), now);
     }
 
     public NodeId Id => _config.Self.Node;
@@ -49,6 +55,9 @@ public sealed class KernelNode
     /// <summary>The SWIM machine in swim and hybrid modes, for tests; null in heartbeat mode.</summary>
     public SwimMembershipMachine? Swim => _membership.Swim;
 
+    /// <summary>Read-only inspection for checkers and tests.</summary>
+    public ElectionMachine Election => _election;
+
     public void Step(Instant now, KernelInput input)
     {
         Invariant.True(now >= _lastNow);
@@ -58,13 +67,14 @@ public sealed class KernelNode
         {
             case Wake: break;
             case Deliver deliver: Route(now, deliver); break;
-            case Submit submit: Route(submit); break;
+            case Submit submit: Route(now, submit); break;
             case EffectCompleted completed: Route(now, completed); break;
             case Observed observed: _resources = observed.Resources; _loadStale = true; break;
         }
         RefreshAdvertisedLoad();
         _membership.Tick(now);
         _durable.Tick(now);
+        if (now >= _election.NextDeadline) _election.Tick(now, Status().Members);
     }
 
     public Ready TakeReady() => _outbox.Drain(NextDeadline(), Status());
@@ -78,9 +88,19 @@ public sealed class KernelNode
         _membership.SetLoad(_jobs.LoadWith(_resources));
     }
 
-    private Instant? NextDeadline() => _durable.RetryAt is { } retry
-        ? Instant.Min(retry, _membership.NextDeadline)
-        : _membership.NextDeadline;
+    private Instant? NextDeadline()
+    {
+        var next = Instant.Min(_membership.NextDeadline, _election.NextDeadline);
+        return _durable.RetryAt is { } retry ? Instant.Min(retry, next) : next;
+    }
+
+    private static ImmutableArray<NodeId> DialablePeers(KernelConfig config)
+    {
+        var peers = ImmutableArray.CreateBuilder<NodeId>();
+        foreach (var host in config.Cluster)
+            if (host.Node != config.Self.Node && !host.NatBlocked) peers.Add(host.Node);
+        return peers.ToImmutable();
+    }
 
     private void Route(Instant now, Deliver deliver)
     {
@@ -89,13 +109,21 @@ public sealed class KernelNode
             case Heartbeat heartbeat: _membership.Heartbeat?.OnHeartbeat(now, deliver.From, heartbeat); break;
             case HeartbeatAck ack: _membership.Heartbeat?.OnHeartbeatAck(now, deliver.From, ack); break;
             case SwimMessage swim: _membership.Swim?.OnMessage(now, deliver.From, swim); break;
+            case LeaseRequest request: _election.OnLeaseRequest(now, deliver.From, request); break;
+            case LeaseReply reply: _election.OnLeaseReply(now, deliver.From, reply); break;
+            case LeaderAnnounce announce: _election.OnLeaderAnnounce(now, deliver.From, announce); break;
+            case LeaseRelease release: _election.OnLeaseRelease(now, deliver.From, release); break;
         }
     }
 
-    private void Route(Submit submit)
+    private void Route(Instant now, Submit submit)
     {
         switch (submit.Command)
         {
+            case StepDown:
+                _election.StepDownOnRequest(now);
+                _outbox.Answer(new Reply(submit.RequestId, true, "standing aside"));
+                break;
             case LaunchJob launch: _jobs.OnLaunch(submit.RequestId, launch); break;
             case TerminateJob terminate: _jobs.OnTerminate(submit.RequestId, terminate); break;
             default: _outbox.Answer(new Reply(submit.RequestId, false, "unknown command " + submit.Command.Name)); break;
@@ -110,12 +138,13 @@ public sealed class KernelNode
 
     private NodeStatus Status()
     {
-        var version = ((long)_membership.Version << 32) + _jobs.Version;
+        // Each version only grows, so their sum changes whenever any of them does.
+        var version = (long)_membership.Version + _jobs.Version + _election.Version;
         if (_status is not null && version == _statusVersion) return _status;
         _statusVersion = version;
         _status = new NodeStatus(
-            Id, Incarnation, _membership.AlivePeerCount, _membership.PeerCount, _jobs.RunningCount,
-            _membership.Snapshot());
+            Id, Incarnation, _election.Role, _election.LeaderId, _election.LeaderEpoch,
+            _membership.AlivePeerCount, _membership.PeerCount, _jobs.RunningCount, _membership.Snapshot());
         return _status;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using RingRift.Kernel.Election;
 using RingRift.Kernel.Gossip;
 
 namespace RingRift.Kernel.Node;
@@ -48,6 +49,10 @@ public static class MessageCodec
         {
             MessageKind.Heartbeat => Heartbeat.Read(ref reader),
             MessageKind.HeartbeatAck => HeartbeatAck.Read(ref reader),
+            MessageKind.LeaseRequest => LeaseRequest.Read(ref reader),
+            MessageKind.LeaseReply => LeaseReply.Read(ref reader),
+            MessageKind.LeaderAnnounce => LeaderAnnounce.Read(ref reader),
+            MessageKind.LeaseRelease => LeaseRelease.Read(ref reader),
             MessageKind.SwimPing => SwimPing.Read(ref reader),
             MessageKind.SwimAck => SwimAck.Read(ref reader),
             MessageKind.SwimPingReq => SwimPingReq.Read(ref reader),

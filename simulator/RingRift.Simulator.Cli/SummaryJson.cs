@@ -21,6 +21,10 @@ internal sealed record SummaryJson(
     long Restarts,
     long JobsLaunched,
     long JobsExited,
+    long Elections,
+    long LeaderChanges,
+    long Epoch,
+    int MaxValidLeasesAtOnce,
     IReadOnlyList<double> DeadDetectionSeconds,
     int DeadDetectionsIncomplete,
     long FalseDeadDeclarations,
@@ -42,6 +46,7 @@ internal sealed record SummaryJson(
             r.Seed, r.Scenario, result.ScenarioPath, r.TraceHashHex, r.SimulatedTime.Micros / 1e6, r.Events,
             result.Wall.TotalSeconds, result.EventsPerWallSecond, r.MessagesSent, r.MessagesDelivered, r.MessagesDropped,
             r.MemberStateChanges, r.Crashes, r.Restarts, r.JobsLaunched, r.JobsExited,
+            r.Elections, r.LeaderChanges, r.Epoch, r.MaxValidLeasesAtOnce,
             detections, r.DeathDetectionsIncomplete, r.FalseDeadDeclarations, r.NodeRunningTime.Micros / 1e6, violations,
             r.ExpectationFailures, result.FaultKinds, !result.Failed, result.Failed ? result.Replay : null);
     }

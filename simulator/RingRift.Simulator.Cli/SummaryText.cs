@@ -21,6 +21,8 @@ internal static class SummaryText
         output.WriteLine($"messages sent={r.MessagesSent} delivered={r.MessagesDelivered} dropped={r.MessagesDropped}");
         output.WriteLine($"membership state_changes={r.MemberStateChanges} crashes={r.Crashes} restarts={r.Restarts} " +
                          $"dead_detections=[{string.Join(",", r.DeathDetections)}] false_dead={r.FalseDeadDeclarations}");
+        output.WriteLine($"leadership elections={r.Elections} leader_changes={r.LeaderChanges} epoch={r.Epoch} " +
+                         $"max_valid_leases_at_once={r.MaxValidLeasesAtOnce}");
         output.WriteLine($"jobs launched={r.JobsLaunched} exited={r.JobsExited}");
         foreach (var violation in r.Violations)
             output.WriteLine($"VIOLATION {violation.Checker} at {violation.At} ({Engine.TimeText.Of(violation.At.Micros)}): {violation.Message}");

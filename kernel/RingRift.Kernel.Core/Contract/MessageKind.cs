@@ -6,6 +6,11 @@ public enum MessageKind : byte
     Heartbeat = 1,
     HeartbeatAck = 2,
 
+    LeaseRequest = 10,
+    LeaseReply = 11,
+    LeaderAnnounce = 12,
+    LeaseRelease = 13,
+
     // SWIM membership: 30–39.
     SwimPing = 30,
     SwimAck = 31,

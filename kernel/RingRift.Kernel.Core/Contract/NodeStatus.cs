@@ -6,6 +6,9 @@ namespace RingRift.Kernel;
 public sealed record NodeStatus(
     NodeId Node,
     long Incarnation,
+    NodeRole Role,
+    NodeId? LeaderId,
+    long Epoch,
     int AlivePeers,
     int TotalPeers,
     int RunningJobs,

@@ -8,6 +8,9 @@ namespace RingRift.Kernel;
 /// </summary>
 public sealed record PersistentState(long Version, long BootCount)
 {
+    /// <summary>Epochs proposed and leases granted (see <see cref="ElectionDurable"/>).</summary>
+    public ElectionDurable Election { get; init; } = ElectionDurable.Empty;
+
     /// <summary>The state of a node that has never run.</summary>
     public static readonly PersistentState Empty = new(0, 0);
 }

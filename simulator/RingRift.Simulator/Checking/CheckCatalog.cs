@@ -4,7 +4,8 @@ namespace RingRift.Simulator.Checking;
 
 /// <summary>
 /// The names scenarios use for checks. A scenario that names none gets <see cref="Defaults"/>:
-/// every check except <see cref="StableMembership"/>, which only fault-free scenarios can promise.
+/// every check except <see cref="StableMembership"/> and <see cref="StableLeadership"/>, which only
+/// fault-free scenarios can promise.
 /// </summary>
 public static class CheckCatalog
 {
@@ -23,9 +24,30 @@ public static class CheckCatalog
     /// <summary>Liveness: once healed, running nodes see each other alive and long-crashed nodes dead or retired.</summary>
     public const string MembershipConverges = "membership_converges";
 
+    /// <summary>Safety: no two nodes are elected leader at the same epoch.</summary>
+    public const string LeaderPerEpoch = "leader_per_epoch";
+
+    /// <summary>Safety: no two leadership leases are valid at the same true instant.</summary>
+    public const string LeaseExclusive = "lease_exclusive";
+
+    /// <summary>Safety: only an eligible candidate is ever elected.</summary>
+    public const string LeaderEligible = "leader_eligible";
+
+    /// <summary>Liveness: once healed, one leader holds a lease and every running dialable node follows it.</summary>
+    public const string LeaderConverges = "leader_converges";
+
+    /// <summary>Safety, opt-in for fault-free scenarios: no leader change after the first election.</summary>
+    public const string StableLeadership = "stable_leadership";
+
     public static readonly ImmutableArray<string> Names =
-        [IncarnationDurable, MembershipLifecycle, StableMembership, JobSlots, MembershipConverges];
+    [
+        IncarnationDurable, MembershipLifecycle, StableMembership, JobSlots, MembershipConverges,
+        LeaderPerEpoch, LeaseExclusive, LeaderEligible, LeaderConverges, StableLeadership,
+    ];
 
     public static readonly ImmutableArray<string> Defaults =
-        [IncarnationDurable, MembershipLifecycle, JobSlots, MembershipConverges];
+    [
+        IncarnationDurable, MembershipLifecycle, JobSlots, MembershipConverges,
+        LeaderPerEpoch, LeaseExclusive, LeaderEligible, LeaderConverges,
+    ];
 }

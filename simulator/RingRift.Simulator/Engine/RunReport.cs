@@ -22,6 +22,10 @@ public sealed record RunReport(
     long Restarts,
     long JobsLaunched,
     long JobsExited,
+    long Elections,
+    long LeaderChanges,
+    long Epoch,
+    int MaxValidLeasesAtOnce,
     ImmutableArray<Violation> Violations,
     ImmutableArray<string> ExpectationFailures,
     ulong TraceHash)

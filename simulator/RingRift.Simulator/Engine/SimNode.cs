@@ -36,6 +36,9 @@ internal sealed class SimNode(int index, HostSpec host, Prng prng)
     public Queue<KernelInput> Backlog { get; } = new();
     public long BacklogDropped { get; set; }
 
+    /// <summary>The last <see cref="Deliver"/> input made for a message this node sent, reused for its other recipients.</summary>
+    public Deliver? LastDeliver { get; set; }
+
     public bool IsRunning => RunState == NodeRunState.Up;
     public bool IsPaused => RunState == NodeRunState.Paused;
 }

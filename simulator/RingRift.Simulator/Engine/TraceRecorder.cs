@@ -11,15 +11,29 @@ namespace RingRift.Simulator.Engine;
 /// The canonical event trace, folded into XxHash64 as it happens: each send with a digest of the
 /// message's canonical bytes, each delivery, boot, crash and notice. Optional text lines go to a sink
 /// for <c>--trace</c>. Same scenario and seed, same hash, in any process.
+/// Records are gathered in a buffer and hashed a few kilobytes at a time: XxHash64 of a byte stream
+/// does not depend on how the stream is split between appends, and one append per 25-byte record
+/// cost more than the record itself.
 /// </summary>
 internal sealed class TraceRecorder(Action<string>? lines)
 {
+    private const int RecordBytes = 25;
+    private const int PendingBytesMax = 4096;
     private readonly XxHash64 _hash = new();
     private readonly WireWriter _writer = new(512);
+    private readonly byte[] _pending = new byte[PendingBytesMax];
+    private int _pendingLength;
     private Message? _lastMessage;
     private ulong _lastDigest;
 
-    public ulong Hash => _hash.GetCurrentHashAsUInt64();
+    public ulong Hash
+    {
+        get
+        {
+            FlushPending();
+            return _hash.GetCurrentHashAsUInt64();
+        }
+    }
 
     public void Send(long now, int from, int to, Message message) =>
         Record(now, 1, from, to, Digest(message));
@@ -34,7 +48,7 @@ internal sealed class TraceRecorder(Action<string>? lines)
     {
         Record(now, 3, node.Index, 0, StableHash.Of(notice.Name));
         var text = notice.Describe();
-        _hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+        Append(MemoryMarshal.AsBytes(text.AsSpan()));
         lines?.Invoke(Stamp(now) + " " + node.Id + " " + notice.Name + " " + text);
     }
 
@@ -47,13 +61,33 @@ internal sealed class TraceRecorder(Action<string>? lines)
 
     private void Record(long now, byte kind, int a, int b, ulong detail)
     {
-        Span<byte> record = stackalloc byte[25];
+        if (_pendingLength + RecordBytes > _pending.Length) FlushPending();
+        var record = _pending.AsSpan(_pendingLength, RecordBytes);
         BinaryPrimitives.WriteInt64LittleEndian(record, now);
         record[8] = kind;
         BinaryPrimitives.WriteInt32LittleEndian(record[9..], a);
         BinaryPrimitives.WriteInt32LittleEndian(record[13..], b);
         BinaryPrimitives.WriteUInt64LittleEndian(record[17..], detail);
-        _hash.Append(record);
+        _pendingLength += RecordBytes;
+    }
+
+    /// <summary>Adds <paramref name="bytes"/> to the hashed stream after everything recorded so far.</summary>
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        if (_pendingLength + bytes.Length > _pending.Length) FlushPending();
+        if (bytes.Length > _pending.Length)
+        {
+            _hash.Append(bytes);
+            return;
+        }
+        bytes.CopyTo(_pending.AsSpan(_pendingLength));
+        _pendingLength += bytes.Length;
+    }
+
+    private void FlushPending()
+    {
+        _hash.Append(_pending.AsSpan(0, _pendingLength));
+        _pendingLength = 0;
     }
 
     /// <summary>A sender hands one message object to many peers in a row, so the last digest is cached.</summary>

@@ -42,15 +42,23 @@ internal sealed partial class World
         else if (violations.IsEmpty || violations[0].Checker != expected)
             failures.Add($"expected a {expected} violation, got " + (violations.IsEmpty ? "none" : violations[0].ToString()));
         var net = _network.Counters;
-        return new RunReport(
+        var report = new RunReport(
             _scenario.Name, _seed, new Kernel.Duration(_now), _counters.Events, net.Sent, _counters.Delivered, net.Dropped,
             _counters.MemberStateChanges, _counters.Crashes, _counters.Restarts, _counters.JobsLaunched, _counters.JobsExited,
-            violations, failures.ToImmutable(), _trace.Hash)
+            Leases.Elections, Leases.LeaderChanges, Leases.MaxEpoch, Leases.MaxValidAtOnce,
+            violations, [], _trace.Hash)
         {
             DeathDetections = _stats.Detections,
             DeathDetectionsIncomplete = _stats.DetectionsIncomplete,
             FalseDeadDeclarations = _stats.FalseDeadDeclarations,
             NodeRunningTime = _stats.RunningTime,
         };
+        foreach (var figure in _scenario.Expect.Figures)
+        {
+            var actual = RunFigures.Read(report, figure.Name);
+            if (actual != figure.Value)
+                failures.Add($"{_scenario.SourceName}:{figure.SourceLine}: summary {figure.Name} = {actual}, expected {figure.Value}");
+        }
+        return report with { ExpectationFailures = failures.ToImmutable() };
     }
 }

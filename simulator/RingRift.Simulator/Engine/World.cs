@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using RingRift.Kernel;
+using RingRift.Kernel.Election;
 using RingRift.Kernel.Gossip;
 using RingRift.Kernel.Node;
 using RingRift.Simulator.Checking;
@@ -52,6 +53,8 @@ internal sealed partial class World
         _profiles = [.. scenario.Hosts.Select(h => h.Profile)];
         _network = new SimNetwork(_queue, master.Fork("network"), scenario.Hosts, scenario.Network);
         _stats = new MembershipStats(_nodes.Length);
+        ElectionConfig = KernelConfig.DefaultElection(_profiles);
+        Leases = new LeaseLedger(_nodes.Length);
         _checkers = CreateCheckers(scenario.Checks);
         foreach (var checker in _checkers) checker.Attach(_violations);
     }
@@ -60,6 +63,34 @@ internal sealed partial class World
     public IReadOnlyList<SimNode> Nodes => _nodes;
     public bool IsNetworkHealed => _network.Links.BlockedCount == 0 && _activeFlaps == 0;
     public long NetworkChangedAt { get; private set; }
+    public ElectionConfig ElectionConfig { get; }
+    public LeaseLedger Leases { get; }
+
+    /// <summary>The last time the network or any node's run state changed.</summary>
+    public long LastChangeAt
+    {
+        get
+        {
+            var last = NetworkChangedAt;
+            foreach (var node in _nodes) last = System.Math.Max(last, node.StateSince);
+            return last;
+        }
+    }
+
+    /// <summary>
+    /// How long after the last change one leader must be agreed on: the old lease lapsing at its voters
+    /// (a lease after its last renewal, twice for a voter that restarted), the leader timeout, every
+    /// better candidate's rank step, jitter, a few failed candidacies, and membership seeing the voters.
+    /// </summary>
+    public Duration LeadershipBound
+    {
+        get
+        {
+            var e = ElectionConfig;
+            return e.Lease * 2 + e.LeaderTimeout + e.RankStep * e.Candidates.Length + e.Jitter
+                   + e.CandidateTimeout * 3 + ConvergenceBound(MemberState.Alive);
+        }
+    }
 
     public static bool CanHearDirectly(SimNode observer, SimNode peer) =>
         HeartbeatMembershipMachine.CanHearDirectly(observer.Host.Profile, peer.Host.Profile);
@@ -186,6 +217,11 @@ internal sealed partial class World
         CheckCatalog.StableMembership => new StableMembershipChecker(),
         CheckCatalog.JobSlots => new JobSlotsChecker(this),
         CheckCatalog.MembershipConverges => new MembershipConvergesChecker(),
+        CheckCatalog.LeaderPerEpoch => new LeaderPerEpochChecker(),
+        CheckCatalog.LeaseExclusive => new LeaseExclusiveChecker(this),
+        CheckCatalog.LeaderEligible => new LeaderEligibleChecker(this),
+        CheckCatalog.LeaderConverges => new LeaderConvergesChecker(),
+        CheckCatalog.StableLeadership => new StableLeadershipChecker(),
         _ => throw new ScenarioException(_scenario.SourceName, 0, "unknown check " + name),
     };
 }

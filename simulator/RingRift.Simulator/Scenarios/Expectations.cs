@@ -10,6 +10,9 @@ namespace RingRift.Simulator.Scenarios;
 /// </summary>
 public sealed record Expectations(string? Violation, ImmutableArray<ExpectedView> Views)
 {
+    /// <summary>Summary figures the run must end with exactly.</summary>
+    public ImmutableArray<ExpectedFigure> Figures { get; init; } = [];
+
     public static readonly Expectations AllChecksHold = new(null, ImmutableArray<ExpectedView>.Empty);
 }
 

@@ -18,7 +18,7 @@ public sealed class KernelConfigTests
         var config = Configs.Kernel();
         Assert.Equal(16, config.JobSlotsMax);
         Assert.Equal(4096, config.HeldMessagesMax);
-        Assert.Equal(200, config.DriftBoundPpm);
+        Assert.Equal(500, config.DriftBoundPpm);
         Assert.Equal(Duration.FromSeconds(1), config.PersistRetryDelay);
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using RingRift.Kernel;
 using RingRift.Simulator.Checking;
+using RingRift.Simulator.Engine;
 
 namespace RingRift.Simulator.Scenarios.Parsing;
 
@@ -13,7 +14,7 @@ namespace RingRift.Simulator.Scenarios.Parsing;
 /// </summary>
 internal static class ExpectSection
 {
-    private static readonly ImmutableArray<string> ExpectKeys = ["violation", "views"];
+    private static readonly ImmutableArray<string> ExpectKeys = ["violation", "views", "summary"];
     private static readonly ImmutableArray<string> ViewKeys = ["at", "observer", "peer", "state"];
 
     private static readonly WordTable<MemberState> States = new(
@@ -52,7 +53,17 @@ internal static class ExpectSection
         {
             foreach (var item in list.Items()) views.Add(ReadView(item, duration, nodes));
         }
-        return new Expectations(violation, views.ToImmutable());
+        return new Expectations(violation, views.ToImmutable()) { Figures = ReadFigures(expect) };
+    }
+
+    private static ImmutableArray<ExpectedFigure> ReadFigures(MapReader expect)
+    {
+        if (expect.Optional("summary") is not { } value) return [];
+        var figures = value.Map("expect.summary", RunFigures.Names);
+        var builder = ImmutableArray.CreateBuilder<ExpectedFigure>();
+        foreach (var (key, name, figure) in figures.Entries)
+            builder.Add(new ExpectedFigure(name, figure.Integer(0, long.MaxValue), key.Line));
+        return builder.ToImmutable();
     }
 
     private static ExpectedView ReadView(YamlValue item, Duration duration, NodeDirectory nodes)
