@@ -12,26 +12,32 @@ namespace RingRift.Kernel.Gossip;
 /// (1 … <see cref="AwarenessMax"/>), so a node that is itself slow waits longer before accusing.
 /// </summary>
 /// <remarks>
-/// Defaults, for the original's network (35–206 ms RTT between clouds, p99 ≈ 2.6 s cross-cloud, 2–5 s
-/// through NAT relays) and the simulator's model of it (cross-provider one-way latency uniform over
-/// 60 ms–1.3 s for half the messages, so an RTT median near 0.7 s and a p95 near 1.9 s):
+/// Defaults are for the original's network: 35–206 ms round trips between clouds but a cross-cloud
+/// p99 near 2.6 s, and 2–5 s through NAT relays. The simulator models that tail heavily: half of the
+/// cross-provider one-way latencies fall uniformly in 60 ms–1.3 s and 1 % in 1.3–2.6 s, which puts the
+/// round-trip median near 0.7 s, the p90 near 1.6 s and the p99 near 2.4 s. Measured there (16 nodes,
+/// 5 % loss; see scenarios/README.md, "Measuring membership"):
 /// <list type="bullet">
-/// <item><see cref="Period"/> 2 s, <see cref="ProbeTimeout"/> 1 s: one period is enough for the direct
-/// round trip in all but the slow tail, and the other second is left for the indirect path (ping-req,
-/// ping, ack, relayed ack: two round trips). memberlist's LAN profile (1 s / 500 ms) suits one data
-/// centre; with half the cross-provider round trips above 500 ms it would send indirect probes for
-/// half of all probes, and messages per member per period would triple.</item>
+/// <item><see cref="Period"/> 5 s, <see cref="ProbeTimeout"/> 2 s (memberlist's WAN profile is 5 s / 3 s).
+/// The direct wait covers about 96 % of round trips; the other 3 s are the indirect round's, which
+/// needs two round trips (ping-req, ping, ack, relayed ack). With 1 s / 500 ms (memberlist's LAN
+/// profile) over half of all probes went indirect and the tail alone produced false deaths (43 in 16
+/// hours of a 16-node cluster); 2 s / 1 s had none, but a third of probes went indirect, 5.3 messages
+/// per member per period and one false suspicion per 40 probes of churn; 5 s / 2 s sends 3.8 and
+/// suspects a live member about once per thousand probes, each refuted.</item>
 /// <item><see cref="IndirectProbes"/> 3, <see cref="SuspicionMultiplier"/> 4, <see cref="SuspicionMaxMultiplier"/> 6,
-/// <see cref="RetransmitMultiplier"/> 4: memberlist's LAN values, which the Lifeguard paper measured.</item>
+/// <see cref="RetransmitMultiplier"/> 4: memberlist's values, the ones the Lifeguard paper measured. The
+/// shortest suspicion is then 4 · log10(n) periods: 24 s at 16 nodes, 60 s at 1,024.</item>
 /// <item><see cref="PiggybackMax"/> 8: one crash produces one suspect and one dead update, a mass
-/// restart one alive update per node; eight per message keep a 1,024-node restart draining in seconds
-/// while a message stays small (an update is about 20 bytes).</item>
+/// restart one alive update per node; eight per message keep even a 1,024-node restart draining in a
+/// few periods while a message stays small (an update is about 20 bytes).</item>
 /// <item><see cref="AwarenessMax"/> 8: memberlist's multiplier ceiling.</item>
 /// <item><see cref="RetireAfter"/> 2 min: the original retires a peer 120 s after declaring it dead (dead at 180 s, retired at 300 s of silence).</item>
 /// <item><see cref="DeadProbeInterval"/> 10 s: how soon a member wrongly held dead (a healed partition)
 /// is pinged, told it is dead, and refutes; the original probed retired peers every 120 s.</item>
-/// <item><see cref="NatSilence"/> 30 s: a NAT-blocked member beats once per period through relays of
-/// 2–5 s round trip, and its beat spreads by gossip in a few periods more.</item>
+/// <item><see cref="NatSilence"/> 60 s: a NAT-blocked member beats once per period through relays of
+/// 2–5 s round trip, its beat spreads by gossip in a few periods more, and a dozen silent periods are
+/// still not a crash.</item>
 /// </list>
 /// </remarks>
 public sealed record SwimConfig(
@@ -48,8 +54,8 @@ public sealed record SwimConfig(
     Duration NatSilence)
 {
     public static readonly SwimConfig Default = new(
-        Period: Duration.FromSeconds(2),
-        ProbeTimeout: Duration.FromSeconds(1),
+        Period: Duration.FromSeconds(5),
+        ProbeTimeout: Duration.FromSeconds(2),
         IndirectProbes: 3,
         SuspicionMultiplier: 4,
         SuspicionMaxMultiplier: 6,
@@ -58,7 +64,7 @@ public sealed record SwimConfig(
         AwarenessMax: 8,
         RetireAfter: Duration.FromMinutes(2),
         DeadProbeInterval: Duration.FromSeconds(10),
-        NatSilence: Duration.FromSeconds(30));
+        NatSilence: Duration.FromSeconds(60));
 
     /// <summary>Every inconsistency, each naming the fields involved; empty when valid.</summary>
     public IReadOnlyList<string> Validate()

@@ -9,6 +9,7 @@ public static class RunFigures
     [
         "crashes", "restarts", "member_state_changes", "jobs_launched", "jobs_exited",
         "elections", "leader_changes", "epoch", "max_valid_leases_at_once",
+        "dead_detections", "dead_detections_incomplete", "false_dead_declarations",
     ];
 
     public static long Read(RunReport report, string name) => name switch
@@ -22,6 +23,9 @@ public static class RunFigures
         "leader_changes" => report.LeaderChanges,
         "epoch" => report.Epoch,
         "max_valid_leases_at_once" => report.MaxValidLeasesAtOnce,
+        "dead_detections" => report.DeathDetections.Length,
+        "dead_detections_incomplete" => report.DeathDetectionsIncomplete,
+        "false_dead_declarations" => report.FalseDeadDeclarations,
         _ => throw new System.ArgumentException("unknown summary figure " + name, nameof(name)),
     };
 }
