@@ -62,10 +62,12 @@ internal static class MeasureCommand
         var mode = scenario.MembershipMode.ToString().ToLowerInvariant();
         Console.Out.WriteLine($"scenario={scenario.Name} ({path}) mode={mode} nodes={scenario.Hosts.Length} period={PeriodOf(scenario)}");
         Console.Out.WriteLine(string.Create(inv,
-            $"dead_detection p50={f.DetectionP50} p99={f.DetectionP99} max={f.DetectionMax} detections={f.Detections} incomplete={f.DetectionsIncomplete}"));
+            $"dead_detection_seconds p50={Seconds(f.DetectionP50)} p99={Seconds(f.DetectionP99)} max={Seconds(f.DetectionMax)} detections={f.Detections} incomplete={f.DetectionsIncomplete}"));
         Console.Out.WriteLine(string.Create(inv,
             $"false_dead={f.FalseDeadDeclarations} member_periods={f.MemberPeriods:F0} false_dead_per_million_member_periods={f.FalseDeadPerMillionMemberPeriods:F2}"));
         Console.Out.WriteLine(string.Create(inv, $"messages_per_member_period={f.MessagesPerMemberPeriod:F3}"));
         Console.Out.WriteLine($"seeds={f.Runs} failed={failed}");
     }
+
+    private static string Seconds(Kernel.Duration span) => (span.Micros / 1e6).ToString("F1", CultureInfo.InvariantCulture);
 }

@@ -20,7 +20,7 @@ internal static class SummaryText
                          $"events_per_wall_second={result.EventsPerWallSecond.ToString("F0", inv)}");
         output.WriteLine($"messages sent={r.MessagesSent} delivered={r.MessagesDelivered} dropped={r.MessagesDropped}");
         output.WriteLine($"membership state_changes={r.MemberStateChanges} crashes={r.Crashes} restarts={r.Restarts} " +
-                         $"dead_detections=[{string.Join(",", r.DeathDetections)}] false_dead={r.FalseDeadDeclarations}");
+                         $"dead_detection_seconds=[{DetectionSeconds(r)}] false_dead={r.FalseDeadDeclarations}");
         output.WriteLine($"leadership elections={r.Elections} leader_changes={r.LeaderChanges} epoch={r.Epoch} " +
                          $"max_valid_leases_at_once={r.MaxValidLeasesAtOnce}");
         output.WriteLine($"jobs launched={r.JobsLaunched} exited={r.JobsExited}");
@@ -29,6 +29,14 @@ internal static class SummaryText
         foreach (var failure in r.ExpectationFailures) output.WriteLine("EXPECTATION FAILED " + failure);
         output.WriteLine(result.Failed ? "result=FAIL" : "result=PASS");
         if (result.Failed) output.WriteLine("replay: " + result.Replay);
+    }
+
+    private static string DetectionSeconds(Engine.RunReport report)
+    {
+        var seconds = new string[report.DeathDetections.Length];
+        for (var i = 0; i < seconds.Length; i++)
+            seconds[i] = (report.DeathDetections[i].Micros / 1e6).ToString("F3", CultureInfo.InvariantCulture);
+        return string.Join(",", seconds);
     }
 
     public static void WriteHash(TextWriter output, RunResult result) => output.WriteLine("trace-hash=" + result.Report.TraceHashHex);

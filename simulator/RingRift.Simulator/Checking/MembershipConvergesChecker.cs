@@ -4,11 +4,11 @@ using RingRift.Simulator.Engine;
 namespace RingRift.Simulator.Checking;
 
 /// <summary>
-/// Liveness at the end of a healed phase: every running node sees every other running node Alive,
-/// and sees every node that has been down long enough as Dead or Retired. Pairs are judged only once
-/// their situation has been stable for the bound the protocol promises (see <see cref="World.ConvergenceBound"/>);
-/// the network must be healed, or nothing can be promised. Pairs that cannot hear each other by
-/// design (both NAT-blocked) are not judged.
+/// Liveness at the end of a healed phase: every running node sees every other running node Alive (or,
+/// under SWIM, Suspect: a suspicion still being refuted), and sees every node that has been down long
+/// enough as Dead or Retired. Pairs are judged only once their situation has been stable for the bound
+/// the protocol promises (see <see cref="World.ConvergenceBound"/>); the network must be healed, or
+/// nothing can be promised. Pairs that cannot hear each other by design (both NAT-blocked) are not judged.
 /// </summary>
 internal sealed class MembershipConvergesChecker : Checker
 {
@@ -36,6 +36,9 @@ internal sealed class MembershipConvergesChecker : Checker
         if (peer.IsRunning)
         {
             if (now - stableSince < world.ConvergenceBound(MemberState.Alive).Micros || seen == MemberState.Alive) return true;
+            // A SWIM suspicion of a live member is a question in flight (under loss there is nearly always
+            // one somewhere): it ends refuted or as a death within a bounded time, so only a death fails.
+            if (seen == MemberState.Suspect && world.SuspicionIsTransient) return true;
             Fail(now, $"{observer.Id} sees running peer {peer.Id} as {seen?.ToString() ?? "unknown"}");
             return false;
         }

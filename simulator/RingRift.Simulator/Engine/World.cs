@@ -103,6 +103,13 @@ internal sealed partial class World
     /// How long after a situation settles every node's view must reflect it, for the protocol that
     /// decides liveness in this scenario (see <see cref="HeartbeatBound"/> and <see cref="SwimBound"/>).
     /// </summary>
+    /// <summary>
+    /// True when suspicions are questions that the suspect answers (SWIM, hybrid): a live member's
+    /// suspicion ends by refutation, so seeing it Suspect is not yet a failure to converge. Under
+    /// heartbeats a suspicion is a long silence and is judged like any other state.
+    /// </summary>
+    public bool SuspicionIsTransient => _scenario.MembershipMode != MembershipMode.Heartbeat;
+
     public Duration ConvergenceBound(MemberState state) =>
         _scenario.MembershipMode == MembershipMode.Heartbeat ? HeartbeatBound(state) : SwimBound(state);
 
