@@ -23,6 +23,9 @@ internal sealed class SwimMember(NodeProfile profile, Instant now)
     /// <summary>Independent confirmations beyond the first accuser.</summary>
     public int Confirmations { get; set; }
 
+    /// <summary>The suspicion ran out unconfirmed and waits for this node's own verification probe.</summary>
+    public bool Verifying { get; set; }
+
     public Instant RetireAt { get; set; }
 
     /// <summary>A NAT-blocked member's latest beat (incarnation, counter) and when it was first heard here.</summary>

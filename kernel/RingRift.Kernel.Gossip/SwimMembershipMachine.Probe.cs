@@ -30,12 +30,22 @@ public sealed partial class SwimMembershipMachine
         var missingNacks = _probe.NacksExpected > 0 ? _probe.NacksExpected - _probe.NacksReceived : 1;
         _probe.Close();
         AdjustHealth(now, missingNacks);
-        Accuse(now, target);
+        if (target.Verifying) ConfirmDead(now, target);
+        else Accuse(now, target);
     }
 
-    /// <summary>The next Alive or Suspect member in the shuffled order, reshuffled at each wrap; null if there is none.</summary>
+    /// <summary>
+    /// A suspicion waiting for verification first (oldest first, still Suspect); otherwise the next Alive
+    /// or Suspect member in the shuffled order, reshuffled at each wrap; null if there is none.
+    /// </summary>
     private SwimMember? NextProbeTarget()
     {
+        while (_verifications.Count > 0)
+        {
+            var suspect = _verifications[0];
+            _verifications.RemoveAt(0);
+            if (suspect.Verifying) return suspect;
+        }
         var count = _probeOrder.Count;
         for (var tried = 0; tried <= count && count > 0; tried++)
         {

@@ -48,8 +48,12 @@ public sealed partial class SwimMembershipMachine
     {
         if (_probe.IsOpen && sequence == _probe.Sequence)
         {
+            var target = _probe.Target!;
             _probe.Close();
             AdjustHealth(now, -1);
+            // A verified member that answered without refuting (its refutation counter is exhausted, or a
+            // relayed ack came first): this node's evidence says alive, so the suspicion starts over.
+            if (target.Verifying) Suspect(now, target, target.Accusers[0]);
             return;
         }
         for (var i = 0; i < _relays.Count; i++)

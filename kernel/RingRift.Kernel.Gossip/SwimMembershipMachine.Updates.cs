@@ -117,6 +117,7 @@ public sealed partial class SwimMembershipMachine
     private void Suspect(Instant now, SwimMember member, NodeId accuser)
     {
         if (member.State != MemberState.Suspect) ChangeState(member, MemberState.Suspect);
+        member.Verifying = false;
         member.SuspectedAt = now;
         member.Confirmations = 0;
         member.Accusers.Clear();

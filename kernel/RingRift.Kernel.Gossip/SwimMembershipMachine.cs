@@ -47,6 +47,7 @@ public sealed partial class SwimMembershipMachine : IMembershipMachine
     private readonly List<SwimRelay> _relays = new();
     private readonly List<SwimUpdate> _piggyback = new();
     private readonly List<SwimMember> _candidates = new();
+    private readonly List<SwimMember> _verifications = new();
     private readonly Duration[] _suspicionTimeouts;
     private readonly int _retransmitLimit;
     private SwimIncarnation _incarnation;
@@ -180,6 +181,7 @@ public sealed partial class SwimMembershipMachine : IMembershipMachine
         var from = member.State;
         Invariant.True(from != to);
         member.State = to;
+        member.Verifying = false;
         AlivePeerCount += CountsAsAlive(to) - CountsAsAlive(from);
         if (member.IsDialable) _deadDialable += CountsAsAlive(from) - CountsAsAlive(to);
         Version++;

@@ -65,7 +65,7 @@ internal static class MeasureCommand
             $"dead_detection_seconds p50={Seconds(f.DetectionP50)} p99={Seconds(f.DetectionP99)} max={Seconds(f.DetectionMax)} detections={f.Detections} incomplete={f.DetectionsIncomplete}"));
         Console.Out.WriteLine(string.Create(inv,
             $"false_dead={f.FalseDeadDeclarations} member_periods={f.MemberPeriods:F0} false_dead_per_million_member_periods={f.FalseDeadPerMillionMemberPeriods:F2}"));
-        Console.Out.WriteLine(string.Create(inv, $"messages_per_member_period={f.MessagesPerMemberPeriod:F3}"));
+        Console.Out.WriteLine(string.Create(inv, $"membership_messages_per_member_period={f.MessagesPerMemberPeriod:F3}"));
         Console.Out.WriteLine($"seeds={f.Runs} failed={failed}");
     }
 

@@ -29,6 +29,7 @@ internal sealed record SummaryJson(
     int DeadDetectionsIncomplete,
     long FalseDeadDeclarations,
     double NodeRunningSeconds,
+    long MembershipMessagesSent,
     IReadOnlyList<ViolationJson> Violations,
     IReadOnlyList<string> ExpectationFailures,
     IReadOnlyList<string> SwarmFaultKinds,
@@ -47,7 +48,7 @@ internal sealed record SummaryJson(
             result.Wall.TotalSeconds, result.EventsPerWallSecond, r.MessagesSent, r.MessagesDelivered, r.MessagesDropped,
             r.MemberStateChanges, r.Crashes, r.Restarts, r.JobsLaunched, r.JobsExited,
             r.Elections, r.LeaderChanges, r.Epoch, r.MaxValidLeasesAtOnce,
-            detections, r.DeathDetectionsIncomplete, r.FalseDeadDeclarations, r.NodeRunningTime.Micros / 1e6, violations,
+            detections, r.DeathDetectionsIncomplete, r.FalseDeadDeclarations, r.NodeRunningTime.Micros / 1e6, r.MembershipMessagesSent, violations,
             r.ExpectationFailures, result.FaultKinds, !result.Failed, result.Failed ? result.Replay : null);
     }
 

@@ -7,8 +7,9 @@ namespace RingRift.Simulator.Engine;
 /// Membership quality over many runs of one scenario, as <c>ringrift-sim measure</c> prints it: the time
 /// until every observer saw a crashed node Dead (p50, p99 and max over all completed detections; the
 /// nearest-rank percentile, so with fewer than 100 samples p99 is the maximum), false dead declarations
-/// per million member-periods, and messages sent per member per period. A member-period is one node
-/// running for one protocol period (the SWIM period, or the heartbeat interval in heartbeat mode).
+/// per million member-periods, and membership messages (heartbeat or SWIM kinds: no election or other
+/// traffic) sent per member per period. A member-period is one node running for one protocol period
+/// (the SWIM period, or the heartbeat interval in heartbeat mode).
 /// </summary>
 public sealed record MembershipFigures(
     int Runs,
@@ -31,7 +32,7 @@ public sealed record MembershipFigures(
             detections.AddRange(report.DeathDetections);
             incomplete += report.DeathDetectionsIncomplete;
             falseDead += report.FalseDeadDeclarations;
-            messages += report.MessagesSent;
+            messages += report.MembershipMessagesSent;
             runningMicros += report.NodeRunningTime.Micros;
         }
         detections.Sort();

@@ -10,4 +10,7 @@ internal sealed class RunCounters
     public long Restarts;
     public long JobsLaunched;
     public long JobsExited;
+
+    /// <summary>Messages of the membership protocols (heartbeat and SWIM kinds) handed to the network.</summary>
+    public long MembershipMessagesSent;
 }

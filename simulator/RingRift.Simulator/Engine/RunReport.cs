@@ -42,6 +42,9 @@ public sealed record RunReport(
     /// <summary>How many times a node declared a peer Dead while that peer was running (not crashed, not paused).</summary>
     public long FalseDeadDeclarations { get; init; }
 
+    /// <summary>Of <see cref="MessagesSent"/>, those of the membership protocols (heartbeats, SWIM probes and their answers).</summary>
+    public long MembershipMessagesSent { get; init; }
+
     /// <summary>Node time spent running, summed over nodes: the denominator of per-member rates.</summary>
     public Duration NodeRunningTime { get; init; }
 

@@ -51,6 +51,7 @@ internal sealed partial class World
             DeathDetections = _stats.Detections,
             DeathDetectionsIncomplete = _stats.DetectionsIncomplete,
             FalseDeadDeclarations = _stats.FalseDeadDeclarations,
+            MembershipMessagesSent = _counters.MembershipMessagesSent,
             NodeRunningTime = _stats.RunningTime,
         };
         foreach (var figure in _scenario.Expect.Figures)
