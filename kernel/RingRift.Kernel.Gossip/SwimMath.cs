@@ -42,7 +42,7 @@ public static class SwimMath
     {
         Invariant.True(x >= 0);
         var digits = 0;
-        for (var power = 1L; power <= x; power = checked(power * 10)) digits++;
+        for (var rest = x; rest > 0; rest /= 10) digits++;
         return digits;
     }
 }

@@ -20,8 +20,14 @@ internal sealed class MiniCluster
     /// <summary>The NextDeadline of each running node's latest Ready.</summary>
     private readonly Dictionary<KernelNode, Instant?> _deadlines = new();
 
-    public MiniCluster(params string[] names)
+    private readonly System.Func<KernelConfig, KernelConfig> _configure;
+
+    public MiniCluster(params string[] names) : this(static c => c, names) { }
+
+    /// <param name="configure">Adjusts every node's config, e.g. to run SWIM.</param>
+    public MiniCluster(System.Func<KernelConfig, KernelConfig> configure, params string[] names)
     {
+        _configure = configure;
         _profiles = Profiles.Cluster(names);
         foreach (var name in names) Start(new NodeId(name));
     }
@@ -39,7 +45,7 @@ internal sealed class MiniCluster
     public void Start(NodeId id)
     {
         var restored = _disk.TryGetValue(id, out var state) ? state : PersistentState.Empty;
-        var config = new KernelConfig(Profiles.Gpu(id.Value), _profiles, Configs.Membership, StableHash.Of(id.Value));
+        var config = _configure(new KernelConfig(Profiles.Gpu(id.Value), _profiles, Configs.Membership, StableHash.Of(id.Value)));
         var node = new KernelNode(config, restored, Now);
         _running.Add(id.Value, node);
         _work.Enqueue((node, node.TakeReady()));

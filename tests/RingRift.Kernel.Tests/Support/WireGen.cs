@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Linq;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
@@ -90,7 +92,44 @@ internal static class WireGen
         from load in Load
         select new HeartbeatAck(incarnation, sequence, profile, load);
 
-    public static readonly Gen<Message> Message = Gen.OneOf(Heartbeat.Select(m => (Message)m), HeartbeatAck.Select(m => (Message)m));
+    /// <summary>Any valid incarnation: boot counts up to long.MaxValue, refutations up to the wire's bound.</summary>
+    public static readonly Gen<SwimIncarnation> SwimIncarnation =
+        from boot in UInt64
+        from refutation in UInt64
+        select new SwimIncarnation((long)(boot >> 1), (long)(refutation % ((ulong)Kernel.Gossip.SwimIncarnation.RefutationMax + 1)));
+
+    public static readonly Gen<SwimUpdate> SwimUpdate =
+        from kind in Gen.Choose(0, 3)
+        from node in Bounded(256)
+        from incarnation in SwimIncarnation
+        from accuser in Bounded(256)
+        from beat in UInt64
+        select kind switch
+        {
+            0 => Kernel.Gossip.SwimUpdate.Alive(new NodeId(node), incarnation),
+            1 => Kernel.Gossip.SwimUpdate.Suspect(new NodeId(node), incarnation, new NodeId(accuser)),
+            2 => Kernel.Gossip.SwimUpdate.Dead(new NodeId(node), incarnation),
+            _ => Kernel.Gossip.SwimUpdate.Heartbeat(new NodeId(node), incarnation, (long)(beat >> 1)),
+        };
+
+    public static readonly Gen<ImmutableArray<SwimUpdate>> SwimUpdates =
+        Gen.Choose(0, 8).SelectMany(count => Gen.ArrayOf(SwimUpdate, count)).Select(updates => updates.ToImmutableArray());
+
+    public static readonly Gen<Message> Swim =
+        from kind in Gen.Choose(0, 3)
+        from sender in SwimIncarnation
+        from sequence in UInt64
+        from target in Bounded(256)
+        from updates in SwimUpdates
+        select kind switch
+        {
+            0 => (Message)new SwimPing(sender, (long)(sequence >> 1), updates),
+            1 => new SwimAck(sender, (long)(sequence >> 1), updates),
+            2 => new SwimPingReq(sender, (long)(sequence >> 1), new NodeId(target), updates),
+            _ => new SwimNack(sender, (long)(sequence >> 1)),
+        };
+
+    public static readonly Gen<Message> Message = Gen.OneOf(Heartbeat.Select(m => (Message)m), HeartbeatAck.Select(m => (Message)m), Swim);
 
     private static ulong Join(int hi, int lo) => unchecked(((ulong)(uint)hi << 32) | (uint)lo);
 }
