@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using RingRift.Kernel;
+using RingRift.Kernel.Gossip;
 using RingRift.Simulator.Checking;
 using RingRift.Simulator.Scenarios;
 using Xunit;
@@ -49,6 +50,9 @@ public sealed class ShippedScenarioTests
             "scenarios/membership/long-pause.yaml",
             "scenarios/membership/minority-partition.yaml",
             "scenarios/membership/nat-one-way.yaml",
+            "scenarios/membership/swim-1024.yaml",
+            "scenarios/membership/swim-256.yaml",
+            "scenarios/membership/swim-crash.yaml",
             "scenarios/swarm/seven-node.yaml",
         ];
 
@@ -86,6 +90,30 @@ public sealed class ShippedScenarioTests
         Assert.Equal(new CrashNode(Duration.FromMinutes(10), 22, node, TornWrite: true), scenario.Timeline[0]);
         Assert.Equal(new RestartNode(Duration.FromMinutes(20), 23, node), scenario.Timeline[1]);
         Assert.Contains(scenario.Expect.Views, v => v.At == Duration.FromSeconds(13 * 60 + 30) && v.Peer == node && v.State == MemberState.Dead && v.Observer is null);
+    }
+
+    [Theory]
+    [InlineData("scenarios/membership/swim-256.yaml", 256)]
+    [InlineData("scenarios/membership/swim-1024.yaml", 1024)]
+    public void Parse_SwimMeasurement_SevenProvidersFivePercentLossOneCrash(string path, int nodes)
+    {
+        var scenario = Load(path);
+
+        Assert.Equal((MembershipMode.Swim, SwimConfig.Default), (scenario.MembershipMode, scenario.Swim));
+        Assert.Equal(nodes, scenario.Hosts.Length);
+        Assert.Equal(7, scenario.Hosts.Select(h => h.Profile.Provider).Distinct().Count());
+        Assert.Equal(Ratio.FromPercent(5), scenario.Network.Loss);
+        Assert.Equal(new CrashNode(Duration.FromMinutes(3), 31, new NodeId("lambda-gpu-7"), TornWrite: false), Assert.Single(scenario.Timeline));
+    }
+
+    [Fact]
+    public void Parse_SwimCrash_RunsSwimWithANatBlockedNode()
+    {
+        var scenario = Load("scenarios/membership/swim-crash.yaml");
+
+        Assert.Equal(MembershipMode.Swim, scenario.MembershipMode);
+        Assert.Equal(10, scenario.Hosts.Length);
+        Assert.Equal("vast-rtx3090-1", Assert.Single(scenario.Hosts, h => h.Profile.NatBlocked).Node.Value);
     }
 
     [Fact]
