@@ -7,23 +7,14 @@ namespace RingRift.Kernel.Gossip;
 /// intermediary, once the target answered it), echoing the request's sequence. Always sent as a response,
 /// so it reaches a NAT-blocked requester.
 /// </summary>
-public sealed record SwimAck(SwimIncarnation Sender, long Sequence, ImmutableArray<SwimUpdate> Updates) : SwimMessage(Sender, Sequence)
+public sealed record SwimAck(SwimIncarnation Sender, long Sequence, ImmutableArray<SwimUpdate> Updates)
+    : SwimPiggybackMessage(Sender, Sequence, Updates)
 {
     public override MessageKind Kind => MessageKind.SwimAck;
-
-    public override void WriteBody(WireWriter writer)
-    {
-        WriteHead(writer);
-        SwimUpdates.Write(writer, Updates);
-    }
 
     public static SwimAck Read(ref WireReader reader)
     {
         var (sender, sequence) = ReadHead(ref reader);
         return new SwimAck(sender, sequence, SwimUpdates.Read(ref reader));
     }
-
-    public bool Equals(SwimAck? other) => base.Equals(other) && SwimUpdates.SequenceEqual(Updates, other.Updates);
-
-    public override int GetHashCode() => System.HashCode.Combine(base.GetHashCode(), SwimUpdates.HashOf(Updates));
 }

@@ -9,16 +9,11 @@ namespace RingRift.Kernel.Gossip;
 /// requester that misses nacks learns that it, not the target, is the one in trouble).
 /// </summary>
 public sealed record SwimPingReq(SwimIncarnation Sender, long Sequence, NodeId Target, ImmutableArray<SwimUpdate> Updates)
-    : SwimMessage(Sender, Sequence)
+    : SwimPiggybackMessage(Sender, Sequence, Updates)
 {
     public override MessageKind Kind => MessageKind.SwimPingReq;
 
-    public override void WriteBody(WireWriter writer)
-    {
-        WriteHead(writer);
-        writer.WriteNodeId(Target);
-        SwimUpdates.Write(writer, Updates);
-    }
+    protected override void WriteBeforeUpdates(WireWriter writer) => writer.WriteNodeId(Target);
 
     public static SwimPingReq Read(ref WireReader reader)
     {
@@ -26,9 +21,4 @@ public sealed record SwimPingReq(SwimIncarnation Sender, long Sequence, NodeId T
         var target = reader.ReadNodeId();
         return new SwimPingReq(sender, sequence, target, SwimUpdates.Read(ref reader));
     }
-
-    public bool Equals(SwimPingReq? other) =>
-        base.Equals(other) && Target == other.Target && SwimUpdates.SequenceEqual(Updates, other.Updates);
-
-    public override int GetHashCode() => System.HashCode.Combine(base.GetHashCode(), Target, SwimUpdates.HashOf(Updates));
 }

@@ -15,30 +15,12 @@ namespace RingRift.Simulator.Cli;
 /// </summary>
 internal static class MeasureCommand
 {
-    public static Command Create()
-    {
-        var scenario = new Argument<string>("scenario") { Description = "Scenario file to run with every seed" };
-        var seeds = new Option<string>("--seeds") { Description = "Inclusive seed range A..B", Required = true };
-        var parallel = new Option<int>("--parallel")
-        {
-            Description = "Simulations at once (default: processor count)",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-        };
-        var command = new Command("measure", "Run many seeds as written and report membership figures") { scenario, seeds, parallel };
-        command.SetAction(parse => Execute(parse.GetValue(scenario)!, parse.GetValue(seeds)!, parse.GetValue(parallel)));
-        return command;
-    }
+    public static Command Create() =>
+        new ManySeeds("Scenario file to run with every seed").Command(
+            "measure", "Run many seeds as written and report membership figures", swarm: false, Report);
 
-    private static int Execute(string path, string seedText, int parallel)
+    private static int Report(string path, Scenario scenario, RunResult[] results)
     {
-        if (!SeedRange.TryParse(seedText, out var range, out var error) || parallel < 1)
-        {
-            Console.Error.WriteLine("error: " + (parallel < 1 ? $"--parallel must be at least 1 (got {parallel})" : error));
-            return ExitCodes.BadInput;
-        }
-        var scenario = ScenarioFiles.TryLoad(path, Console.Error);
-        if (scenario is null) return ExitCodes.BadInput;
-        var results = new SwarmRunner(path, scenario, range, parallel, Console.Error, swarm: false).Run();
         var reports = new RunReport[results.Length];
         var failed = 0;
         for (var i = 0; i < results.Length; i++)

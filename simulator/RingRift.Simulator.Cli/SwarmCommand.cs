@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using RingRift.Simulator.Scenarios;
 
 namespace RingRift.Simulator.Cli;
 
@@ -10,30 +11,12 @@ namespace RingRift.Simulator.Cli;
 /// </summary>
 internal static class SwarmCommand
 {
-    public static Command Create()
-    {
-        var scenario = new Argument<string>("scenario") { Description = "Scenario file whose cluster the swarm runs" };
-        var seeds = new Option<string>("--seeds") { Description = "Inclusive seed range A..B", Required = true };
-        var parallel = new Option<int>("--parallel")
-        {
-            Description = "Simulations at once (default: processor count)",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-        };
-        var command = new Command("swarm", "Run many seeds with randomised faults") { scenario, seeds, parallel };
-        command.SetAction(parse => Execute(parse.GetValue(scenario)!, parse.GetValue(seeds)!, parse.GetValue(parallel)));
-        return command;
-    }
+    public static Command Create() =>
+        new ManySeeds("Scenario file whose cluster the swarm runs").Command(
+            "swarm", "Run many seeds with randomised faults", swarm: true, Report);
 
-    private static int Execute(string path, string seedText, int parallel)
+    private static int Report(string path, Scenario scenario, RunResult[] results)
     {
-        if (!SeedRange.TryParse(seedText, out var range, out var error) || parallel < 1)
-        {
-            Console.Error.WriteLine("error: " + (parallel < 1 ? $"--parallel must be at least 1 (got {parallel})" : error));
-            return ExitCodes.BadInput;
-        }
-        var scenario = ScenarioFiles.TryLoad(path, Console.Error);
-        if (scenario is null) return ExitCodes.BadInput;
-        var results = new SwarmRunner(path, scenario, range, parallel, Console.Error).Run();
         var failed = 0;
         foreach (var result in results)
         {
