@@ -19,6 +19,12 @@ namespace RingRift.Kernel.Gossip;
 /// <para>Lifeguard: a local health score stretches this node's period, probe timeout, suspicion timeouts
 /// and NAT silence (see <see cref="LocalHealth"/>), and every message to a member this node suspects or
 /// holds dead carries that verdict, so the member hears of it at once and can refute.</para>
+/// <para>Members are configured, not joined, so a node may accuse a member it has never heard from, at
+/// the unknown incarnation below every real one. Two rules keep such an accusation from killing a live
+/// member (memberlist avoids it with a full state exchange at join and every 30 s): a node that knows a
+/// newer incarnation answers an older accusation by gossiping the newer alive, and a suspicion that
+/// runs out without one independent confirmation is verified by a probe of this node's own before it
+/// becomes a death.</para>
 /// <para>NAT: a NAT-blocked member cannot be dialled, so it is never probed, never asked to relay, and
 /// never judged by probes. It pings members itself every period (their acks come back as responses); each
 /// ping is its beat, which the receiver gossips. Members suspect a NAT-blocked member only when its beat
