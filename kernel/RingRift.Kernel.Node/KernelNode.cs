@@ -17,6 +17,8 @@ public sealed class KernelNode
     private readonly HeartbeatMembershipMachine _membership;
     private readonly LocalJobsMachine _jobs;
     private readonly DurableStateKeeper _durable;
+    private readonly GossipMachine _gossip;
+    private readonly GossipPeers _gossipPeers;
     private ResourceSample _resources = ResourceSample.Idle;
     private bool _loadStale = true;
     private int _loadJobsVersion;
@@ -37,6 +39,8 @@ public sealed class KernelNode
         _membership = new HeartbeatMembershipMachine(
             config.Membership, config.Self, config.Cluster, Incarnation, _outbox, now,
             prng.NextDuration(Duration.Zero, config.Membership.HeartbeatInterval));
+        _gossip = new GossipMachine(config.Gossip, config.Self.Node, Incarnation, _outbox, now, prng.Fork("gossip"));
+        _gossipPeers = new GossipPeers(config.Cluster);
         _outbox.Notify(new NodeStarted(Incarnation));
         _durable.PersistNow();
     }
@@ -47,6 +51,9 @@ public sealed class KernelNode
 
     /// <summary>Read-only inspection for checkers and tests.</summary>
     public HeartbeatMembershipMachine Membership => _membership;
+
+    /// <summary>The merged gossip view, for read-only inspection by checkers and tests.</summary>
+    public GossipTable Gossip => _gossip.Table;
 
     public void Step(Instant now, KernelInput input)
     {
@@ -63,6 +70,8 @@ public sealed class KernelNode
         }
         RefreshAdvertisedLoad();
         _membership.Tick(now);
+        // Only on gossip's own deadline, so the alive-peer list is built once per round, not per step.
+        if (now >= _gossip.NextDeadline) _gossip.Tick(now, _gossipPeers.Reachable(_membership.Snapshot()));
         _durable.Tick(now);
     }
 
@@ -74,12 +83,16 @@ public sealed class KernelNode
         if (!_loadStale && _jobs.Version == _loadJobsVersion) return;
         _loadStale = false;
         _loadJobsVersion = _jobs.Version;
-        _membership.SetLoad(_jobs.LoadWith(_resources));
+        var load = _jobs.LoadWith(_resources);
+        _membership.SetLoad(load);
+        _gossip.SetOwnLoad(load);
     }
 
-    private Instant? NextDeadline() => _durable.RetryAt is { } retry
-        ? Instant.Min(retry, _membership.NextDeadline)
-        : _membership.NextDeadline;
+    private Instant? NextDeadline()
+    {
+        var next = Instant.Min(_membership.NextDeadline, _gossip.NextDeadline);
+        return _durable.RetryAt is { } retry ? Instant.Min(retry, next) : next;
+    }
 
     private void Route(Instant now, Deliver deliver)
     {
@@ -87,6 +100,8 @@ public sealed class KernelNode
         {
             case Heartbeat heartbeat: _membership.OnHeartbeat(now, deliver.From, heartbeat); break;
             case HeartbeatAck ack: _membership.OnHeartbeatAck(now, deliver.From, ack); break;
+            case GossipDigest digest: _gossip.OnDigest(deliver.From, digest); break;
+            case GossipDelta delta: _gossip.OnDelta(now, deliver.From, delta); break;
         }
     }
 

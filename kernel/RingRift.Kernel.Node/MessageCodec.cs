@@ -48,6 +48,8 @@ public static class MessageCodec
         {
             MessageKind.Heartbeat => Heartbeat.Read(ref reader),
             MessageKind.HeartbeatAck => HeartbeatAck.Read(ref reader),
+            MessageKind.GossipDigest => GossipDigest.Read(ref reader),
+            MessageKind.GossipDelta => GossipDelta.Read(ref reader),
             _ => throw new MalformedMessageException("unknown message kind " + tag),
         };
     }

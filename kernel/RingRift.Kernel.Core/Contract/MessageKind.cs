@@ -5,4 +5,6 @@ public enum MessageKind : byte
 {
     Heartbeat = 1,
     HeartbeatAck = 2,
+    GossipDigest = 20,
+    GossipDelta = 21,
 }
