@@ -84,7 +84,9 @@ public sealed partial class GossipMachine
     /// <summary>
     /// Expires entries, and runs the round and the anti-entropy exchange when due.
     /// <paramref name="alivePeers"/> are the peers to choose targets from, in a deterministic order
-    /// (node-id order from membership); it is read during the call only.
+    /// (node-id order from membership); it is read during the call only. Until this incarnation is
+    /// durable, rounds keep their schedule but send nothing, as heartbeats do: the node cannot
+    /// publish its own entry yet, and a disk that keeps failing must not make it chatty.
     /// </summary>
     public void Tick(Instant now, IReadOnlyList<GossipPeer> alivePeers)
     {
@@ -93,19 +95,21 @@ public sealed partial class GossipMachine
         if (now >= _nextRound)
         {
             _nextRound = now + Jittered(_config.Interval);
-            PublishOwn(now);
-            SendRound(alivePeers);
+            if (_incarnationDurable)
+            {
+                PublishOwn(now);
+                SendRound(alivePeers);
+            }
         }
         if (now >= _nextAntiEntropy)
         {
             _nextAntiEntropy = now + Jittered(_config.AntiEntropyInterval);
-            SendAntiEntropy(alivePeers);
+            if (_incarnationDurable) SendAntiEntropy(alivePeers);
         }
     }
 
     private void PublishOwn(Instant now)
     {
-        if (!_incarnationDurable) return;
         var changed = _summary is null;
         if (!changed && now < _ownPublishedAt + _config.RefreshInterval) return;
         _summary ??= new NodeSummary(_load, _manifestDigest, _leader, _leaderEpoch);

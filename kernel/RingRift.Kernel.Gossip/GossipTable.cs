@@ -86,8 +86,9 @@ public sealed partial class GossipTable
         var next = Instant.MaxValue;
         var kept = 0;
         var buried = expired.Count;
-        foreach (var slot in _slots)
+        for (var i = 0; i < _slots.Count; i++)
         {
+            var slot = _slots[i];
             var owned = slot.Node == _owner;
             if (!owned && now >= slot.ChangedAt + _entryTtl)
             {

@@ -18,6 +18,15 @@ internal static class Configs
 
     public const ulong Seed = 42;
 
+    /// <summary>One gossip round an hour: for tests that pin the heartbeat schedule through the whole kernel.</summary>
+    public static readonly GossipConfig QuietGossip = GossipConfig.Default with
+    {
+        Interval = Duration.FromHours(1),
+        AntiEntropyInterval = Duration.FromHours(1),
+        RefreshInterval = Duration.FromHours(1),
+        EntryTtl = Duration.FromHours(3),
+    };
+
     /// <summary>"node-a" in a cluster of node-a, node-b and node-c.</summary>
     public static KernelConfig Kernel(MembershipConfig? membership = null, ulong seed = Seed, int jobSlotsMax = 16) =>
         KernelFor("node-a", Profiles.Cluster("node-a", "node-b", "node-c"), membership, seed, jobSlotsMax);
