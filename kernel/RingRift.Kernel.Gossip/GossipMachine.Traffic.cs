@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 
 namespace RingRift.Kernel.Gossip;
@@ -14,8 +13,8 @@ public sealed partial class GossipMachine
     {
         if (from == _self) return;
         var page = digest.Page;
-        var delta = Table.DeltaFor(page, _config.EntriesPerMessageMax, _config.EntriesBytesMax);
-        var mine = Table.IsBehind(page) ? Table.Page(page.After, page.Through, _config.DigestBytesMax) : null;
+        var delta = Table.DeltaFor(page, _config.EntriesPerMessageMax, _config.EntriesBytesMax, out var pageIsAhead);
+        var mine = pageIsAhead ? Table.Page(page.After, page.Through, _config.DigestBytesMax) : null;
         if (delta.IsEmpty && mine is null) return;
         _outbox.Send(new Outbound(from, new GossipDelta(delta, mine), IsResponse: true));
     }
@@ -48,7 +47,7 @@ public sealed partial class GossipMachine
     /// One page per round, starting where the last round's page ended, so a table too large for one
     /// message is covered over consecutive rounds; a table that fits is sent whole every round.
     /// </summary>
-    private void SendRound(IReadOnlyList<GossipPeer> alivePeers)
+    private void SendRound(ImmutableArray<GossipPeer> alivePeers)
     {
         _picker.Pick(alivePeers, _config.Fanout, _prng, _targets);
         if (_targets.Count == 0) return;
@@ -59,7 +58,7 @@ public sealed partial class GossipMachine
     }
 
     /// <summary>Every page of the digest to one peer chosen uniformly, whatever its voter flag or provider.</summary>
-    private void SendAntiEntropy(IReadOnlyList<GossipPeer> alivePeers)
+    private void SendAntiEntropy(ImmutableArray<GossipPeer> alivePeers)
     {
         if (GossipTargetPicker.PickOne(alivePeers, _prng) is not { } target) return;
         NodeId? after = null;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 
 namespace RingRift.Kernel.Gossip;
 
@@ -84,11 +85,11 @@ public sealed partial class GossipMachine
     /// <summary>
     /// Expires entries, and runs the round and the anti-entropy exchange when due.
     /// <paramref name="alivePeers"/> are the peers to choose targets from, in a deterministic order
-    /// (node-id order from membership); it is read during the call only. Until this incarnation is
+    /// (node-id order from membership). Until this incarnation is
     /// durable, rounds keep their schedule but send nothing, as heartbeats do: the node cannot
     /// publish its own entry yet, and a disk that keeps failing must not make it chatty.
     /// </summary>
-    public void Tick(Instant now, IReadOnlyList<GossipPeer> alivePeers)
+    public void Tick(Instant now, ImmutableArray<GossipPeer> alivePeers)
     {
         if (!_incarnationDurable) _incarnationDurable = _outbox.AllDurable;
         if (now >= Table.NextExpiryAt) ExpireEntries(now);

@@ -1,11 +1,12 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace RingRift.Kernel.Gossip;
 
 public sealed partial class GossipTable
 {
-    private readonly List<DigestItem> _pageItems = new();
     private readonly List<NodeStateEntry> _delta = new();
     private readonly WireWriter _scratch = new(NodeStateEntry.EncodedBytesMax);
     private DigestPage? _wholePage;
@@ -24,24 +25,11 @@ public sealed partial class GossipTable
         Invariant.True(bytesMax >= DigestPage.HeaderBytesMax + DigestItem.EncodedBytesMax);
         var whole = after is null && through is null;
         if (whole && _wholePage is { } cached && _wholePageVersion == Version && _wholePageBytes == bytesMax) return cached;
-        var budget = bytesMax - DigestPage.HeaderBytesMax;
-        var end = through;
-        _pageItems.Clear();
-        for (var i = FirstAfter(after); i < _slots.Count; i++)
-        {
-            var item = _slots[i].Entry.Item;
-            if (through is { } limit && item.Node > limit) break;
-            var size = Measure(item);
-            if (size > budget)
-            {
-                // The budget holds at least one item of any size, so this page is not empty.
-                end = _pageItems[^1].Node;
-                break;
-            }
-            budget -= size;
-            _pageItems.Add(item);
-        }
-        var page = new DigestPage(after, end, ImmutableArray.CreateRange(_pageItems));
+        var first = FirstAfter(after);
+        var (count, end) = CountFitting(first, through, bytesMax - DigestPage.HeaderBytesMax);
+        var items = new DigestItem[count];
+        for (var i = 0; i < count; i++) items[i] = _slots[first + i].Entry.Item;
+        var page = new DigestPage(after, end, ImmutableCollectionsMarshal.AsImmutableArray(items));
         if (whole) (_wholePage, _wholePageVersion, _wholePageBytes) = (page, Version, bytesMax);
         return page;
     }
@@ -52,50 +40,64 @@ public sealed partial class GossipTable
     /// <paramref name="bytesMax"/> bytes encoded. A capped delta is the prefix that fits; the rest
     /// follows in later exchanges, once the peer's digest shows it has the prefix.
     /// </summary>
-    public ImmutableArray<NodeStateEntry> DeltaFor(DigestPage page, int entriesMax, int bytesMax)
+    public ImmutableArray<NodeStateEntry> DeltaFor(DigestPage page, int entriesMax, int bytesMax) =>
+        DeltaFor(page, entriesMax, bytesMax, out _);
+
+    /// <summary>
+    /// <see cref="DeltaFor(DigestPage, int, int)"/>, and in the same pass whether the page claims
+    /// an entry this table lacks or holds older (<paramref name="pageIsAhead"/>): one merge of two
+    /// sorted lists, so answering a digest costs one walk over the range.
+    /// </summary>
+    public ImmutableArray<NodeStateEntry> DeltaFor(DigestPage page, int entriesMax, int bytesMax, out bool pageIsAhead)
     {
-        var items = page.Items;
-        var claimed = 0;
-        var bytes = 0;
+        var slots = CollectionsMarshal.AsSpan(_slots);
+        var items = page.Items.AsSpan();
+        var bounded = page.Through.HasValue;
+        var limit = page.Through.GetValueOrDefault().Value;
+        int row = FirstAfter(page.After), claim = 0, bytes = 0;
+        var capped = false;
+        pageIsAhead = false;
         _delta.Clear();
-        for (var i = FirstAfter(page.After); i < _slots.Count && _delta.Count < entriesMax; i++)
+        while (!(capped && pageIsAhead))
+        {
+            var haveRow = row < slots.Length && (!bounded || string.CompareOrdinal(slots[row].Node.Value, limit) <= 0);
+            if (!haveRow && claim == items.Length) break;
+            var order = !haveRow ? 1 : claim == items.Length ? -1 : Math.Sign(string.CompareOrdinal(slots[row].Node.Value, items[claim].Node.Value));
+            if (order == 0) order = slots[row].Entry.Stamp.CompareTo(items[claim].Stamp) switch { > 0 => -2, < 0 => 2, _ => 0 };
+            // -1: only this table has the node; 1: only the page; ±2: both, one side newer; 0: equal.
+            if (order < 0 && !capped) capped = !Offer(slots[row], entriesMax, bytesMax, ref bytes);
+            if (order > 0) pageIsAhead = true;
+            if (order is not 1) row++;
+            if (order is not -1) claim++;
+        }
+        return _delta.Count == 0 ? ImmutableArray<NodeStateEntry>.Empty : ImmutableArray.Create(CollectionsMarshal.AsSpan(_delta));
+    }
+
+    /// <summary>Adds a live row's entry to the delta if it fits; false once the delta is full.</summary>
+    private bool Offer(GossipSlot slot, int entriesMax, int bytesMax, ref int bytes)
+    {
+        if (slot.IsTombstone) return true;
+        var size = slot.EntryBytes(_scratch);
+        if (_delta.Count >= entriesMax || bytes + size > bytesMax) return false;
+        bytes += size;
+        _delta.Add(slot.Entry);
+        return true;
+    }
+
+    /// <summary>How many rows from <paramref name="first"/> fit the budget and range, and where the page they form ends.</summary>
+    private (int Count, NodeId? End) CountFitting(int first, NodeId? through, int budget)
+    {
+        var count = 0;
+        for (var i = first; i < _slots.Count; i++)
         {
             var slot = _slots[i];
-            if (page.Through is { } limit && slot.Node > limit) break;
-            while (claimed < items.Length && items[claimed].Node < slot.Node) claimed++;
-            if (slot.IsTombstone) continue;
-            if (claimed < items.Length && items[claimed].Node == slot.Node && slot.Entry.Stamp <= items[claimed].Stamp) continue;
-            var size = Measure(slot.Entry);
-            if (bytes + size > bytesMax) break;
-            bytes += size;
-            _delta.Add(slot.Entry);
+            if (through is { } limit && slot.Node > limit) break;
+            var size = slot.ItemBytes;
+            // The budget holds at least one item of any size, so a page cut short is not empty.
+            if (size > budget) return (count, _slots[i - 1].Node);
+            budget -= size;
+            count++;
         }
-        return _delta.Count == 0 ? ImmutableArray<NodeStateEntry>.Empty : ImmutableArray.CreateRange(_delta);
-    }
-
-    /// <summary>True when <paramref name="page"/> claims an entry this table lacks or holds older.</summary>
-    public bool IsBehind(DigestPage page)
-    {
-        var row = FirstAfter(page.After);
-        foreach (var item in page.Items)
-        {
-            while (row < _slots.Count && _slots[row].Node < item.Node) row++;
-            if (row == _slots.Count || _slots[row].Node != item.Node || _slots[row].Entry.Stamp < item.Stamp) return true;
-        }
-        return false;
-    }
-
-    private int Measure(in DigestItem item)
-    {
-        _scratch.Reset();
-        item.Write(_scratch);
-        return _scratch.Length;
-    }
-
-    private int Measure(NodeStateEntry entry)
-    {
-        _scratch.Reset();
-        entry.Write(_scratch);
-        return _scratch.Length;
+        return (count, through);
     }
 }

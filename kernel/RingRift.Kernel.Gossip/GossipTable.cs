@@ -110,7 +110,7 @@ public sealed partial class GossipTable
         if (index < 0)
         {
             if (_slots.Count >= _capacity) return MergeResult.Refused;
-            _slots.Insert(~index, new GossipSlot(entry, now));
+            _slots.Insert(~index, new GossipSlot(entry, now, NodeIdBytes(entry.Node)));
             Invariant.True(_slots.Count <= _capacity);
             Changed(now);
             return MergeResult.Inserted;
@@ -126,6 +126,13 @@ public sealed partial class GossipTable
         slot.Replace(entry, now);
         Changed(now);
         return MergeResult.Replaced;
+    }
+
+    private int NodeIdBytes(NodeId node)
+    {
+        _scratch.Reset();
+        _scratch.WriteNodeId(node);
+        return _scratch.Length;
     }
 
     /// <summary>A changed row expires one TTL from now; rows whose expiry moved later are found by the next scan.</summary>

@@ -23,6 +23,21 @@ public static class GossipWire
         return value;
     }
 
+    /// <summary>The bytes <see cref="WireWriter.WriteVarUInt64"/> writes for <paramref name="value"/>.</summary>
+    public static int VarUIntBytes(ulong value)
+    {
+        var bytes = 1;
+        while (value >= 0x80)
+        {
+            value >>= 7;
+            bytes++;
+        }
+        return bytes;
+    }
+
+    /// <summary>The bytes <see cref="WireWriter.WriteVarInt64"/> writes for <paramref name="value"/> (zig-zag).</summary>
+    public static int VarIntBytes(long value) => VarUIntBytes(unchecked((ulong)((value << 1) ^ (value >> 63))));
+
     public static NodeId? ReadOptionalNodeId(ref WireReader reader) => reader.ReadBool() ? reader.ReadNodeId() : null;
 
     public static void WriteOptionalNodeId(WireWriter writer, NodeId? node)

@@ -70,8 +70,8 @@ public sealed class KernelNode
         }
         RefreshAdvertisedLoad();
         _membership.Tick(now);
-        // Only on gossip's own deadline, so the alive-peer list is built once per round, not per step.
-        if (now >= _gossip.NextDeadline) _gossip.Tick(now, _gossipPeers.Reachable(_membership.Snapshot()));
+        // Only on gossip's own deadline: the alive-peer list is looked at once per round, not per step.
+        if (now >= _gossip.NextDeadline) _gossip.Tick(now, _gossipPeers.Reachable(_membership));
         _durable.Tick(now);
     }
 
