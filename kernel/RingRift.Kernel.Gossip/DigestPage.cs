@@ -9,9 +9,13 @@ namespace RingRift.Kernel.Gossip;
 /// newest entry has the listed stamp, or that the sender has none when the node is not listed.
 /// <see cref="Items"/> are strictly increasing by node and all inside the range. A table whose digest
 /// does not fit one message is described by consecutive pages, so every page stays bounded in bytes.
+/// A page keeps its encoding after the first write: a table's page is sent in every round until the
+/// table changes, and in the answers to digests, so it is encoded once rather than per message.
 /// </summary>
 public sealed record DigestPage
 {
+    private byte[]? _encoded;
+
     /// <summary>A bound on decoded item counts; pages are bounded in bytes long before this.</summary>
     public const int ItemsWireMax = 1 << 15;
 
@@ -38,6 +42,18 @@ public sealed record DigestPage
     public bool Covers(NodeId node) => (After is not { } after || node > after) && (Through is not { } through || node <= through);
 
     public void Write(WireWriter writer)
+    {
+        if (_encoded is { } encoded)
+        {
+            writer.WriteRaw(encoded);
+            return;
+        }
+        var start = writer.Length;
+        WriteFields(writer);
+        _encoded = writer.Written[start..].ToArray();
+    }
+
+    private void WriteFields(WireWriter writer)
     {
         GossipWire.WriteOptionalNodeId(writer, After);
         GossipWire.WriteOptionalNodeId(writer, Through);

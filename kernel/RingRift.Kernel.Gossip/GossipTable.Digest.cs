@@ -50,19 +50,20 @@ public sealed partial class GossipTable
     /// </summary>
     public ImmutableArray<NodeStateEntry> DeltaFor(DigestPage page, int entriesMax, int bytesMax, out bool pageIsAhead)
     {
+        pageIsAhead = false;
+        if (MatchesWholeTable(page)) return ImmutableArray<NodeStateEntry>.Empty;
         var slots = CollectionsMarshal.AsSpan(_slots);
         var items = page.Items.AsSpan();
         var bounded = page.Through.HasValue;
         var limit = page.Through.GetValueOrDefault().Value;
         int row = FirstAfter(page.After), claim = 0, bytes = 0;
         var capped = false;
-        pageIsAhead = false;
         _delta.Clear();
         while (!(capped && pageIsAhead))
         {
             var haveRow = row < slots.Length && (!bounded || string.CompareOrdinal(slots[row].Node.Value, limit) <= 0);
             if (!haveRow && claim == items.Length) break;
-            var order = !haveRow ? 1 : claim == items.Length ? -1 : Math.Sign(string.CompareOrdinal(slots[row].Node.Value, items[claim].Node.Value));
+            var order = !haveRow ? 1 : claim == items.Length ? -1 : CompareNodes(slots[row].Node.Value, items[claim].Node.Value);
             if (order == 0) order = slots[row].Entry.Stamp.CompareTo(items[claim].Stamp) switch { > 0 => -2, < 0 => 2, _ => 0 };
             // -1: only this table has the node; 1: only the page; ±2: both, one side newer; 0: equal.
             if (order < 0 && !capped) capped = !Offer(slots[row], entriesMax, bytesMax, ref bytes);
@@ -72,6 +73,18 @@ public sealed partial class GossipTable
         }
         return _delta.Count == 0 ? ImmutableArray<NodeStateEntry>.Empty : ImmutableArray.Create(CollectionsMarshal.AsSpan(_delta));
     }
+
+    /// <summary>
+    /// True when the page lists exactly this table's current whole-table page: the steady state, in
+    /// which peers agree and the merge is skipped for an item-by-item equality check.
+    /// </summary>
+    private bool MatchesWholeTable(DigestPage page) =>
+        page.After is null && page.Through is null &&
+        _wholePage is { Through: null } mine && _wholePageVersion == Version &&
+        mine.Items.AsSpan().SequenceEqual(page.Items.AsSpan());
+
+    /// <summary>Ordinal order, with the common case first: in one process, ids are often the very same string.</summary>
+    private static int CompareNodes(string a, string b) => ReferenceEquals(a, b) ? 0 : Math.Sign(string.CompareOrdinal(a, b));
 
     /// <summary>Adds a live row's entry to the delta if it fits; false once the delta is full.</summary>
     private bool Offer(GossipSlot slot, int entriesMax, int bytesMax, ref int bytes)
