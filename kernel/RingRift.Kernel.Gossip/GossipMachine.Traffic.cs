@@ -7,11 +7,11 @@ public sealed partial class GossipMachine
     /// <summary>
     /// Answers a digest on the connection it came on (so a NAT-blocked initiator hears it): the
     /// entries it lacks, and this node's page for the same range when it is the one behind. Says
-    /// nothing when both sides agree, which is the steady state.
+    /// nothing when both sides agree, which is the steady state, or before this incarnation is durable.
     /// </summary>
     public void OnDigest(NodeId from, GossipDigest digest)
     {
-        if (from == _self) return;
+        if (from == _self || !IncarnationDurable()) return;
         var page = digest.Page;
         var delta = Table.DeltaFor(page, _config.EntriesPerMessageMax, _config.EntriesBytesMax, out var pageIsAhead);
         var mine = pageIsAhead ? Table.Page(page.After, page.Through, _config.DigestBytesMax) : null;
@@ -24,7 +24,7 @@ public sealed partial class GossipMachine
     {
         if (from == _self) return;
         foreach (var entry in delta.Entries) Apply(now, entry);
-        if (delta.Digest is not { } page) return;
+        if (delta.Digest is not { } page || !IncarnationDurable()) return;
         var push = Table.DeltaFor(page, _config.EntriesPerMessageMax, _config.EntriesBytesMax);
         if (!push.IsEmpty) _outbox.Send(new Outbound(from, new GossipDelta(push, null)));
     }

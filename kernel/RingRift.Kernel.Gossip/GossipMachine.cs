@@ -67,6 +67,7 @@ public sealed partial class GossipMachine
         _summary = null;
     }
 
+    /// <summary>Sets the digest of this node's data manifest; takes effect at the next round if it differs.</summary>
     public void SetOwnManifest(ulong manifestDigest)
     {
         if (manifestDigest == _manifestDigest) return;
@@ -74,7 +75,7 @@ public sealed partial class GossipMachine
         _summary = null;
     }
 
-    /// <summary>Sets the leader this node follows and its epoch (null and 0 for none).</summary>
+    /// <summary>Sets the leader this node follows and its epoch (null and 0 for none); takes effect at the next round.</summary>
     public void SetOwnLeader(NodeId? leader, long epoch)
     {
         if (leader == _leader && epoch == _leaderEpoch) return;
@@ -85,18 +86,17 @@ public sealed partial class GossipMachine
     /// <summary>
     /// Expires entries, and runs the round and the anti-entropy exchange when due.
     /// <paramref name="alivePeers"/> are the peers to choose targets from, in a deterministic order
-    /// (node-id order from membership). Until this incarnation is
-    /// durable, rounds keep their schedule but send nothing, as heartbeats do: the node cannot
+    /// (node-id order from membership). Until this incarnation is durable, rounds keep their
+    /// schedule but send nothing, and digests are not answered, as heartbeats wait: the node cannot
     /// publish its own entry yet, and a disk that keeps failing must not make it chatty.
     /// </summary>
     public void Tick(Instant now, ImmutableArray<GossipPeer> alivePeers)
     {
-        if (!_incarnationDurable) _incarnationDurable = _outbox.AllDurable;
         if (now >= Table.NextExpiryAt) ExpireEntries(now);
         if (now >= _nextRound)
         {
             _nextRound = now + Jittered(_config.Interval);
-            if (_incarnationDurable)
+            if (IncarnationDurable())
             {
                 PublishOwn(now);
                 SendRound(alivePeers);
@@ -105,9 +105,12 @@ public sealed partial class GossipMachine
         if (now >= _nextAntiEntropy)
         {
             _nextAntiEntropy = now + Jittered(_config.AntiEntropyInterval);
-            if (_incarnationDurable) SendAntiEntropy(alivePeers);
+            if (IncarnationDurable()) SendAntiEntropy(alivePeers);
         }
     }
+
+    /// <summary>Latched: once the boot persist is durable, it stays so for this incarnation.</summary>
+    private bool IncarnationDurable() => _incarnationDurable || (_incarnationDurable = _outbox.AllDurable);
 
     private void PublishOwn(Instant now)
     {

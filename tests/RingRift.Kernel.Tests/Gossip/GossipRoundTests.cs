@@ -164,7 +164,7 @@ public sealed class GossipRoundTests
     }
 
     [Fact]
-    public void Rounds_WhileIncarnationNotDurable_SendNothingAndPublishNothing()
+    public void Rounds_WhileIncarnationNotDurable_SendNothingAnswerNothingAndPublishNothing()
     {
         var rig = new GossipRig();
         rig.Outbox.Issue(new Persist(rig.Outbox.NextEffectId(), new PersistentState(1, 1)));
@@ -174,6 +174,10 @@ public sealed class GossipRoundTests
             Assert.Empty(ready.Messages);
             Assert.Empty(ready.Notices);
         }
+        var learned = rig.Receive(At(100), new NodeId("aws-1"), new GossipDelta([GossipGen.Entry("aws-1", 1, 1)], DigestPage.Empty));
+        Assert.Empty(learned.Messages);
+        Assert.Single(learned.Notices);
+        Assert.Empty(rig.Receive(At(100), new NodeId("aws-1"), new GossipDigest(DigestPage.Empty)).Messages);
         rig.Outbox.MarkDurable(1);
         var durable = rig.Tick(rig.Machine.NextDeadline, Fleet);
 
