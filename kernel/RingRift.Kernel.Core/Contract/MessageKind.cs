@@ -10,4 +10,7 @@ public enum MessageKind : byte
     LeaseReply = 11,
     LeaderAnnounce = 12,
     LeaseRelease = 13,
+
+    GossipDigest = 20,
+    GossipDelta = 21,
 }

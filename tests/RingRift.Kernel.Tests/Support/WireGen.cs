@@ -90,7 +90,9 @@ internal static class WireGen
         from load in Load
         select new HeartbeatAck(incarnation, sequence, profile, load);
 
-    public static readonly Gen<Message> Message = Gen.OneOf(Heartbeat.Select(m => (Message)m), HeartbeatAck.Select(m => (Message)m));
+    public static readonly Gen<Message> Message = Gen.OneOf(
+        Heartbeat.Select(m => (Message)m), HeartbeatAck.Select(m => (Message)m),
+        GossipGen.Digest.Select(m => (Message)m), GossipGen.Delta.Select(m => (Message)m));
 
     private static ulong Join(int hi, int lo) => unchecked(((ulong)(uint)hi << 32) | (uint)lo);
 }
