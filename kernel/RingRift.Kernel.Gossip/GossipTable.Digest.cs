@@ -29,7 +29,7 @@ public sealed partial class GossipTable
         var (count, end) = CountFitting(first, through, bytesMax - DigestPage.HeaderBytesMax);
         var items = new DigestItem[count];
         for (var i = 0; i < count; i++) items[i] = _slots[first + i].Entry.Item;
-        var page = new DigestPage(after, end, ImmutableCollectionsMarshal.AsImmutableArray(items));
+        var page = DigestPage.OfSortedRows(after, end, ImmutableCollectionsMarshal.AsImmutableArray(items));
         if (whole) (_wholePage, _wholePageVersion, _wholePageBytes) = (page, Version, bytesMax);
         return page;
     }

@@ -9,88 +9,91 @@ namespace RingRift.Kernel.Gossip;
 /// providers in shuffled order; then random non-voters; then the remaining voters; until the fanout
 /// is reached or the peers run out. Spreading over voters and providers means one provider's outage
 /// or one voter's partition does not stop a round. Deterministic for a given peer list order and
-/// generator state. Its buffers are reused and the sorted providers kept while the peer list is the
-/// same, so a round allocates nothing.
+/// generator state. The peers are grouped (voters, non-voters, each provider's, providers sorted
+/// ordinally) once per peer list, and the buffers are reused, so a round allocates nothing.
 /// </summary>
 internal sealed class GossipTargetPicker
 {
+    private readonly List<int> _voters = new();
+    private readonly List<int> _nonVoters = new();
+    private readonly List<List<int>> _byProvider = new();
+    private readonly List<string> _providerNames = new();
+    private readonly List<int> _providerOrder = new();
     private readonly List<bool> _chosen = new();
-    private readonly List<string> _sortedProviders = new();
-    private readonly List<string> _providers = new();
-    private ImmutableArray<GossipPeer> _providersOf;
-
-    private enum Filter : byte { Voter, Provider, NonVoter, Any }
+    private ImmutableArray<GossipPeer> _groupedPeers;
 
     /// <summary>Fills <paramref name="targets"/> with min(fanout, peers) distinct peers, in the order chosen.</summary>
     public void Pick(ImmutableArray<GossipPeer> peers, int fanout, Prng prng, List<NodeId> targets)
     {
         targets.Clear();
-        Reset(peers.Length);
         var wanted = Math.Min(fanout, peers.Length);
         if (wanted == 0) return;
-        TakeRandom(peers, Filter.Voter, "", prng, targets);
-        CollectShuffledProviders(peers, prng);
-        foreach (var provider in _providers)
-        {
-            if (targets.Count >= wanted) break;
-            TakeRandom(peers, Filter.Provider, provider, prng, targets);
-        }
-        while (targets.Count < wanted && TakeRandom(peers, Filter.NonVoter, "", prng, targets)) { }
-        while (targets.Count < wanted && TakeRandom(peers, Filter.Any, "", prng, targets)) { }
+        Group(peers);
+        for (var i = 0; i < _chosen.Count; i++) _chosen[i] = false;
+        TakeRandom(peers, _voters, prng, targets);
+        ShuffleProviders(prng);
+        for (var i = 0; i < _providerOrder.Count && targets.Count < wanted; i++)
+            TakeRandom(peers, _byProvider[_providerOrder[i]], prng, targets);
+        while (targets.Count < wanted && TakeRandom(peers, _nonVoters, prng, targets)) { }
+        while (targets.Count < wanted && TakeRandom(peers, _voters, prng, targets)) { }
     }
 
     /// <summary>One peer uniformly at random, or null when there are none.</summary>
     public static NodeId? PickOne(ImmutableArray<GossipPeer> peers, Prng prng) =>
         peers.Length == 0 ? null : peers[(int)prng.NextBelow((ulong)peers.Length)].Node;
 
-    private void Reset(int count)
+    /// <summary>Indexes the peers by role and provider; a no-op while the caller passes the same list.</summary>
+    private void Group(ImmutableArray<GossipPeer> peers)
     {
+        if (peers == _groupedPeers) return;
+        _groupedPeers = peers;
+        _voters.Clear();
+        _nonVoters.Clear();
+        _providerNames.Clear();
         _chosen.Clear();
-        for (var i = 0; i < count; i++) _chosen.Add(false);
+        for (var i = 0; i < peers.Length; i++)
+        {
+            (peers[i].IsVoter ? _voters : _nonVoters).Add(i);
+            if (!_providerNames.Contains(peers[i].Provider)) _providerNames.Add(peers[i].Provider);
+            _chosen.Add(false);
+        }
+        _providerNames.Sort(StringComparer.Ordinal);
+        while (_byProvider.Count < _providerNames.Count) _byProvider.Add(new List<int>());
+        for (var p = 0; p < _providerNames.Count; p++)
+        {
+            _byProvider[p].Clear();
+            for (var i = 0; i < peers.Length; i++)
+                if (peers[i].Provider == _providerNames[p]) _byProvider[p].Add(i);
+        }
     }
 
-    /// <summary>Distinct providers sorted ordinally first, so the shuffle alone decides their order.</summary>
-    private void CollectShuffledProviders(ImmutableArray<GossipPeer> peers, Prng prng)
+    /// <summary>Fisher-Yates over the providers in ordinal order, so the draw alone decides the order.</summary>
+    private void ShuffleProviders(Prng prng)
     {
-        if (peers != _providersOf)
-        {
-            _providersOf = peers;
-            _sortedProviders.Clear();
-            for (var i = 0; i < peers.Length; i++)
-                if (!_sortedProviders.Contains(peers[i].Provider)) _sortedProviders.Add(peers[i].Provider);
-            _sortedProviders.Sort(StringComparer.Ordinal);
-        }
-        _providers.Clear();
-        _providers.AddRange(_sortedProviders);
-        for (var i = _providers.Count - 1; i > 0; i--)
+        _providerOrder.Clear();
+        for (var p = 0; p < _providerNames.Count; p++) _providerOrder.Add(p);
+        for (var i = _providerOrder.Count - 1; i > 0; i--)
         {
             var j = (int)prng.NextBelow((ulong)(i + 1));
-            (_providers[i], _providers[j]) = (_providers[j], _providers[i]);
+            (_providerOrder[i], _providerOrder[j]) = (_providerOrder[j], _providerOrder[i]);
         }
     }
 
-    /// <summary>Chooses one not-yet-chosen peer matching the filter uniformly at random; false when none match.</summary>
-    private bool TakeRandom(ImmutableArray<GossipPeer> peers, Filter filter, string provider, Prng prng, List<NodeId> targets)
+    /// <summary>Chooses one not-yet-chosen peer of <paramref name="group"/> uniformly at random; false when none is left.</summary>
+    private bool TakeRandom(ImmutableArray<GossipPeer> peers, List<int> group, Prng prng, List<NodeId> targets)
     {
-        var matching = 0;
-        for (var i = 0; i < peers.Length; i++)
-            if (Matches(i, peers[i], filter, provider)) matching++;
-        if (matching == 0) return false;
-        var pick = (int)prng.NextBelow((ulong)matching);
-        var index = -1;
-        for (var i = 0; i < peers.Length && index < 0; i++)
-            if (Matches(i, peers[i], filter, provider) && pick-- == 0) index = i;
-        Invariant.True(index >= 0);
-        _chosen[index] = true;
-        targets.Add(peers[index].Node);
-        return true;
+        var left = 0;
+        foreach (var index in group)
+            if (!_chosen[index]) left++;
+        if (left == 0) return false;
+        var pick = (int)prng.NextBelow((ulong)left);
+        foreach (var index in group)
+        {
+            if (_chosen[index] || pick-- > 0) continue;
+            _chosen[index] = true;
+            targets.Add(peers[index].Node);
+            return true;
+        }
+        throw new InvariantViolationException("a counted peer was not found");
     }
-
-    private bool Matches(int index, in GossipPeer peer, Filter filter, string provider) => !_chosen[index] && filter switch
-    {
-        Filter.Voter => peer.IsVoter,
-        Filter.Provider => peer.Provider == provider,
-        Filter.NonVoter => !peer.IsVoter,
-        _ => true,
-    };
 }

@@ -18,7 +18,7 @@ public sealed class GossipConfigTests
     public void Default_HasTheOriginalsTimingsAndTheBounds()
     {
         var config = GossipConfig.Default;
-        Assert.Equal(("10s", "2m", "3m", "8m"),
+        Assert.Equal(("10s", "2m", "10m", "30m"),
             (config.Interval.ToString(), config.AntiEntropyInterval.ToString(), config.RefreshInterval.ToString(), config.EntryTtl.ToString()));
         Assert.Equal((3, 1024, 256), (config.Fanout, config.EntriesMax, config.EntriesPerMessageMax));
         Assert.Equal((61_440, 24_576, 36_860), (config.PayloadBytesMax, config.DigestBytesMax, config.EntriesBytesMax));
