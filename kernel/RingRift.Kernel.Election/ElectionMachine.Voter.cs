@@ -16,6 +16,7 @@ public sealed partial class ElectionMachine
         // While this node's own state is not yet on disk it answers nothing: a grant it cannot make
         // durable is no grant, and queueing answers behind a failing disk would fill the hold-back queue.
         if (!_config.IsVoter(_self) || !_outbox.AllDurable) return;
+        YieldToBetterCandidate(now, from);
         var granted = Decide(now, from, request, out var isNewGrant);
         if (granted)
         {
@@ -43,6 +44,19 @@ public sealed partial class ElectionMachine
         if (request.Epoch <= _grantEpoch) return false;
         isNewGrant = true;
         return true;
+    }
+
+    /// <summary>
+    /// Bully rule: a voter campaigning itself that is asked by a better-ranked candidate gives up and
+    /// takes back the grant it gave itself, so two voter-candidates holding their own votes cannot
+    /// split every election between them.
+    /// </summary>
+    private void YieldToBetterCandidate(Instant now, NodeId from)
+    {
+        if (Role != NodeRole.Candidate || _config.RankOf(from) is not { } rank || rank.CompareTo(_rank!.Value) >= 0) return;
+        var campaign = Epoch;
+        GiveUp();
+        if (_grantee == _self && _grantEpoch == campaign) _grantExpiry = now;
     }
 
     /// <summary>The grantee lost its candidacy at that epoch and gives the grant back.</summary>

@@ -34,6 +34,9 @@ public sealed record KernelConfig(
     /// <summary>SWIM timing, used in <see cref="MembershipMode.Swim"/> and <see cref="MembershipMode.Hybrid"/> modes.</summary>
     public SwimConfig Swim { get; init; } = SwimConfig.Default;
 
+    /// <summary>Gossip of versioned node state.</summary>
+    public GossipConfig Gossip { get; init; } = GossipConfig.Default;
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>(Membership.Validate());
@@ -46,6 +49,7 @@ public sealed record KernelConfig(
         if (PersistRetryDelay <= Duration.Zero) errors.Add($"persist_retry_delay must be positive (got {PersistRetryDelay})");
         if (Cluster.Length > Membership.PeerTableMax)
             errors.Add($"the cluster has {Cluster.Length} hosts but peer_table_max is {Membership.PeerTableMax}");
+        AddGossipErrors(errors);
         AddDuplicateErrors(errors);
         return errors;
     }
@@ -60,6 +64,15 @@ public sealed record KernelConfig(
             if (!host.NatBlocked && !host.ProxyOnly) candidates.Add(new CandidateRank(host.Node, 0));
         }
         return ElectionConfig.WithDefaultTimings(voters.ToImmutable(), candidates.ToImmutable());
+    }
+
+    private void AddGossipErrors(List<string> errors)
+    {
+        errors.AddRange(Gossip.Validate());
+        if (Gossip.PayloadBytesMax > MessageCodec.MaxMessageBytes)
+            errors.Add($"gossip_payload_bytes_max ({Gossip.PayloadBytesMax}) must not exceed the codec's {MessageCodec.MaxMessageBytes}");
+        if (Cluster.Length > Gossip.EntriesMax)
+            errors.Add($"the cluster has {Cluster.Length} hosts but gossip_entries_max is {Gossip.EntriesMax}");
     }
 
     private void AddDuplicateErrors(List<string> errors)

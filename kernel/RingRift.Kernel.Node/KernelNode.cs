@@ -20,9 +20,12 @@ public sealed class KernelNode
     private readonly LocalJobsMachine _jobs;
     private readonly DurableStateKeeper _durable;
     private readonly ElectionMachine _election;
+    private readonly GossipMachine _gossip;
+    private readonly GossipPeers _gossipPeers;
     private ResourceSample _resources = ResourceSample.Idle;
     private bool _loadStale = true;
     private int _loadJobsVersion;
+    private int _publishedElectionVersion = -1;
     private Instant _lastNow;
     private NodeStatus? _status;
     private long _statusVersion = -1;
@@ -38,6 +41,8 @@ public sealed class KernelNode
         var prng = new Prng(config.Seed);
         _jobs = new LocalJobsMachine(config.JobSlotsMax, _outbox);
         _membership = new MembershipMachines(config, Incarnation, _durable.State.Version, _outbox, prng, now);
+        _gossip = new GossipMachine(config.Gossip, config.Self.Node, Incarnation, _outbox, now, prng.Fork("gossip"));
+        _gossipPeers = new GossipPeers(config.Cluster);
         _outbox.Notify(new NodeStarted(Incarnation));
         _durable.PersistNow();
         _election = new ElectionMachine(
@@ -58,6 +63,9 @@ public sealed class KernelNode
     /// <summary>Read-only inspection for checkers and tests.</summary>
     public ElectionMachine Election => _election;
 
+    /// <summary>The merged gossip view, for read-only inspection by checkers and tests.</summary>
+    public GossipTable Gossip => _gossip.Table;
+
     public void Step(Instant now, KernelInput input)
     {
         Invariant.True(now >= _lastNow);
@@ -73,8 +81,19 @@ public sealed class KernelNode
         }
         RefreshAdvertisedLoad();
         _membership.Tick(now);
+        // Only on gossip's own deadline: the alive-peer list is looked at once per round, not per step.
+        if (now >= _gossip.NextDeadline) _gossip.Tick(now, _gossipPeers.Reachable(_membership));
         _durable.Tick(now);
         if (now >= _election.NextDeadline) _election.Tick(now, Status().Members);
+        PublishLeader();
+    }
+
+    /// <summary>Gossip carries the leader and epoch this node follows, refreshed only when they change.</summary>
+    private void PublishLeader()
+    {
+        if (_election.Version == _publishedElectionVersion) return;
+        _publishedElectionVersion = _election.Version;
+        _gossip.SetOwnLeader(_election.LeaderId, _election.LeaderEpoch);
     }
 
     public Ready TakeReady() => _outbox.Drain(NextDeadline(), Status());
@@ -85,12 +104,14 @@ public sealed class KernelNode
         if (!_loadStale && _jobs.Version == _loadJobsVersion) return;
         _loadStale = false;
         _loadJobsVersion = _jobs.Version;
-        _membership.SetLoad(_jobs.LoadWith(_resources));
+        var load = _jobs.LoadWith(_resources);
+        _membership.SetLoad(load);
+        _gossip.SetOwnLoad(load);
     }
 
     private Instant? NextDeadline()
     {
-        var next = Instant.Min(_membership.NextDeadline, _election.NextDeadline);
+        var next = Instant.Min(_membership.NextDeadline, Instant.Min(_election.NextDeadline, _gossip.NextDeadline));
         return _durable.RetryAt is { } retry ? Instant.Min(retry, next) : next;
     }
 
@@ -113,6 +134,8 @@ public sealed class KernelNode
             case LeaseReply reply: _election.OnLeaseReply(now, deliver.From, reply); break;
             case LeaderAnnounce announce: _election.OnLeaderAnnounce(now, deliver.From, announce); break;
             case LeaseRelease release: _election.OnLeaseRelease(now, deliver.From, release); break;
+            case GossipDigest digest: _gossip.OnDigest(deliver.From, digest); break;
+            case GossipDelta delta: _gossip.OnDelta(now, deliver.From, delta); break;
         }
     }
 

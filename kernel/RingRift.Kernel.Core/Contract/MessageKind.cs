@@ -11,6 +11,9 @@ public enum MessageKind : byte
     LeaderAnnounce = 12,
     LeaseRelease = 13,
 
+    GossipDigest = 20,
+    GossipDelta = 21,
+
     // SWIM membership: 30–39.
     SwimPing = 30,
     SwimAck = 31,

@@ -54,6 +54,14 @@ public sealed class WireWriter
     public void WriteInstant(Instant at) => WriteVarInt64(at.Micros);
     public void WriteDuration(Duration span) => WriteVarInt64(span.Micros);
 
+    /// <summary>Appends bytes that are already a canonical encoding, e.g. one cached by an immutable value.</summary>
+    public void WriteRaw(ReadOnlySpan<byte> encoded)
+    {
+        Ensure(encoded.Length);
+        encoded.CopyTo(_buffer.AsSpan(_length));
+        _length += encoded.Length;
+    }
+
     private void Ensure(int extra)
     {
         if (_length + extra <= _buffer.Length) return;

@@ -57,6 +57,24 @@ public sealed class CandidateTests
     }
 
     [Fact]
+    public void VoterCandidate_AskedByABetterCandidate_YieldsAndGrantsIt()
+    {
+        var (rig, at) = Campaigning(B);
+        rig.MakeDurable();
+        rig.Machine.OnLeaseRequest(at, B, new LeaseRequest(1, rig.Config.Lease, at));
+        rig.MakeDurable();
+        rig.Sent();
+
+        rig.Machine.OnLeaseRequest(at + Duration.FromMillis(5), A, new LeaseRequest(2, rig.Config.Lease, at));
+        rig.MakeDurable();
+
+        var sent = rig.Sent();
+        Assert.Equal(NodeRole.Follower, rig.Machine.Role);
+        Assert.Contains(sent, o => o.Message is LeaseRelease { Epoch: 1 });
+        Assert.Contains(sent, o => o.To == A && o.Message is LeaseReply { Granted: true, Epoch: 2 });
+    }
+
+    [Fact]
     public void Leader_WithoutRenewedGrants_StepsDownWhenTheLeaseLapses()
     {
         var (rig, at) = Leading(A);

@@ -56,7 +56,7 @@ public sealed class KernelNodeDurabilityTests
     [Fact]
     public void BootPersist_CompletingAfterSeveralRounds_SendsOnlyTheCurrentRound()
     {
-        var rig = new NodeRig(Configs.Kernel());
+        var rig = new NodeRig(Configs.Kernel() with { Gossip = Configs.QuietGossip });
         rig.RunUntil(At(25));
 
         var durable = rig.Complete(At(25), rig.BootPersist.Id, Persisted.Instance);
@@ -73,7 +73,7 @@ public sealed class KernelNodeDurabilityTests
     {
         // No round can leave, but the node is still stepped every interval, so a slow disk is not
         // mistaken for a local stall.
-        var rig = new NodeRig(Configs.Kernel());
+        var rig = new NodeRig(Configs.Kernel() with { Gossip = Configs.QuietGossip });
 
         Assert.Equal(FirstBeat, rig.Started.NextDeadline);
         var owed = rig.Wake(FirstBeat);

@@ -83,7 +83,7 @@ public sealed class KernelNodeJobTests
 
         var exited = rig.Complete(At(15), launch.Id, new ProcessExited(0, Killed: false, StderrTail: ""));
 
-        Assert.Equal(new JobExited(Selfplay.Id, 0, false), Assert.Single(exited.Notices));
+        Assert.Equal(new JobExited(Selfplay.Id, 0, false), Assert.Single(exited.Notices.OfType<JobExited>()));
         Assert.Equal(0, exited.Status.RunningJobs);
         var relaunch = rig.Submit(At(16), new LaunchJob(Training));
         Assert.True(Assert.Single(relaunch.Replies).Accepted);

@@ -59,6 +59,13 @@ internal sealed class MiniCluster
         _running.Remove(id.Value);
     }
 
+    /// <summary>Steps <paramref name="name"/> with <paramref name="input"/> now, and delivers what follows.</summary>
+    public void Input(string name, KernelInput input)
+    {
+        Step(_running[name], input);
+        Drain();
+    }
+
     /// <summary>Wakes nodes at their deadlines, earliest first (ties by name), up to <paramref name="until"/>.</summary>
     public void RunUntil(Instant until)
     {

@@ -129,7 +129,9 @@ internal static class WireGen
             _ => new SwimNack(sender, (long)(sequence >> 1)),
         };
 
-    public static readonly Gen<Message> Message = Gen.OneOf(Heartbeat.Select(m => (Message)m), HeartbeatAck.Select(m => (Message)m), Swim);
+    public static readonly Gen<Message> Message = Gen.OneOf(
+        Heartbeat.Select(m => (Message)m), HeartbeatAck.Select(m => (Message)m),
+        GossipGen.Digest.Select(m => (Message)m), GossipGen.Delta.Select(m => (Message)m), Swim);
 
     private static ulong Join(int hi, int lo) => unchecked(((ulong)(uint)hi << 32) | (uint)lo);
 }
