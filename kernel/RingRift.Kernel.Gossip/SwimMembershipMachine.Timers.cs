@@ -29,6 +29,7 @@ public sealed partial class SwimMembershipMachine
         {
             case MemberState.Suspect:
                 if (NeedsVerification(member)) Verify(now, member);
+                else if (IsBeingVerified(member)) member.SuspicionDeadline = now + CurrentPeriod;
                 else ConfirmDead(now, member);
                 break;
             case MemberState.Dead:
@@ -60,6 +61,14 @@ public sealed partial class SwimMembershipMachine
         Invariant.True(_verifications.Count <= _members.Count);
         member.SuspicionDeadline = now + CurrentPeriod * 2;
     }
+
+    /// <summary>
+    /// The verification probe is queued or out (health may have stretched the period since it was
+    /// queued): the suspicion waits for its verdict, a period at a time. Without a durable incarnation
+    /// nothing can be probed, so the suspicion stands as it is.
+    /// </summary>
+    private bool IsBeingVerified(SwimMember member) =>
+        member.Verifying && IncarnationDurable && (_probe.Target == member || _verifications.Contains(member));
 
     private void ConfirmDead(Instant now, SwimMember member)
     {
