@@ -130,26 +130,27 @@ internal sealed partial class World
     }
 
     /// <summary>
-    /// SWIM mode, with every timeout at its longest (local health at its worst stretches periods,
-    /// suspicions and NAT silence by the awareness ceiling) and 10 % for clock drift. Dead: the observer's
-    /// own round-robin order reaches the crashed member within two passes (2n periods; a NAT-blocked one is
-    /// suspected after the NAT silence instead), then the longest suspicion runs out. Alive: a suspicion of
-    /// the live peer ends (refuted, or as a death) within the longest suspicion; a peer held dead is then
-    /// told so by a dead probe (one member per dead-probe interval, n at most) or by its own next ping to
-    /// the observer (within 2n of its periods), and its refutation comes back in the ack.
+    /// SWIM mode, with 10 % for clock drift. During the faults Lifeguard may have stretched a node's
+    /// timeouts up to the awareness ceiling A; once healed, each successful probe lowers the score by
+    /// one, so within A(A+1)/2 base periods every node is back to its base timing. Then the observer's
+    /// round-robin order reaches any member within two passes (2n periods). Dead: its probe of the
+    /// crashed member fails (a NAT-blocked one is suspected after the NAT silence instead) and the
+    /// longest suspicion runs out, plus two periods for a verification probe. Alive: a live peer's
+    /// suspicion ends the same way or sooner, refuted, and a peer held dead is told so by a dead probe
+    /// (one member per dead-probe interval, n at most) or by the answer to its own ping within two of
+    /// its passes, and refutes in its ack.
     /// </summary>
     private Duration SwimBound(MemberState state)
     {
         var swim = _scenario.Swim;
         var n = _nodes.Length;
-        var stretch = swim.AwarenessMax;
-        var period = swim.Period * stretch;
-        var suspicion = swim.SuspicionMax(n) * stretch;
-        var links = _network.LatencyMax * 4 + Duration.FromSeconds(1);
+        var recovery = swim.Period * (swim.AwarenessMax * (swim.AwarenessMax + 1) / 2);
+        var rounds = swim.Period * (2 * n);
+        var suspicion = swim.SuspicionMax(n) + swim.Period * 2;
         var reach = state == MemberState.Alive
-            ? Duration.Max(swim.DeadProbeInterval * n, period * (2 * n))
-            : Duration.Max(period * (2 * n), swim.NatSilence * stretch);
-        return (reach + suspicion + period) * 11 / 10 + links;
+            ? Duration.Max(rounds, swim.DeadProbeInterval * n)
+            : Duration.Max(rounds, swim.NatSilence);
+        return (recovery + reach + suspicion) * 11 / 10 + _network.LatencyMax * 4 + Duration.FromSeconds(1);
     }
 
     public RunReport Run()

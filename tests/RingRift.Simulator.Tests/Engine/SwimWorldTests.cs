@@ -140,6 +140,40 @@ public sealed class SwimWorldTests
     }
 
     [Fact]
+    public void ConvergenceBound_SevenNodes_IsWithinTheSwarmsTenMinuteLivenessPhase()
+    {
+        var world = new World(Cluster(4, Duration.FromHours(1)).Build("bound") with { Hosts = SevenHosts() }, new RunOptions(1));
+
+        // (health recovery 36 periods + two passes 14 periods + longest suspicion 120 s + 2 periods) × 1.1,
+        // plus four of the slowest one-way latency (5 s through a NAT relay) and a second.
+        Assert.Equal(Duration.FromSeconds(439), world.ConvergenceBound(MemberState.Alive));
+        Assert.Equal(Duration.FromSeconds(439), world.ConvergenceBound(MemberState.Dead));
+    }
+
+    [Theory]
+    [InlineData(1UL)]
+    [InlineData(2UL)]
+    [InlineData(3UL)]
+    [InlineData(4UL)]
+    [InlineData(5UL)]
+    public void Swarm_SevenNodesUnderSwim_RandomFaultsThenHeal_EveryCheckHolds(ulong seed)
+    {
+        var path = System.IO.Path.Combine(ScenarioParsing.RepositoryFiles.Root, "scenarios/swarm/seven-node.yaml");
+        var scenario = ScenarioParser.Parse(System.IO.File.ReadAllText(path), "seven-node.yaml") with { MembershipMode = MembershipMode.Swim };
+
+        var report = Simulation.Run(Swarm.SwarmProfile.Draw(scenario, seed).Scenario, new RunOptions(seed));
+
+        Assert.Empty(report.Violations);
+        Assert.Empty(report.ExpectationFailures);
+    }
+
+    private static System.Collections.Immutable.ImmutableArray<HostSpec> SevenHosts()
+    {
+        var builder = new ScenarioBuilder().WithHosts(4, "lambda").WithHosts(3, "nebius", voters: 0);
+        return builder.Build("seven").Hosts;
+    }
+
+    [Fact]
     public void SwimMode_DefaultChecksHold_AndTheConvergenceBoundsAreSwims()
     {
         var scenario = Cluster(4, Duration.FromMinutes(10)).Checks([.. CheckCatalog.Defaults]).Build("swim-checks");
