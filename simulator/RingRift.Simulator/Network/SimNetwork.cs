@@ -9,7 +9,7 @@ namespace RingRift.Simulator.Network;
 /// The simulated network. Decides at send time whether and when each message arrives: cut links and
 /// unsolicited messages to NAT-blocked nodes are dropped, then loss, latency by link class,
 /// duplication, reordering and delayed replay of old messages, each drawn from the network's own
-/// seeded stream. Messages already in flight when a link is cut still arrive.
+/// seeded stream. Messages already in flight when a link is cut still arrive; replays do not.
 /// </summary>
 internal sealed class SimNetwork
 {
@@ -82,12 +82,16 @@ internal sealed class SimNetwork
         if (_recentCount < ReplayMemory) _recentCount++;
     }
 
-    /// <summary>A copy of some earlier message arrives much later, as a stale retransmission would.</summary>
+    /// <summary>
+    /// A copy of some earlier message arrives much later, as a stale retransmission would; but never
+    /// across a link that is cut now, since a retransmission travels the same path as the original.
+    /// </summary>
     private void ReplayOldMessage(long now)
     {
         var old = _recent[(int)_prng.NextBelow((ulong)_recentCount)];
-        Counters.Replayed++;
         var delay = _prng.NextDuration(Duration.Zero, Spec.ReplayDelayMax).Micros;
+        if (Links.IsBlocked(old.From, old.To)) return;
+        Counters.Replayed++;
         _queue.Schedule(now + delay, EventKind.Deliver, old.To, old.From, old.IsResponse ? 1 : 0, old.Message);
     }
 }

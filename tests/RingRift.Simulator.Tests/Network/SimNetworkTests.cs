@@ -166,6 +166,28 @@ public sealed class SimNetworkTests
     }
 
     [Fact]
+    public void Send_WithReplay_NeverReplaysAcrossALinkCutSinceTheOriginal()
+    {
+        var (queue, network) = Create(NetworkSpec.Default);
+        var old = new TestMessage(1);
+        network.Send(0, Lambda1, Aws, old, isResponse: false);
+        Queues.Drain(queue);
+        network.Links.Block(Lambda1, Aws);
+        network.Spec = network.Spec with { Replay = Ratio.One, ReplayDelayMax = Duration.FromSeconds(60) };
+
+        var replaysOfOld = 0;
+        for (var i = 2; i <= 40; i++)
+        {
+            network.Send(100 * Second, Lambda2, Lambda1, new TestMessage(i), isResponse: false);
+            foreach (var delivery in Queues.Drain(queue))
+                if (ReferenceEquals(delivery.Payload, old)) replaysOfOld++;
+        }
+
+        Assert.Equal(0, replaysOfOld);
+        Assert.InRange(network.Counters.Replayed, 1, 38);
+    }
+
+    [Fact]
     public void LatencyMax_IsTheLongestTailOfAnyLinkClass()
     {
         var (_, network) = Create(NetworkSpec.Default);
