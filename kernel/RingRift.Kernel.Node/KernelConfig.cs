@@ -50,7 +50,7 @@ public sealed record KernelConfig(
         if (Cluster.Length > Membership.PeerTableMax)
             errors.Add($"the cluster has {Cluster.Length} hosts but peer_table_max is {Membership.PeerTableMax}");
         AddGossipErrors(errors);
-        AddDuplicateErrors(errors);
+        AddHostErrors(errors);
         return errors;
     }
 
@@ -75,10 +75,13 @@ public sealed record KernelConfig(
             errors.Add($"the cluster has {Cluster.Length} hosts but gossip_entries_max is {Gossip.EntriesMax}");
     }
 
-    private void AddDuplicateErrors(List<string> errors)
+    private void AddHostErrors(List<string> errors)
     {
         var seen = new HashSet<NodeId>();
         foreach (var host in Cluster)
+        {
             if (!seen.Add(host.Node)) errors.Add($"host {host.Node} is listed twice");
+            errors.AddRange(host.Validate());
+        }
     }
 }

@@ -12,10 +12,13 @@ public static class MessageCodec
 {
     public const int MaxMessageBytes = 64 * 1024;
 
+    /// <summary>Appends the message; a message longer than <see cref="MaxMessageBytes"/> is a bug, as no peer would accept it.</summary>
     public static void Encode(Message message, WireWriter writer)
     {
+        var start = writer.Length;
         writer.WriteByte((byte)message.Kind);
         message.WriteBody(writer);
+        Invariant.True(writer.Length - start <= MaxMessageBytes);
     }
 
     public static bool TryDecode(ReadOnlySpan<byte> bytes, out Message? message, out string error)

@@ -54,7 +54,7 @@ public ref struct WireReader(ReadOnlySpan<byte> data)
         return (int)value;
     }
 
-    public string ReadString(int maxBytes = 4096)
+    public string ReadString(int maxBytes = WireLimits.StringBytesMax)
     {
         var length = ReadBoundedInt(maxBytes);
         if (_data.Length - _position < length) throw new MalformedMessageException("string runs past end");
@@ -63,7 +63,7 @@ public ref struct WireReader(ReadOnlySpan<byte> data)
         return text;
     }
 
-    public NodeId ReadNodeId() => new(ReadString(256));
+    public NodeId ReadNodeId() => new(ReadString(WireLimits.NodeIdBytesMax));
     public Instant ReadInstant() => new(ReadVarInt64());
     public Duration ReadDuration() => new(ReadVarInt64());
 }

@@ -42,15 +42,17 @@ public sealed class WireWriter
     /// <summary>Zig-zag encoded so small negative numbers stay small.</summary>
     public void WriteVarInt64(long value) => WriteVarUInt64(unchecked((ulong)((value << 1) ^ (value >> 63))));
 
-    public void WriteString(string value)
+    /// <summary>Length-prefixed UTF-8; longer than <paramref name="maxBytes"/> is a bug (the reader would reject it).</summary>
+    public void WriteString(string value, int maxBytes = WireLimits.StringBytesMax)
     {
         var byteCount = Encoding.UTF8.GetByteCount(value);
+        Invariant.True(byteCount <= maxBytes);
         WriteVarUInt64((ulong)byteCount);
         Ensure(byteCount);
         _length += Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length));
     }
 
-    public void WriteNodeId(NodeId id) => WriteString(id.Value);
+    public void WriteNodeId(NodeId id) => WriteString(id.Value, WireLimits.NodeIdBytesMax);
     public void WriteInstant(Instant at) => WriteVarInt64(at.Micros);
     public void WriteDuration(Duration span) => WriteVarInt64(span.Micros);
 

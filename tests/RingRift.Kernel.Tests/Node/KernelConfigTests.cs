@@ -29,6 +29,19 @@ public sealed class KernelConfigTests
     }
 
     [Fact]
+    public void Validate_HostBeyondTheWireBounds_NamesHostAndField()
+    {
+        var config = Configs.Kernel();
+        var overlong = config.Cluster[1] with { Provider = new string('p', NodeProfile.ProviderBytesMax + 1), Cpus = -2 };
+
+        var errors = (config with { Cluster = config.Cluster.SetItem(1, overlong) }).Validate();
+
+        Assert.Equal(
+            [$"host {overlong.Node}: provider is longer than 64 bytes", $"host {overlong.Node}: cpus must be within 0..100000 (got -2)"],
+            errors);
+    }
+
+    [Fact]
     public void Validate_ZeroJobSlots_IsValid()
     {
         Assert.Empty((Configs.Kernel() with { JobSlotsMax = 0 }).Validate());

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -172,23 +173,27 @@ public sealed class MessageCodecTests
     [Fact]
     public void TryDecode_ProviderOver64Bytes_IsRejected()
     {
-        var profile = Profiles.Gpu("node-b") with { Provider = new string('p', 65) };
-        AssertRejected(new HeartbeatAck(1, 1, profile, NodeLoad.Idle), "value 65 exceeds bound 64");
+        // Our encoder refuses such a profile, so the bytes are what a foreign or buggy sender would write:
+        // a valid encoding whose 64-byte provider is patched to 65 bytes.
+        var atBound = Profiles.Gpu("node-b") with { Provider = new string('p', NodeProfile.ProviderBytesMax) };
+        var bytes = Encode(new HeartbeatAck(1, 1, atBound, NodeLoad.Idle));
+        var field = new byte[] { 64 }.Concat(Enumerable.Repeat((byte)'p', 64)).ToArray();
+        var start = bytes.AsSpan().IndexOf(field);
+        var patched = bytes[..start].Concat(new byte[] { 65 }).Concat(Enumerable.Repeat((byte)'p', 65)).Concat(bytes[(start + field.Length)..]).ToArray();
+
+        Assert.False(MessageCodec.TryDecode(patched, out var decoded, out var error));
+        Assert.Null(decoded);
+        Assert.Equal("value 65 exceeds bound 64", error);
     }
 
     [Fact]
-    public void TryDecode_GpuCountOver64_IsRejected()
+    public void Encode_ProfileBeyondTheWireBounds_IsAnInvariantViolation()
     {
-        var profile = Profiles.Gpu("node-b") with { Gpu = new GpuProfile("H100", 65, 80) };
-        AssertRejected(new HeartbeatAck(1, 1, profile, NodeLoad.Idle), "value 65 exceeds bound 64");
-    }
+        var longProvider = Profiles.Gpu("node-b") with { Provider = new string('p', 65) };
+        var manyGpus = Profiles.Gpu("node-b") with { Gpu = new GpuProfile("H100", 65, 80) };
 
-    /// <summary>What the encoder writes but the decoder's bounds refuse: a sender misconfigured this way is never heard.</summary>
-    private static void AssertRejected(Message message, string expectedError)
-    {
-        Assert.False(MessageCodec.TryDecode(Encode(message), out var decoded, out var error));
-        Assert.Null(decoded);
-        Assert.Equal(expectedError, error);
+        Assert.Throws<InvariantViolationException>(() => Encode(new HeartbeatAck(1, 1, longProvider, NodeLoad.Idle)));
+        Assert.Throws<InvariantViolationException>(() => Encode(new HeartbeatAck(1, 1, manyGpus, NodeLoad.Idle)));
     }
 
     [Fact]
@@ -201,6 +206,14 @@ public sealed class MessageCodecTests
         MessageCodec.Encode(message, writer);
 
         Assert.Equal(Encode(message), writer.Written.ToArray());
+    }
+
+    /// <summary>What the encoder writes but the decoder's bounds refuse: a sender misconfigured this way is never heard.</summary>
+    private static void AssertRejected(Message message, string expectedError)
+    {
+        Assert.False(MessageCodec.TryDecode(Encode(message), out var decoded, out var error));
+        Assert.Null(decoded);
+        Assert.Equal(expectedError, error);
     }
 
     private static byte[] Encode(Message message)

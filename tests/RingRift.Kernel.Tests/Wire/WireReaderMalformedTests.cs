@@ -100,7 +100,7 @@ public sealed class WireReaderMalformedTests
     public void ReadNodeId_Over256Bytes_Throws()
     {
         var writer = new WireWriter();
-        writer.WriteNodeId(new NodeId(new string('n', 257)));
+        writer.WriteString(new string('n', 257));
         var bytes = writer.Written.ToArray();
         Assert.Throws<MalformedMessageException>(() => new WireReader(bytes).ReadNodeId());
     }

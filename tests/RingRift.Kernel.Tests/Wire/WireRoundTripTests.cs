@@ -210,4 +210,22 @@ public sealed class WireRoundTripTests
         WireGen.Int64.Select(v => (WireField)new SignedField(v)),
         WireGen.Text.Select(v => (WireField)new TextField(v)),
         WireGen.Bool.Select(v => (WireField)new BoolField(v)));
+
+    [Fact]
+    public void WriteString_LongerThanTheReaderAccepts_IsAnInvariantViolation()
+    {
+        var writer = new WireWriter();
+        Assert.Throws<InvariantViolationException>(() => writer.WriteString(new string('x', WireLimits.StringBytesMax + 1)));
+        Assert.Throws<InvariantViolationException>(() => writer.WriteNodeId(new NodeId(new string('n', WireLimits.NodeIdBytesMax + 1))));
+    }
+
+    [Fact]
+    public void WriteString_AtTheBound_ReadsBack()
+    {
+        var writer = new WireWriter();
+        var text = new string('x', WireLimits.StringBytesMax);
+        writer.WriteString(text);
+        var reader = new WireReader(writer.Written);
+        Assert.Equal(text, reader.ReadString());
+    }
 }

@@ -38,9 +38,9 @@ internal static class HostSection
             new NodeId(id),
             Provider(host, id),
             Gpu(host),
-            MemoryGb: host.Required("memory_gb").Int(1, 1_000_000),
-            Cpus: host.Required("cpus").Int(1, 100_000),
-            DiskGb: host.Required("disk_gb").Int(1, 100_000_000),
+            MemoryGb: host.Required("memory_gb").Int(1, NodeProfile.MemoryGbMax),
+            Cpus: host.Required("cpus").Int(1, NodeProfile.CpusMax),
+            DiskGb: host.Required("disk_gb").Int(1, NodeProfile.DiskGbMax),
             IsVoter: false,
             NatBlocked: host.Optional("nat_blocked")?.Bool() ?? false,
             ProxyOnly: status == HostStatus.ProxyOnly);
@@ -51,9 +51,7 @@ internal static class HostSection
     private static string Provider(MapReader host, string id)
     {
         if (host.Optional("provider") is not { } written) return id.Split('-')[0];
-        var provider = written.Text();
-        if (provider.Length is 0 or > 64) throw written.Error("'provider' must be 1 to 64 characters");
-        return provider;
+        return BoundedText(written, "provider", NodeProfile.ProviderBytesMax);
     }
 
     private static GpuProfile Gpu(MapReader host)
@@ -67,12 +65,19 @@ internal static class HostSection
             }
             return GpuProfile.None;
         }
-        var name = model.Text();
-        if (name.Length is 0 or > 128) throw model.Error("'gpu' must be 1 to 128 characters");
         return new GpuProfile(
-            name,
-            host.Optional("gpu_count")?.Int(1, 64) ?? 1,
-            host.Required("gpu_vram_gb").Int(1, 10_000));
+            BoundedText(model, "gpu", NodeProfile.GpuModelBytesMax),
+            host.Optional("gpu_count")?.Int(1, NodeProfile.GpuCountMax) ?? 1,
+            host.Required("gpu_vram_gb").Int(1, NodeProfile.GpuVramGbMax));
+    }
+
+    /// <summary>Non-empty text that fits the wire's bound in UTF-8 bytes.</summary>
+    private static string BoundedText(YamlValue value, string key, int maxBytes)
+    {
+        var text = value.Text();
+        if (text.Length == 0 || System.Text.Encoding.UTF8.GetByteCount(text) > maxBytes)
+            throw value.Error($"'{key}' must be 1 to {maxBytes} bytes of UTF-8");
+        return text;
     }
 
     private static ClockSpec Clock(MapReader host)
