@@ -10,7 +10,7 @@ public static class GossipWire
     public const int VarIntBytesMax = 10;
 
     /// <summary>A node id: at most 256 UTF-8 bytes (what <see cref="WireReader.ReadNodeId"/> accepts) and a two-byte length.</summary>
-    public const int NodeIdBytesMax = 2 + 256;
+    public const int NodeIdBytesMax = 2 + WireLimits.NodeIdBytesMax;
 
     /// <summary>An optional node id: a presence flag, then the id.</summary>
     public const int OptionalNodeIdBytesMax = 1 + NodeIdBytesMax;

@@ -17,6 +17,8 @@ internal sealed partial class World
         node.Kernel = new KernelNode(KernelConfigFor(node, node.Seeds.NextUInt64()), restored, node.Clock.Read(_now));
         foreach (var checker in _checkers) checker.OnBoot(_now, node);
         Flush(node);
+        // Hardware outlives a crash: a host samples it at boot, so a GPU that failed while the node was down is known.
+        if (node.Processes.Gpu != GpuHealth.Healthy) Step(node, new Observed(ResourceSample.Idle with { GpuHealth = node.Processes.Gpu }));
     }
 
     private void Crash(SimNode node, bool tornWrite)

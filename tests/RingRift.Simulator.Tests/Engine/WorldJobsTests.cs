@@ -1,4 +1,5 @@
 using RingRift.Kernel;
+using RingRift.Simulator.Engine;
 using RingRift.Simulator.Scenarios;
 using RingRift.Simulator.Tests.Support;
 using RingRift.Testing;
@@ -137,6 +138,23 @@ public sealed class WorldJobsTests
         run.AssertPassed();
         Assert.Equal((1L, 0L), (run.Report.JobsLaunched, run.Report.JobsExited));
         Assert.Empty(run.LinesWith("job_exited"));
+    }
+
+    [Fact]
+    public void Run_GpuFailsWhileItsNodeIsDown_TheRestartedKernelKnows()
+    {
+        var scenario = Cluster()
+            .At(new CrashNode(Duration.FromSeconds(60), 1, N1, TornWrite: false))
+            .At(new GpuFault(Duration.FromSeconds(65), 2, N1, GpuFaultKind.FailStop, 100))
+            .At(new RestartNode(Duration.FromSeconds(70), 3, N1))
+            .Build();
+        var world = new World(scenario, new RunOptions(1));
+
+        world.Run();
+
+        var node = world.Nodes[world.IndexOf(N1)];
+        Assert.True(node.Kernel!.Gossip.TryGet(N1, out var own));
+        Assert.Equal(GpuHealth.Failed, own.Summary.Load.Resources.GpuHealth);
     }
 
     [Fact]
