@@ -110,18 +110,23 @@ public sealed record SchedulingPolicy(
 
     private void ValidatePriority(List<string> errors)
     {
+        var count = errors.Count;
         if (BasePriority.IsDefault || BasePriority.Length != SelfplayConfig.Count)
             errors.Add($"base_priority must have {SelfplayConfig.Count} entries, one per config");
         else
             foreach (var p in BasePriority)
                 if (p < 0 || p > 1_000) errors.Add($"base_priority entries must be within 0..1000 (got {p})");
         if (EloGapPerStep < 1) errors.Add($"elo_gap_per_step must be positive (got {EloGapPerStep})");
-        if (GapFactorAtTarget.BasisPoints < 1 || GapFactorMax < Ratio.One || GapFactorMax.BasisPoints > 100 * Ratio.BasisPointsPerOne)
-            errors.Add($"gap_factor_at_target ({GapFactorAtTarget}) must be positive and gap_factor_max ({GapFactorMax}) within 100%..10000%");
+        if (GapFactorAtTarget.BasisPoints < 1 || GapFactorAtTarget > GapFactorMax || GapFactorMax < Ratio.One || GapFactorMax.BasisPoints > 100 * Ratio.BasisPointsPerOne)
+            errors.Add($"gap_factor_at_target ({GapFactorAtTarget}) must be positive and at most gap_factor_max ({GapFactorMax}), which must be within 100%..10000%");
         if (IdleConfigBoost < 0 || IdleConfigBoost > 1_000) errors.Add($"idle_config_boost must be within 0..1000 (got {IdleConfigBoost})");
-        if (StarvationAfter < Duration.Zero) errors.Add($"starvation_after must not be negative (got {StarvationAfter})");
+        if (StarvationAfter < Duration.Zero || StarvationAfter > Duration.FromHours(24 * 365))
+            errors.Add($"starvation_after must be within 0..365 days (got {StarvationAfter})");
         if (StarvationPointsPerHour < 0 || StarvationPointsMax < 0 || StarvationPointsMax > 10_000_000)
             errors.Add("starvation_points_per_hour must not be negative and starvation_points_max must be within 0..10000000");
+        // The guarantee is computed from the other fields, so only once they are sound.
+        else if (errors.Count == count && SelfplayPriorityPlanner.StarvationOutrankBound(this) is null)
+            errors.Add($"starvation_points_per_hour ({StarvationPointsPerHour}) must be positive and starvation_points_max ({StarvationPointsMax}) above the largest unstarved weight ({SelfplayPriorityPlanner.UnstarvedWeightMax(this) / 100} points), or a starved config may never outrank the others");
         if (PendingSoftLimit < 0 || PendingHardLimit <= PendingSoftLimit)
             errors.Add($"pending_hard_limit ({PendingHardLimit}) must be greater than pending_soft_limit ({PendingSoftLimit}) ≥ 0");
     }

@@ -121,6 +121,33 @@ public static class SelfplayPriorityPlanner
         return Math.Min(points, policy.StarvationPointsMax) * CentipointsPerPoint;
     }
 
+    /// <summary>
+    /// The largest weight a config can have without starvation points, in centipoints: every boost at
+    /// its maximum, times <see cref="SchedulingPolicy.GapFactorMax"/>.
+    /// </summary>
+    public static long UnstarvedWeightMax(SchedulingPolicy policy)
+    {
+        var baseMax = 0;
+        foreach (var p in policy.BasePriority) baseMax = Math.Max(baseMax, p);
+        var coreMax = (long)baseMax + BootstrapBoost(0) + CurriculumBoost(new Ratio(int.MaxValue)) + StalenessBoost(Duration.MaxValue)
+            + PostTrainingBoost(0) + policy.IdleConfigBoost;
+        return coreMax * policy.GapFactorMax.BasisPoints / CentipointsPerPoint;
+    }
+
+    /// <summary>
+    /// The starvation guarantee: a config unplayed for longer than this (and not under backpressure)
+    /// outweighs every config played within <see cref="SchedulingPolicy.StarvationAfter"/>. Null when
+    /// the policy gives no such guarantee (no starvation points, or a cap below the largest weight).
+    /// </summary>
+    public static Duration? StarvationOutrankBound(SchedulingPolicy policy)
+    {
+        var neededPoints = UnstarvedWeightMax(policy) / CentipointsPerPoint + 1;
+        if (policy.StarvationPointsPerHour <= 0 || neededPoints > policy.StarvationPointsMax) return null;
+        // Points accrue per whole minute: minutes · rate / 60 ≥ needed once minutes ≥ ⌈needed · 60 / rate⌉.
+        var minutes = (neededPoints * 60 + policy.StarvationPointsPerHour - 1) / policy.StarvationPointsPerHour;
+        return policy.StarvationAfter + Duration.FromMinutes(minutes + 1);
+    }
+
     /// <summary>Full weight up to the soft limit of pending jobs, linearly less to zero at the hard limit.</summary>
     public static long ApplyBackpressure(long weight, int pending, SchedulingPolicy policy)
     {
