@@ -43,33 +43,13 @@ public static class GpuPowerRanking
     public static GpuClass FromProfile(GpuProfile gpu) => gpu.Count <= 0 ? GpuClass.None : Classify(gpu.Model);
 
     /// <summary>The original's power score of one GPU of this class; 0 for no GPU, 10 for unknown.</summary>
-    public static int Score(GpuClass gpu) => gpu switch
+    public static int Score(GpuClass gpu)
     {
-        GpuClass.None => 0,
-        GpuClass.Unknown => 10,
-        GpuClass.AppleMps => 15,
-        GpuClass.AppleM1 => 20,
-        GpuClass.AppleM2 => 25,
-        GpuClass.AppleM3 => 30,
-        GpuClass.Rtx3060 => 51,
-        GpuClass.Rtx3070 => 81,
-        GpuClass.Rtx3080 => 119,
-        GpuClass.Rtx4060 => 120,
-        GpuClass.V100 => 125,
-        GpuClass.Rtx3090 => 142,
-        GpuClass.Rtx4070 => 184,
-        GpuClass.Rtx5070 => 200,
-        GpuClass.Rtx4080 => 242,
-        GpuClass.A10 => 250,
-        GpuClass.Rtx5080 => 300,
-        GpuClass.Rtx4090 => 330,
-        GpuClass.L40 => 362,
-        GpuClass.Rtx5090 => 419,
-        GpuClass.A100 => 624,
-        GpuClass.H100 => 2000,
-        GpuClass.H200 => 2500,
-        _ => 0,
-    };
+        // Placement reads this for every candidate: a table lookup, not a switch.
+        ReadOnlySpan<short> scores = [0, 10, 15, 20, 25, 30, 51, 81, 119, 120, 125, 142, 184, 200, 242, 250, 300, 330, 362, 419, 624, 2000, 2500];
+        var index = (uint)gpu;
+        return index < (uint)scores.Length ? scores[(int)index] : 0;
+    }
 
     /// <summary>
     /// Selfplay processes to run per GPU of this class: the original's idle-kick table (GH200/H100/H200 4;

@@ -34,38 +34,50 @@ public static class NodeSelectionPlanner
     /// capable. Best: highest <see cref="GpuPowerRanking.Score"/>, then most free slots (spreads
     /// equal nodes), then the smallest node id.
     /// </summary>
-    public static int SelectBest(in JobDemand demand, ReadOnlySpan<NodeCandidate> candidates)
-    {
-        var best = -1;
-        for (var i = 0; i < candidates.Length; i++)
-        {
-            if (!IsCapable(demand, candidates[i])) continue;
-            if (best < 0 || Outranks(candidates[i], candidates[best])) best = i;
-        }
-        return best;
-    }
+    public static int SelectBest(in JobDemand demand, ReadOnlySpan<NodeCandidate> candidates) =>
+        Select(demand, candidates, skipRunningTraining: false);
 
     /// <summary>
     /// The index of the node to train on, or −1: the best capable candidate (as <see cref="SelectBest"/>)
     /// among those not already running training. A training job waits rather than share a GPU with
     /// another training (the original fell back to busy nodes and doubled training on one GPU).
     /// </summary>
-    public static int SelectTrainingNode(in JobDemand demand, ReadOnlySpan<NodeCandidate> candidates)
-    {
-        var best = -1;
-        for (var i = 0; i < candidates.Length; i++)
-        {
-            if (candidates[i].RunningTraining || !IsCapable(demand, candidates[i])) continue;
-            if (best < 0 || Outranks(candidates[i], candidates[best])) best = i;
-        }
-        return best;
-    }
+    public static int SelectTrainingNode(in JobDemand demand, ReadOnlySpan<NodeCandidate> candidates) =>
+        Select(demand, candidates, skipRunningTraining: true);
 
     /// <summary>
     /// True when the node should be quarantined (taken out of placement until its GPU is healthy
     /// again): its GPU is hung, failed or misdetected. Detection failure never degrades to CPU work.
     /// </summary>
     public static bool ShouldQuarantine(in NodeCandidate node) => node.Health != GpuHealth.Healthy;
+
+    // One pass. The order does not depend on capability, so a candidate that cannot beat the best so
+    // far is skipped before its (costlier) capability check; the best's key is kept in locals so each
+    // comparison reads one candidate, and node ids are compared only on an exact tie.
+    private static int Select(in JobDemand demand, ReadOnlySpan<NodeCandidate> candidates, bool skipRunningTraining)
+    {
+        var best = -1;
+        var bestScore = -1;
+        var bestSlots = 0;
+        string? bestId = null;
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            ref readonly var node = ref candidates[i];
+            var score = GpuPowerRanking.Score(node.Gpu);
+            if (score < bestScore) continue;
+            if (score == bestScore)
+            {
+                if (node.SlotsFree < bestSlots) continue;
+                if (node.SlotsFree == bestSlots && string.CompareOrdinal(node.Node.Value, bestId) >= 0) continue;
+            }
+            if ((skipRunningTraining && node.RunningTraining) || !IsCapable(demand, node)) continue;
+            best = i;
+            bestScore = score;
+            bestSlots = node.SlotsFree;
+            bestId = node.Node.Value;
+        }
+        return best;
+    }
 
     /// <summary>The total placement order: true when <paramref name="a"/> ranks strictly before <paramref name="b"/>.</summary>
     public static bool Outranks(in NodeCandidate a, in NodeCandidate b)

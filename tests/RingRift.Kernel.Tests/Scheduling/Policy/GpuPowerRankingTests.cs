@@ -58,6 +58,15 @@ public sealed class GpuPowerRankingTests
             if (gpu != GpuClass.None) Assert.True(GpuPowerRanking.Score(gpu) > 0, gpu.ToString());
     }
 
+    [Fact]
+    public void Score_RisesStrictlyInDeclarationOrder()
+    {
+        var classes = System.Enum.GetValues<GpuClass>();
+        for (var i = 1; i < classes.Length; i++)
+            Assert.True(GpuPowerRanking.Score(classes[i]) > GpuPowerRanking.Score(classes[i - 1]), classes[i].ToString());
+        Assert.Equal(0, GpuPowerRanking.Score((GpuClass)200));
+    }
+
     [Theory]
     [InlineData(GpuClass.H200, 1, 4)]
     [InlineData(GpuClass.H100, 2, 8)]
