@@ -21,4 +21,35 @@ public readonly record struct NodeCandidate(
     int SlotsFree,
     bool Draining,
     bool Quarantined,
-    bool RunningTraining = false);
+    bool RunningTraining = false)
+{
+    /// <summary>
+    /// A candidate from a node's static profile and the leader's reservations on it: slots are
+    /// <see cref="GpuPowerRanking.TargetSelfplayJobs"/> minus the jobs reserved or running there; VRAM
+    /// is the profile's (per GPU × GPUs) minus reserved VRAM; RAM is the profile's minus reserved RAM
+    /// minus <see cref="SchedulingPolicy.NodeRamReserve"/>; none goes below zero. Disk free and GPU
+    /// health come from the node's latest <see cref="ResourceSample"/>.
+    /// </summary>
+    public static NodeCandidate FromProfile(
+        NodeProfile profile,
+        GpuHealth health,
+        ByteSize diskFree,
+        int jobsReserved,
+        ByteSize vramReserved,
+        ByteSize ramReserved,
+        bool runningTraining,
+        bool draining,
+        bool quarantined,
+        SchedulingPolicy policy)
+    {
+        var gpu = GpuPowerRanking.FromProfile(profile.Gpu);
+        var slots = GpuPowerRanking.TargetSelfplayJobs(gpu, profile.Gpu.Count, policy) - jobsReserved;
+        var vram = ByteSize.FromGigabytes((long)profile.Gpu.VramGb * profile.Gpu.Count) - vramReserved;
+        var ram = ByteSize.FromGigabytes(profile.MemoryGb) - ramReserved - policy.NodeRamReserve;
+        return new NodeCandidate(
+            profile.Node, gpu, health, NotNegative(vram), NotNegative(ram), NotNegative(diskFree),
+            System.Math.Max(0, slots), draining, quarantined, runningTraining);
+    }
+
+    private static ByteSize NotNegative(ByteSize size) => size.Bytes < 0 ? ByteSize.Zero : size;
+}

@@ -26,6 +26,7 @@ public sealed record SchedulingPolicy(
     ByteSize GauntletDisk,
     int NodeJobsMaxGpu,
     int NodeJobsMaxCpu,
+    ByteSize NodeRamReserve,
     ImmutableArray<int> BasePriority,
     int EloGapPerStep,
     Ratio GapFactorAtTarget,
@@ -66,6 +67,8 @@ public sealed record SchedulingPolicy(
         GauntletDisk: ByteSize.FromGigabytes(1),
         NodeJobsMaxGpu: 8,
         NodeJobsMaxCpu: 2,
+        // The original kept 4 GB for the system and a 2 GB buffer out of every node's RAM.
+        NodeRamReserve: ByteSize.FromGigabytes(6),
         BasePriority: OriginalBasePriority,
         EloGapPerStep: 500,
         GapFactorAtTarget: new Ratio(3_000),
@@ -104,6 +107,7 @@ public sealed record SchedulingPolicy(
         if (SelfplayRam.Bytes < 0 || TrainingRam.Bytes < 0 || GauntletRam.Bytes < 0 ||
             SelfplayDisk.Bytes < 0 || TrainingDisk.Bytes < 0 || GauntletDisk.Bytes < 0)
             errors.Add("ram and disk demands must not be negative");
+        if (NodeRamReserve.Bytes < 0) errors.Add($"node_ram_reserve must not be negative (got {NodeRamReserve})");
         if (NodeJobsMaxGpu < 1 || NodeJobsMaxCpu < 1)
             errors.Add($"node_jobs_max_gpu ({NodeJobsMaxGpu}) and node_jobs_max_cpu ({NodeJobsMaxCpu}) must be positive");
     }

@@ -78,6 +78,25 @@ public static class SelfplayPriorityPlanner
         return -1;
     }
 
+    /// <summary>
+    /// The config for the next selfplay job on <paramref name="node"/>: weights as <see cref="Weigh"/>,
+    /// with every config whose selfplay demand the node cannot meet set to zero (a large board on a
+    /// small GPU), then <see cref="PickConfig"/>. Returns the index in <paramref name="stats"/>, or −1
+    /// when nothing fits. <paramref name="weights"/> is scratch of the same length, left holding the
+    /// weights used.
+    /// </summary>
+    public static int PickConfigForNode(
+        ReadOnlySpan<ConfigStats> stats, in NodeCandidate node, SchedulingPolicy policy, Span<long> weights, Prng prng)
+    {
+        Invariant.True(weights.Length == stats.Length);
+        for (var i = 0; i < stats.Length; i++)
+        {
+            var demand = JobDemand.For(JobKind.Selfplay, stats[i].Config, policy);
+            weights[i] = NodeSelectionPlanner.IsCapable(demand, node) ? Priority(stats[i], policy) : 0;
+        }
+        return PickConfig(weights, prng);
+    }
+
     /// <summary>Points for a config with few games: 100 below 50, 75 below 500, 50 below 2,000, 25 below 5,000.</summary>
     public static int BootstrapBoost(long games) =>
         games < 50 ? 100 : games < 500 ? 75 : games < 2_000 ? 50 : games < 5_000 ? 25 : 0;

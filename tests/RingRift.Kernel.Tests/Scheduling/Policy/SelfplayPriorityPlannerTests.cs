@@ -168,6 +168,25 @@ public sealed class SelfplayPriorityPlannerTests
         }
     }
 
+    [Fact]
+    public void PickConfigForNode_SmallGpu_NeverPicksALargeBoard()
+    {
+        var stats = new ConfigStats[SelfplayConfig.Count];
+        for (var i = 0; i < stats.Length; i++) stats[i] = Stats(SelfplayConfig.All[i].Board, SelfplayConfig.All[i].Players);
+        var node = new NodeCandidate(new NodeId("vast-3060-1"), GpuClass.Rtx3060, GpuHealth.Healthy, ByteSize.FromGigabytes(6),
+            ByteSize.FromGigabytes(32), ByteSize.FromGigabytes(100), 2, false, false);
+        var weights = new long[SelfplayConfig.Count];
+        var prng = new Prng(5);
+        for (var n = 0; n < 500; n++)
+        {
+            var pick = SelfplayPriorityPlanner.PickConfigForNode(stats, node, P, weights, prng);
+            Assert.False(SelfplayConfig.All[pick].IsLargeBoard);
+        }
+        Assert.Equal(0, weights[new SelfplayConfig(BoardType.Hexagonal, 2).Index]);
+        Assert.Equal(23_000, weights[new SelfplayConfig(BoardType.Square8, 2).Index]);
+        Assert.Equal(-1, SelfplayPriorityPlanner.PickConfigForNode(stats, node with { SlotsFree = 0 }, P, weights, prng));
+    }
+
     private static class Expected
     {
         public static readonly int[] SeedOnePicks = [3, 3, 3, 3, 3, 1, 0, 3, 3, 3];
