@@ -129,11 +129,14 @@ internal sealed partial class World
         var to = IndexOf(outbound.To);
         foreach (var checker in _checkers) checker.OnSend(_now, node, outbound.Message);
         _trace.Send(_now, node.Index, to, outbound.Message);
-        _timeline?.OnSend(_now);
         if (outbound.Message is Heartbeat or HeartbeatAck or SwimMessage) _counters.MembershipMessagesSent++;
         // A node's message to itself (a voter answering its own candidacy) is loopback: no link, no faults.
         if (to == node.Index) _queue.Schedule(_now, EventKind.Deliver, to, to, 0, outbound.Message);
-        else _network.Send(_now, node.Index, to, outbound.Message, outbound.IsResponse);
+        else
+        {
+            _network.Send(_now, node.Index, to, outbound.Message, outbound.IsResponse);
+            _timeline?.OnSend(_now);
+        }
     }
 
     private void Observe(SimNode node, Notice notice)

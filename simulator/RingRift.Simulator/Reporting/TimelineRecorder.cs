@@ -58,9 +58,10 @@ internal sealed partial class TimelineRecorder
         _jobs = new int[n];
         _leading = new bool[n];
         _lanes.Set(LaneKinds.Leader, -1, 0, NoLeader, "no leader yet");
+        for (var i = 0; i < n; i++) _lanes.Set(LaneKinds.Network, i, 0, "connected", "start");
     }
 
-    /// <summary>A message handed to the network (or looped back): one array increment.</summary>
+    /// <summary>A message handed to the network (as the summary's "messages sent" counts them): one array increment.</summary>
     public void OnSend(long now) => _messages[_series.Bucket(now)]++;
 
     public void OnBoot(long now, int node, long life)
