@@ -26,7 +26,7 @@ internal static class RunHeaderJson
         json.WriteBoolean("passed", !result.Failed);
         json.WriteBoolean("truncated", timeline.Truncated);
         WriteFacts(json, result);
-        WriteChecks(json, r, timeline);
+        WriteChecks(json, r, scenario, timeline);
         json.WriteStartArray("expectationFailures");
         foreach (var failure in r.ExpectationFailures)
             if (!failure.StartsWith("unexpected violation ", System.StringComparison.Ordinal)) json.WriteStringValue(failure);
@@ -42,7 +42,7 @@ internal static class RunHeaderJson
         {
             ("seed", r.Seed.ToString(inv)),
             ("trace hash", r.TraceHashHex),
-            ("simulated", TimeText.Of(r.SimulatedTime.Micros)),
+            ("simulated", TimeText.Of(r.SimulatedTime.Micros).Replace(".000000", "", System.StringComparison.Ordinal)),
             ("wall time", result.Wall.TotalSeconds.ToString("F2", inv) + " s"),
             ("events", r.Events.ToString("N0", inv)),
             ("events / wall s", result.EventsPerWallSecond.ToString("N0", inv)),
@@ -69,7 +69,7 @@ internal static class RunHeaderJson
     }
 
     /// <summary>Violated checks first, in the order found; then the others, which held (until the run stopped, if it did).</summary>
-    private static void WriteChecks(Utf8JsonWriter json, RunReport r, RunTimeline timeline)
+    private static void WriteChecks(Utf8JsonWriter json, RunReport r, Scenario scenario, RunTimeline timeline)
     {
         json.WriteStartArray("checks");
         var violated = new HashSet<string>(System.StringComparer.Ordinal);
@@ -78,9 +78,9 @@ internal static class RunHeaderJson
             violated.Add(v.Checker);
             WriteCheck(json, v.Checker, false, RunReportHtml.Ms(v.At.Micros), v.Message);
         }
-        var stopped = !r.Violations.IsEmpty;
+        var stoppedAt = r.Violations.IsEmpty || r.SimulatedTime.Micros >= scenario.Duration.Micros ? null : TimeText.Of(r.SimulatedTime.Micros);
         foreach (var check in timeline.Checks)
-            if (!violated.Contains(check)) WriteCheck(json, check, true, 0, stopped ? "held until the run stopped" : "");
+            if (!violated.Contains(check)) WriteCheck(json, check, true, 0, stoppedAt is null ? "" : "held until the run stopped at " + stoppedAt);
         json.WriteEndArray();
     }
 

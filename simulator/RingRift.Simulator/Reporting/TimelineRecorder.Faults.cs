@@ -44,8 +44,10 @@ internal sealed partial class TimelineRecorder
     }
 
     /// <summary>
-    /// After any change of the network: each node is "connected", "cut off" (it cannot reach, or be reached
-    /// by, most of the others) or "partial" (some of its links are cut). O(n²), on network changes only.
+    /// After any change of the network: each node is "cut off" (it cannot reach, or be reached by, at least
+    /// half of the others), "partial" (a quarter or more), or "connected" (fewer: the majority side of a
+    /// small partition, or the ends of one flapping link, which the fault windows show). O(n²), on network
+    /// changes only.
     /// </summary>
     public void OnNetwork(long now, LinkTable links, string detail)
     {
@@ -58,8 +60,9 @@ internal sealed partial class TimelineRecorder
                 if (links.IsBlocked(node, other)) outCut++;
                 if (links.IsBlocked(other, node)) inCut++;
             }
-            var state = outCut == 0 && inCut == 0 ? "connected" : 2 * System.Math.Max(outCut, inCut) >= n - 1 ? "cut off" : "partial";
-            _lanes.Set(LaneKinds.Network, node, now, state, detail);
+            var cut = System.Math.Max(outCut, inCut);
+            var state = cut == 0 || 4 * cut < n - 1 ? "connected" : 2 * cut >= n - 1 ? "cut off" : "partial";
+            _lanes.Set(LaneKinds.Network, node, now, state, $"{detail} ({_names[node]}: {outCut} links out and {inCut} in cut)");
         }
     }
 

@@ -18,6 +18,7 @@
   };
   var LEADER_PALETTE = ['#1f5fbf', '#2a9d8f', '#6f42c1', '#b5651d', '#3d7a3d', '#8a3b8f', '#00708a', '#7a5c00'];
   var STRIPS = ['membership', 'network', 'jobs'];
+  var FAULT_COLOR = '#8c564b';
   var view = { from: 0, to: D.endMs };
   var tips = [];
 
@@ -74,23 +75,32 @@
     var replay = html('div', 'replay mono', null, root);
     replay.textContent = (h.passed ? 'run: ' : 'replay: ') + h.replay;
     html('h2', null, 'Checks', root);
-    var table = html('table', 'checks', null, root);
-    var head = html('tr', null, null, table);
-    ['check', 'result', 'at', 'what'].forEach(function (t) { html('th', null, t, head); });
+    var failed = h.checks.filter(function (c) { return !c.passed; });
+    if (failed.length || h.expectationFailures.length) {
+      var table = html('table', 'checks', null, root);
+      failed.forEach(function (c) {
+        var tr = html('tr', 'check-failed', null, table);
+        html('td', 'bad', 'FAIL', tr);
+        html('td', 'mono', c.name, tr);
+        html('td', 'mono', fmt(c.atMs), tr);
+        html('td', null, c.message, tr);
+      });
+      h.expectationFailures.forEach(function (f) {
+        var tr = html('tr', 'check-failed', null, table);
+        html('td', 'bad', 'FAIL', tr);
+        html('td', 'mono', 'expect', tr);
+        html('td', null, '', tr);
+        html('td', null, f, tr);
+      });
+    }
+    var chips = html('div', 'chips', null, root);
     h.checks.forEach(function (c) {
-      var tr = html('tr', null, null, table);
-      html('td', 'mono', c.name, tr);
-      html('td', c.passed ? 'ok' : 'bad', c.passed ? 'pass' : 'FAIL', tr);
-      html('td', 'mono', c.passed ? '' : fmt(c.atMs), tr);
-      html('td', null, c.message || '', tr);
+      if (!c.passed) return;
+      var chip = html('span', 'chip mono', '✓ ' + c.name, chips);
+      if (c.message) chip.title = c.message;
     });
-    h.expectationFailures.forEach(function (f) {
-      var tr = html('tr', null, null, table);
-      html('td', 'mono', 'expect', tr);
-      html('td', 'bad', 'FAIL', tr);
-      html('td', null, '', tr);
-      html('td', null, f, tr);
-    });
+    var held = h.checks.filter(function (c) { return c.passed && c.message; });
+    if (held.length) html('span', 'note', held[0].message, chips);
     if (h.truncated) html('p', 'note', 'The timeline hit its size bound and stops recording new intervals past it; the summary above is complete.', root);
   }
 
@@ -162,8 +172,8 @@
       if (w[1] <= view.from || w[0] >= view.to) return;
       var x0 = Math.max(LABEL_W, xOf(w[0], width)), x1 = Math.min(LABEL_W + width, xOf(w[1], width));
       var text = 'fault ' + S[w[2]] + '  ' + fmt(w[0]) + ' – ' + fmt(w[1]) + '\n' + S[w[3]];
-      el('rect', { x: x0, y: shadeY, width: Math.max(1, x1 - x0), height: shadeH, fill: 'rgba(214,39,40,0.07)', 'pointer-events': 'none' }, shades);
-      el('rect', { x: x0, y: y, width: Math.max(2, x1 - x0), height: h, fill: '#d62728', 'class': 'fault-window', 'data-tip': tip(text) }, g);
+      el('rect', { x: x0, y: shadeY, width: Math.max(1, x1 - x0), height: shadeH, fill: 'rgba(140,86,75,0.08)', 'pointer-events': 'none' }, shades);
+      el('rect', { x: x0, y: y, width: Math.max(2, x1 - x0), height: h, fill: FAULT_COLOR, 'class': 'fault-window', 'data-tip': tip(text) }, g);
     });
   }
 
@@ -196,8 +206,9 @@
         if (!visible) return;
         el('line', { x1: x, x2: x, y1: top, y2: height, stroke: '#cf222e', 'stroke-width': 2, 'data-tip': v.getAttribute('data-tip') }, v);
         el('path', { d: 'M' + x + ' ' + (top - 1) + 'l6 7l-6 7l-6-7z', fill: '#cf222e', 'data-tip': v.getAttribute('data-tip') }, v);
-        var left = x > LABEL_W + width - 160;
-        var t = el('text', { x: left ? x - 8 : x + 8, y: top + 11, fill: '#cf222e', 'font-weight': 700, 'text-anchor': left ? 'end' : 'start', 'data-tip': v.getAttribute('data-tip') }, v);
+        var left = x > LABEL_W + width - 160, boxW = label.length * 6.6 + 8;
+        el('rect', { x: left ? x - 10 - boxW : x + 6, y: top + 1, width: boxW, height: 14, rx: 3, fill: '#fff', stroke: '#cf222e', 'data-tip': v.getAttribute('data-tip') }, v);
+        var t = el('text', { x: left ? x - 14 : x + 10, y: top + 11, fill: '#cf222e', 'font-weight': 700, 'text-anchor': left ? 'end' : 'start', 'data-tip': v.getAttribute('data-tip') }, v);
         t.textContent = label;
         return;
       }
@@ -207,7 +218,8 @@
       if (kind === 'epoch') {
         el('line', { x1: x, x2: x, y1: top, y2: height, stroke: '#1f5fbf', 'stroke-dasharray': '2,3', 'stroke-width': 1, opacity: 0.55, 'pointer-events': 'none' }, g);
         el('path', { d: 'M' + (x - 4) + ' ' + (y - 1) + 'h8l-4 6z', fill: '#0b2f66', 'data-tip': id }, g);
-        var e = el('text', { x: x + 5, y: y + 8, 'font-weight': 700, fill: '#0b2f66', 'data-tip': id }, g);
+        var end = x > LABEL_W + width - 24;
+        var e = el('text', { x: end ? x - 5 : x + 5, y: y + 8, 'font-weight': 700, fill: '#0b2f66', 'text-anchor': end ? 'end' : 'start', 'data-tip': id }, g);
         e.textContent = label;
       } else {
         var color = kind === 'alert' ? '#e36209' : kind === 'heal' ? '#1a7f37' : '#6f42c1';
@@ -333,7 +345,7 @@
     item(COLORS.network.partial, 'some links cut');
     item(COLORS.network['cut off'], 'cut off');
     item('#17a2b8', 'jobs running');
-    item('#d62728', 'fault window');
+    item(FAULT_COLOR, 'fault in force (shaded)');
     html('span', null, 'Row: role bar, then membership (as most nodes see it), network, jobs' + (extraKinds.length ? ', ' + extraKinds.join(', ') : '') + ', faults. ★ voter. ▼ epoch at each election.', legend);
   }
 
@@ -410,6 +422,22 @@
     html('span', 'note', 'wheel: zoom · drag: pan · double-click: whole run · hover: details', bar);
   }
 
+  /* With #bench in the URL: redraw at 20 zoom levels, from the whole run down to a thousandth of it,
+     and record the mean redraw time (how responsive zoom and pan are) in body[data-redraw-ms]. */
+  function bench() {
+    var started = performance.now();
+    for (var k = 0; k < 20; k++) {
+      var span = D.endMs * Math.pow(0.7, k), center = D.endMs * (0.2 + 0.03 * k);
+      view.from = Math.max(0, center - span / 2);
+      view.to = Math.min(D.endMs, view.from + span);
+      draw();
+    }
+    document.body.setAttribute('data-redraw-ms', String(Math.round((performance.now() - started) / 20)));
+    view.from = 0;
+    view.to = D.endMs;
+    draw();
+  }
+
   function main() {
     var root = document.getElementById('app');
     root.textContent = '';
@@ -426,7 +454,10 @@
     attach(chartPlot, chartSvg);
     attachTooltip();
     window.addEventListener('resize', schedule);
+    var started = performance.now();
     draw();
+    document.body.setAttribute('data-render-ms', String(Math.round(performance.now() - started)));
+    if (location.hash === '#bench') bench();
     document.body.setAttribute('data-lanes', String(document.querySelectorAll('#timeline .node-lane').length));
     document.body.setAttribute('data-violation-marks', String(document.querySelectorAll('#timeline .violation-mark').length));
     document.body.setAttribute('data-ready', '1');
