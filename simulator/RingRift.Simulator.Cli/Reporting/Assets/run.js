@@ -112,7 +112,7 @@
     if (lane.kind !== 'role' && lane.kind !== 'run' && STRIPS.indexOf(lane.kind) < 0 && extraKinds.indexOf(lane.kind) < 0) extraKinds.push(lane.kind);
   });
   var strips = STRIPS.concat(extraKinds).concat(['faults']);
-  var ROLE_H = 11, STRIP_H = 3, ROW_GAP = 5;
+  var ROLE_H = 12, STRIP_H = 4, ROW_GAP = 5;
   var ROW_H = 2 + ROLE_H + 1 + strips.length * (STRIP_H + 1) + ROW_GAP;
   var nodeWindows = {}, clusterWindows = [];
   D.windows.forEach(function (w) {
@@ -217,10 +217,10 @@
       var id = tip(kind + ' ' + label + ' at ' + fmt(at) + '\n' + detail);
       if (kind === 'epoch') {
         el('line', { x1: x, x2: x, y1: top, y2: height, stroke: '#1f5fbf', 'stroke-dasharray': '2,3', 'stroke-width': 1, opacity: 0.55, 'pointer-events': 'none' }, g);
-        el('path', { d: 'M' + (x - 4) + ' ' + (y - 1) + 'h8l-4 6z', fill: '#0b2f66', 'data-tip': id }, g);
-        var end = x > LABEL_W + width - 24;
-        var e = el('text', { x: end ? x - 5 : x + 5, y: y + 8, 'font-weight': 700, fill: '#0b2f66', 'text-anchor': end ? 'end' : 'start', 'data-tip': id }, g);
-        e.textContent = label;
+        el('path', { d: 'M' + (x - 4) + ' ' + (y - 1) + 'h8l-4 6z', fill: '#f29f05', stroke: '#fff', 'stroke-width': 0.5, 'data-tip': id }, g);
+        var end = x > LABEL_W + width - 60;
+        var e = el('text', { x: end ? x - 6 : x + 6, y: y + 10, 'font-weight': 700, fill: end ? '#0b2f66' : '#fff', 'text-anchor': end ? 'end' : 'start', 'data-tip': id }, g);
+        e.textContent = 'epoch ' + label.replace(/^e/, '');
       } else {
         var color = kind === 'alert' ? '#e36209' : kind === 'heal' ? '#1a7f37' : '#6f42c1';
         el('circle', { cx: x, cy: y + 5, r: 3.5, fill: color, stroke: '#fff', 'data-tip': id }, g);

@@ -60,6 +60,7 @@
     });
     if (!failed.length) return;
     html('h3', null, 'Each failure', root);
+    html('p', 'note', 'Add --report seed.html to a replay command to see that run\'s timeline.', root);
     failed.forEach(function (r) {
       var row = html('div', 'fail-row failure', null, root);
       html('b', null, 'seed ' + r.seed + ' ', row);
