@@ -9,7 +9,7 @@ namespace RingRift.Simulator.Reporting;
 /// </summary>
 internal sealed class FaultWindowBook
 {
-    public const int WindowsMax = 100_000;
+    public const int WindowsMax = 20_000;
     private readonly Dictionary<string, int> _open = new(System.StringComparer.Ordinal);
     private readonly List<FaultWindow> _windows = new();
 

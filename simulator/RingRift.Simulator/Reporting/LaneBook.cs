@@ -11,7 +11,7 @@ namespace RingRift.Simulator.Reporting;
 /// </summary>
 internal sealed class LaneBook
 {
-    public const int IntervalsMax = 400_000;
+    public const int IntervalsMax = 200_000;
     private readonly Dictionary<(string Kind, int Node), Lane> _lanes = new();
     private readonly List<(string Kind, int Node)> _order = new();
     private int _intervals;

@@ -27,7 +27,7 @@ internal sealed partial class TimelineRecorder
     public const string Elections = "elections";
     public const string MemberStateChanges = "member_state_changes";
     public const string JobsRunning = "jobs_running";
-    public const int MarksMax = 100_000;
+    public const int MarksMax = 50_000;
 
     private readonly Scenario _scenario;
     private readonly string[] _names;

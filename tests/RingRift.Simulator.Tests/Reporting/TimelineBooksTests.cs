@@ -66,6 +66,19 @@ public sealed class TimelineBooksTests
     }
 
     [Fact]
+    public void Set_BeyondTheIntervalBound_KeepsTheFirstOnesAndSaysItWasTruncated()
+    {
+        var book = new LaneBook();
+        for (var t = 0; t <= LaneBook.IntervalsMax + 10; t++) book.Set("membership", 0, t, t % 2 == 0 ? "alive" : "suspect", "x");
+
+        var lane = Assert.Single(book.Finish(LaneBook.IntervalsMax + 20));
+
+        Assert.True(book.Truncated);
+        Assert.Equal(LaneBook.IntervalsMax + 1, lane.Intervals.Length);
+        Assert.Equal(new TimelineInterval(LaneBook.IntervalsMax - 1, LaneBook.IntervalsMax, "suspect", "x"), lane.Intervals[^2]);
+    }
+
+    [Fact]
     public void MajorityView_MostObserversWin_TiesGoToTheWorseState_AndACrashedObserverStopsCounting()
     {
         var view = new MajorityView(4);
