@@ -26,6 +26,31 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
     }
 
     [BrowserFact]
+    public void RunReport_ZoomedAndHovered_RedrawsWithoutErrors_AndTheTooltipShowsTheNotice()
+    {
+        var html = Report("leader-crash-selftest", "run", "scenarios/election/leader-crash.yaml");
+
+        var page = Open(html, "#selftest");
+
+        Assert.NotNull(page.BodyAttribute("data-redraw-ms"));
+        Assert.Contains("aws-cpu1 leader_elected epoch=1 valid_until=", page.BodyAttribute("data-tooltip"), System.StringComparison.Ordinal);
+        output.WriteLine("mean redraw: " + page.BodyAttribute("data-redraw-ms") + " ms");
+    }
+
+    [BrowserFact]
+    public void RunReport_Healthy36NodeDay_OneLanePerNode()
+    {
+        var html = Report("healthy-36-node-day", "run", "scenarios/membership/healthy-36-node-day.yaml");
+
+        var page = Open(html, "#selftest");
+
+        Assert.Equal("36", page.BodyAttribute("data-lanes"));
+        Assert.Equal(36, page.CountClass("node-lane"));
+        output.WriteLine($"report {new FileInfo(html).Length} bytes, first render {page.BodyAttribute("data-render-ms")} ms, mean redraw {page.BodyAttribute("data-redraw-ms")} ms");
+        Screenshot(html, "healthy-36-node-day.png", 1500, 1600);
+    }
+
+    [BrowserFact]
     public void RunReport_ScenarioMadeToFail_OneViolationMarkPerViolation()
     {
         var html = Path.Combine(Repo.Artifacts, "drift-beyond-bound-fails.html");
@@ -79,9 +104,9 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
     }
 
     /// <summary>Opens the page; fails on any script error, console.error or uncaught exception.</summary>
-    private RenderedPage Open(string html)
+    private RenderedPage Open(string html, string fragment = "")
     {
-        var outcome = Browser.DumpDom(html);
+        var outcome = Browser.DumpDom(html, fragment);
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         var page = new RenderedPage(outcome.Stdout);
         Assert.Null(page.JsErrors);

@@ -422,9 +422,10 @@
     html('span', 'note', 'wheel: zoom · drag: pan · double-click: whole run · hover: details', bar);
   }
 
-  /* With #bench in the URL: redraw at 20 zoom levels, from the whole run down to a thousandth of it,
-     and record the mean redraw time (how responsive zoom and pan are) in body[data-redraw-ms]. */
-  function bench() {
+  /* With #selftest in the URL (the browser test): redraw at 20 zoom levels, from the whole run down to a
+     thousandth of it, recording the mean redraw time in body[data-redraw-ms]; then hover the first mark and
+     record the tooltip's text in body[data-tooltip]. */
+  function selftest() {
     var started = performance.now();
     for (var k = 0; k < 20; k++) {
       var span = D.endMs * Math.pow(0.7, k), center = D.endMs * (0.2 + 0.03 * k);
@@ -436,6 +437,11 @@
     view.from = 0;
     view.to = D.endMs;
     draw();
+    var mark = document.querySelector('#timeline .marks [data-tip]') || document.querySelector('#timeline .node-lane [data-tip]');
+    if (!mark) return;
+    var box = mark.getBoundingClientRect();
+    mark.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: box.left + 1, clientY: box.top + 1 }));
+    document.body.setAttribute('data-tooltip', document.getElementById('tooltip').textContent);
   }
 
   function main() {
@@ -457,7 +463,7 @@
     var started = performance.now();
     draw();
     document.body.setAttribute('data-render-ms', String(Math.round(performance.now() - started)));
-    if (location.hash === '#bench') bench();
+    if (location.hash === '#selftest') selftest();
     document.body.setAttribute('data-lanes', String(document.querySelectorAll('#timeline .node-lane').length));
     document.body.setAttribute('data-violation-marks', String(document.querySelectorAll('#timeline .violation-mark').length));
     document.body.setAttribute('data-ready', '1');
