@@ -1,7 +1,7 @@
 namespace RingRift.Simulator.Reporting;
 
 /// <summary>
-/// The lane kinds the recorder fills today. A new kind (GPU busy / idle with work pending, transfers) needs
+/// The lane kinds the recorder fills today. A new kind (transfers, alerts as intervals) needs
 /// only a name here and <see cref="TimelineRecorder.SetLane"/> calls where its notices are handled; the
 /// renderer draws any kind it is given, with a colour per state.
 /// </summary>
@@ -21,6 +21,12 @@ public static class LaneKinds
 
     /// <summary>Per node: how many jobs run on it ("0" when none).</summary>
     public const string Jobs = "jobs";
+
+    /// <summary>
+    /// Per GPU node: busy (some GPUs run jobs), idle, or the GPU fault in force (failed, hung, straggler,
+    /// misdetected). "Idle with work pending" joins when the scheduler's notices say what is pending.
+    /// </summary>
+    public const string Gpu = "gpu";
 
     /// <summary>Cluster-wide: the node(s) holding leadership, or "none".</summary>
     public const string Leader = "leader";

@@ -32,7 +32,10 @@ internal sealed partial class TimelineRecorder
             case SetNetworkFaults n: OnNetworkFaults(now, n); break;
             case StepClock s: Mark(now, IndexOf(s.Node), "clock", "step", $"{s.Node} clock_step by={s.By}"); break;
             case DriftClock d: OnDrift(now, d); break;
-            case GpuFault g: OnNodeFault(now, "gpu", g.Node, g.Kind != GpuFaultKind.Recover, $"{g.Node} gpu {g.Kind} slowdown={g.SlowdownPercent}%"); break;
+            case GpuFault g:
+                OnNodeFault(now, "gpu", g.Node, g.Kind != GpuFaultKind.Recover, $"{g.Node} gpu {g.Kind} slowdown={g.SlowdownPercent}%");
+                OnGpuFault(now, IndexOf(g.Node), g.Kind, $"{g.Node} gpu {g.Kind}");
+                break;
             case DiskFault d:
                 OnNodeFault(now, "disk", d.Node, d.Kind != DiskFaultKind.Healthy, $"{d.Node} disk {d.Kind}" + (d.Kind == DiskFaultKind.Slow ? $" latency={d.Latency}" : ""));
                 break;

@@ -59,6 +59,7 @@ internal sealed partial class TimelineRecorder
         _leading = new bool[n];
         _lanes.Set(LaneKinds.Leader, -1, 0, NoLeader, "no leader yet");
         for (var i = 0; i < n; i++) _lanes.Set(LaneKinds.Network, i, 0, "connected", "start");
+        StartGpus();
     }
 
     /// <summary>A message handed to the network (as the summary's "messages sent" counts them): one array increment.</summary>
@@ -80,6 +81,7 @@ internal sealed partial class TimelineRecorder
         _lanes.Set(LaneKinds.Run, node, now, "crashed", what);
         _lanes.Set(LaneKinds.Role, node, now, "down", what);
         SetJobs(now, node, 0, what);
+        OnGpusCrashed(now, node, what);
         SetLeading(now, node, false, what);
         _majority.Crash(node);
         RefreshMembership(now, what);
@@ -105,8 +107,15 @@ internal sealed partial class TimelineRecorder
             case LeaderSteppedDown down: SetRole(now, node, "leaderless", notice); SetLeading(now, node, false, Text(node, notice)); break;
             case LeaderChanged changed: OnLeaderChanged(now, node, changed); break;
             case JobLaunched: SetJobs(now, node, _jobs[node] + 1, Text(node, notice)); break;
-            case JobExited: SetJobs(now, node, System.Math.Max(0, _jobs[node] - 1), Text(node, notice)); break;
-            case JobLaunchFailed or PersistRetrying or LocalStallDetected: Mark(now, node, "alert", notice.Name, Text(node, notice)); break;
+            case JobExited exited:
+                SetJobs(now, node, System.Math.Max(0, _jobs[node] - 1), Text(node, notice));
+                OnJobEnded(now, node, exited.Job, Text(node, notice));
+                break;
+            case JobLaunchFailed failed:
+                OnJobEnded(now, node, failed.Job, Text(node, notice));
+                Mark(now, node, "alert", notice.Name, Text(node, notice));
+                break;
+            case PersistRetrying or LocalStallDetected: Mark(now, node, "alert", notice.Name, Text(node, notice)); break;
         }
     }
 

@@ -14,10 +14,11 @@
     membership: { alive: '#6cc070', suspect: '#f2b134', dead: '#d62728', retired: '#8c8c8c' },
     network: { connected: null, partial: '#c5a3e6', 'cut off': '#7b3fbf' },
     run: { up: null, paused: 'url(#hatch-paused)', crashed: '#1d2330' },
+    gpu: { idle: '#e4e7ec', busy: '#2b8cbe', failed: '#7f0000', hung: '#e377c2', straggler: '#bcbd22', misdetected: '#9edae5' },
     leader: { none: '#dde1e8' }
   };
   var LEADER_PALETTE = ['#1f5fbf', '#2a9d8f', '#6f42c1', '#b5651d', '#3d7a3d', '#8a3b8f', '#00708a', '#7a5c00'];
-  var STRIPS = ['membership', 'network', 'jobs'];
+  var STRIPS = ['membership', 'network', 'jobs', 'gpu'];
   var FAULT_COLOR = '#8c564b';
   var view = { from: 0, to: D.endMs };
   var tips = [];
@@ -278,7 +279,8 @@
     { name: 'leader_changes', title: 'leader changes', color: '#1f5fbf', always: true },
     { name: 'elections', title: 'elections started', color: '#f29f05' },
     { name: 'member_state_changes', title: 'membership state changes', color: '#d62728' },
-    { name: 'jobs_running', title: 'jobs running', color: '#17a2b8' }
+    { name: 'jobs_running', title: 'jobs running', color: '#17a2b8' },
+    { name: 'gpus_busy', title: 'GPUs busy', color: '#2b8cbe' }
   ];
 
   function chartList() {
@@ -286,6 +288,7 @@
     CHARTS.forEach(function (c) { known[c.name] = c; });
     D.series.forEach(function (s) {
       var spec = known[s.name] || { name: s.name, title: s.name.replace(/_/g, ' '), color: hashColor(s.name) };
+      if (s.name === 'gpus_busy') spec.title = 'GPUs busy (of ' + D.nodes.reduce(function (sum, n) { return sum + n.gpus; }, 0) + ')';
       var any = s.values.some(function (v) { return v > 0; });
       if (any || spec.always || spec.rate) list.push({ spec: spec, series: s });
     });
@@ -345,8 +348,10 @@
     item(COLORS.network.partial, 'some links cut');
     item(COLORS.network['cut off'], 'cut off');
     item('#17a2b8', 'jobs running');
+    item(COLORS.gpu.busy, 'GPU busy');
+    item(COLORS.gpu.idle, 'GPU idle');
     item(FAULT_COLOR, 'fault in force (shaded)');
-    html('span', null, 'Row: role bar, then membership (as most nodes see it), network, jobs' + (extraKinds.length ? ', ' + extraKinds.join(', ') : '') + ', faults. ★ voter. ▼ epoch at each election.', legend);
+    html('span', null, 'Row: role bar, then membership (as most nodes see it), network, jobs, GPU' + (extraKinds.length ? ', ' + extraKinds.join(', ') : '') + ', faults. ★ voter. ▼ epoch at each election.', legend);
   }
 
   function setView(from, to) {
