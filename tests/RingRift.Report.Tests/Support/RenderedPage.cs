@@ -17,7 +17,8 @@ public sealed class RenderedPage(string dom)
 
     private string? Attribute(string tag, string name)
     {
-        var element = Regex.Match(Dom, "<" + tag + "\\b([^>]*)>");
+        // Attribute values may hold '>' (a tooltip's "a -> b"), so match quoted values whole.
+        var element = Regex.Match(Dom, "<" + tag + "((?:\\s+[\\w-]+(?:=\"[^\"]*\")?)*)\\s*>");
         if (!element.Success) return null;
         var attribute = Regex.Match(element.Groups[1].Value, "\\b" + Regex.Escape(name) + "=\"([^\"]*)\"");
         return attribute.Success ? System.Net.WebUtility.HtmlDecode(attribute.Groups[1].Value) : null;
