@@ -94,6 +94,23 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
         Screenshot(html, "swarm-seven-node.png", 1400, 1000);
     }
 
+    [BrowserFact]
+    public void SwarmReport_CheckerMadeToFail_ListsEveryFailureWithItsReplay()
+    {
+        var html = Path.Combine(Repo.Artifacts, "swarm-fails.html");
+        var run = Sim.Run("swarm", "scenarios/checks/too-slow-network-fails.yaml", "--seeds", "1..3", "--parallel", "1", "--report", html);
+        var replays = run.Lines.Where(l => l.StartsWith("replay: ", System.StringComparison.Ordinal)).ToList();
+
+        var page = Open(html);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(3, replays.Count);
+        Assert.Equal("3", page.BodyAttribute("data-failures"));
+        Assert.Contains("stable_membership: 3 seeds (1, 2, 3)", page.Dom, System.StringComparison.Ordinal);
+        foreach (var replay in replays) Assert.Contains(replay, page.Dom, System.StringComparison.Ordinal);
+        Screenshot(html, "swarm-fails.png", 1400, 1000);
+    }
+
     private static string Report(string name, params string[] arguments)
     {
         var html = Path.Combine(Repo.Artifacts, name + ".html");

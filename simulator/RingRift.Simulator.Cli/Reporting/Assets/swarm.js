@@ -64,7 +64,7 @@
     failed.forEach(function (r) {
       var row = html('div', 'fail-row failure', null, root);
       html('b', null, 'seed ' + r.seed + ' ', row);
-      html('span', null, '[' + r.check + '] faults=' + r.faults.join(',') + ' — ' + r.message, row);
+      html('span', null, 'faults=' + (r.faults.join(',') || 'none') + ' — ' + r.message, row);
       html('code', 'mono', 'replay: ' + r.replay, row);
     });
   }
