@@ -19,7 +19,7 @@ internal static class MeasureCommand
         new ManySeeds("Scenario file to run with every seed").Command(
             "measure", "Run many seeds as written and report membership figures", swarm: false, Report);
 
-    private static int Report(string path, Scenario scenario, RunResult[] results)
+    private static int Report(string path, Scenario scenario, RunResult[] results, System.IO.FileInfo? reportFile)
     {
         var reports = new RunReport[results.Length];
         var failed = 0;

@@ -1,11 +1,13 @@
 using System;
 using System.CommandLine;
+using System.IO;
+using RingRift.Simulator.Cli.Reporting;
 using RingRift.Simulator.Scenarios;
 
 namespace RingRift.Simulator.Cli;
 
 /// <summary>
-/// `ringrift-sim swarm scenario --seeds A..B [--parallel N]`: each seed draws its own fault profile
+/// `ringrift-sim swarm scenario --seeds A..B [--parallel N] [--report FILE.html]`: each seed draws its own fault profile
 /// (a faulty safety phase, then a healed liveness phase). Ends with `seeds=n failed=k`, after one
 /// replay command per failure.
 /// </summary>
@@ -15,8 +17,9 @@ internal static class SwarmCommand
         new ManySeeds("Scenario file whose cluster the swarm runs").Command(
             "swarm", "Run many seeds with randomised faults", swarm: true, Report);
 
-    private static int Report(string path, Scenario scenario, RunResult[] results)
+    private static int Report(string path, Scenario scenario, RunResult[] results, FileInfo? reportFile)
     {
+        if (reportFile is not null) ReportFile.Write(reportFile, writer => SwarmReportHtml.Write(writer, path, scenario, results));
         var failed = 0;
         foreach (var result in results)
         {

@@ -11,9 +11,11 @@ namespace RingRift.Simulator.Cli;
 /// Runs every seed of a range, each on its own simulation (one thread per simulation, up to
 /// <c>parallel</c> at once), reporting progress about once a second. Results are kept by seed, so
 /// the output does not depend on which thread finished first. With <c>swarm</c> each seed draws its
-/// fault profile (swarm); without, each runs the scenario as written (measure).
+/// fault profile (swarm); without, each runs the scenario as written (measure). With <c>record</c>, each
+/// run records its timeline and keeps only the figures a report needs from it.
 /// </summary>
-internal sealed class SwarmRunner(string path, Scenario scenario, SeedRange seeds, int parallel, TextWriter progress, bool swarm = true)
+internal sealed class SwarmRunner(
+    string path, Scenario scenario, SeedRange seeds, int parallel, TextWriter progress, bool swarm = true, bool record = false)
 {
     private readonly RunResult[] _results = new RunResult[seeds.Count];
     private long _next = -1;
@@ -39,7 +41,7 @@ internal sealed class SwarmRunner(string path, Scenario scenario, SeedRange seed
     {
         for (var index = Interlocked.Increment(ref _next); index < _results.Length; index = Interlocked.Increment(ref _next))
         {
-            var result = ScenarioRunner.Execute(path, scenario, seeds.First + (ulong)index, swarm);
+            var result = ScenarioRunner.Execute(path, scenario, seeds.First + (ulong)index, swarm, record: record).WithoutTimeline();
             _results[index] = result;
             if (result.Failed) Interlocked.Increment(ref _failed);
             Interlocked.Increment(ref _done);

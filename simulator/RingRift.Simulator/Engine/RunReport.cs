@@ -48,6 +48,12 @@ public sealed record RunReport(
     /// <summary>Node time spent running, summed over nodes: the denominator of per-member rates.</summary>
     public Duration NodeRunningTime { get; init; }
 
+    /// <summary>
+    /// The run's timeline for the HTML report, recorded only when <see cref="RunOptions.RecordTimeline"/> asked
+    /// for it (null otherwise); recording it changes nothing else in the run, the trace hash included.
+    /// </summary>
+    public Reporting.RunTimeline? Timeline { get; init; }
+
     /// <summary>True when the run shows exactly what the scenario expects.</summary>
     public bool Passed => ExpectationFailures.IsEmpty;
 

@@ -17,6 +17,7 @@ internal sealed partial class World
                 break;
             case Launch launch:
                 _counters.JobsLaunched++;
+                _timeline?.OnLaunch(_now, node.Index, launch.Job);
                 ScheduleEnd(node, node.Processes.Launch(_now, launch, RuntimeOf(launch.Job)));
                 break;
             case Terminate terminate:

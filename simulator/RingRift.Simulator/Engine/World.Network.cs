@@ -26,6 +26,7 @@ internal sealed partial class World
         }
         NetworkChangedAt = _now;
         _trace.World(_now, 0, Describe(entry));
+        _timeline?.OnNetwork(_now, _network.Links, Describe(entry));
     }
 
     /// <summary>
@@ -86,6 +87,7 @@ internal sealed partial class World
         SetLink(state.Link, state.Down);
         NetworkChangedAt = _now;
         _trace.World(_now, 0, $"flap {state.Link.A}<->{state.Link.B} down={state.Down}");
+        _timeline?.OnNetwork(_now, _network.Links, $"flap {state.Link.A}<->{state.Link.B} down={state.Down}");
         _queue.Schedule(_now + state.Link.Period.Micros, EventKind.Flap, 0, token: _flapGeneration,
             payload: state with { Down = !state.Down });
     }

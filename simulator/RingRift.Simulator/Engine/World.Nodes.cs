@@ -14,6 +14,7 @@ internal sealed partial class World
         node.WakeAt = long.MaxValue;
         var restored = node.Disk.Load();
         _trace.World(_now, node.Index, $"boot {node.Id} life={node.Life} restored_boot_count={restored.BootCount}");
+        _timeline?.OnBoot(_now, node.Index, node.Life);
         node.Kernel = new KernelNode(KernelConfigFor(node, node.Seeds.NextUInt64()), restored, node.Clock.Read(_now));
         foreach (var checker in _checkers) checker.OnBoot(_now, node);
         Flush(node);
@@ -35,6 +36,7 @@ internal sealed partial class World
         _counters.Crashes++;
         Leases.Crash(_now, node);
         _trace.World(_now, node.Index, $"crash {node.Id} torn_write={tornWrite}");
+        _timeline?.OnCrash(_now, node.Index, tornWrite);
         foreach (var checker in _checkers) checker.OnCrash(_now, node);
     }
 
@@ -45,6 +47,7 @@ internal sealed partial class World
         node.RunState = NodeRunState.Paused;
         node.StateSince = _now;
         _trace.World(_now, node.Index, $"pause {node.Id} for={span}");
+        _timeline?.OnPause(_now, node.Index, span);
         _queue.Schedule(_now + span.Micros, EventKind.Resume, node.Index, token: node.Life);
     }
 
@@ -55,6 +58,7 @@ internal sealed partial class World
         node.RunState = NodeRunState.Up;
         node.StateSince = node.RunningSince = _now;
         _trace.World(_now, node.Index, $"resume {node.Id} backlog={node.Backlog.Count}");
+        _timeline?.OnResume(_now, node.Index);
         node.WakeAt = long.MaxValue;
         while (node.Backlog.TryDequeue(out var input)) Step(node, input);
         Step(node, Wake.Instance);
@@ -130,7 +134,11 @@ internal sealed partial class World
         if (outbound.Message is Heartbeat or HeartbeatAck or SwimMessage) _counters.MembershipMessagesSent++;
         // A node's message to itself (a voter answering its own candidacy) is loopback: no link, no faults.
         if (to == node.Index) _queue.Schedule(_now, EventKind.Deliver, to, to, 0, outbound.Message);
-        else _network.Send(_now, node.Index, to, outbound.Message, outbound.IsResponse);
+        else
+        {
+            _network.Send(_now, node.Index, to, outbound.Message, outbound.IsResponse);
+            _timeline?.OnSend(_now);
+        }
     }
 
     private void Observe(SimNode node, Notice notice)
@@ -142,6 +150,7 @@ internal sealed partial class World
         }
         Leases.Apply(_now, node, notice);
         _trace.Notice(_now, node, notice);
+        _timeline?.OnNotice(_now, node.Index, notice);
         foreach (var checker in _checkers) checker.OnNotice(_now, node, notice);
     }
 

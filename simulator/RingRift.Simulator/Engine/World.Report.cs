@@ -53,6 +53,7 @@ internal sealed partial class World
             FalseDeadDeclarations = _stats.FalseDeadDeclarations,
             MembershipMessagesSent = _counters.MembershipMessagesSent,
             NodeRunningTime = _stats.RunningTime,
+            Timeline = _timeline?.Finish(_now, violations),
         };
         foreach (var figure in _scenario.Expect.Figures)
         {

@@ -11,6 +11,7 @@ internal sealed partial class World
 
     private void Apply(TimelineEntry entry)
     {
+        _timeline?.OnTimeline(_now, entry);
         switch (entry)
         {
             case CrashNode crash: Crash(NodeOf(crash.Node), crash.TornWrite); break;

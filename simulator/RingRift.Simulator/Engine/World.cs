@@ -7,6 +7,7 @@ using RingRift.Kernel.Gossip;
 using RingRift.Kernel.Node;
 using RingRift.Simulator.Checking;
 using RingRift.Simulator.Network;
+using RingRift.Simulator.Reporting;
 using RingRift.Simulator.Scenarios;
 
 namespace RingRift.Simulator.Engine;
@@ -29,6 +30,7 @@ internal sealed partial class World
     private readonly Checker[] _checkers;
     private readonly ViolationLog _violations = new();
     private readonly TraceRecorder _trace;
+    private readonly TimelineRecorder? _timeline;
     private readonly List<string> _expectationFailures = new();
     private readonly RunCounters _counters = new();
     private readonly MembershipStats _stats;
@@ -42,6 +44,7 @@ internal sealed partial class World
         _end = scenario.Duration.Micros;
         _seed = options.Seed;
         _trace = new TraceRecorder(options.TraceLine);
+        _timeline = options.RecordTimeline ? new TimelineRecorder(scenario) : null;
         var master = new Prng(options.Seed);
         _nodes = new SimNode[scenario.Hosts.Length];
         for (var i = 0; i < _nodes.Length; i++)
