@@ -42,7 +42,7 @@ public sealed class ConfigTests
         Assert.Equal(new Uri("http://10.0.0.3:9000/"), vast.Address);
         Assert.Equal(new Uri("http://100.64.0.2:8770/"), file.Hosts.Single(h => h.Profile.Node.Value == "nebius-h100-1").Address);
         Assert.Equal("hetzner", file.Hosts[0].Profile.Provider);
-        Assert.Equal(["python3", "selfplay.py", "--board", "{config}"], file.Jobs.All[JobKind.Selfplay]);
+        Assert.Equal(["python3", "selfplay.py", "--board", "{config}"], file.Jobs.All[JobKind.Selfplay].ToArray());
     }
 
     [Fact]

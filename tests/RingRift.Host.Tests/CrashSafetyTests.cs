@@ -26,8 +26,8 @@ public sealed class CrashSafetyTests
         long acknowledged = 0;
         for (var round = 0; round < Rounds; round++)
         {
-            var last = await RunAndKill(dir.Path, random.Next(50, 400));
-            Assert.True(last >= acknowledged, $"round {round}: the writer restarted below an acknowledged version");
+            var (loaded, last) = await RunAndKill(dir.Path, random.Next(50, 400));
+            Assert.True(loaded >= acknowledged, $"round {round}: the writer restarted at {loaded}, below acknowledged {acknowledged}");
             acknowledged = Math.Max(acknowledged, last);
 
             using var store = SqliteStateStore.Open(dir.Path, "crash");
@@ -38,21 +38,25 @@ public sealed class CrashSafetyTests
         Assert.True(acknowledged > Rounds, "the writer acknowledged almost nothing; the test proved little");
     }
 
-    /// <summary>Starts the writer, lets it write for <paramref name="millis"/> after it is ready, kills it; returns the last acknowledged version.</summary>
-    private static async Task<long> RunAndKill(string dataDir, int millis)
+    /// <summary>Starts the writer, lets it write for <paramref name="millis"/> after it is ready, kills it; returns the version it loaded and the last it acknowledged.</summary>
+    private static async Task<(long Loaded, long Last)> RunAndKill(string dataDir, int millis)
     {
         var writerDll = Path.Combine(AppContext.BaseDirectory, "RingRift.Sqlite.CrashWriter.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
         info.ArgumentList.Add(writerDll);
         info.ArgumentList.Add(dataDir);
         using var process = Process.Start(info)!;
-        long last = 0;
+        long last = 0, loaded = -1;
         var ready = new TaskCompletionSource();
         var reading = Task.Run(async () =>
         {
             while (await process.StandardOutput.ReadLineAsync() is { } line)
             {
-                if (line.StartsWith("ready ", StringComparison.Ordinal)) ready.TrySetResult();
+                if (line.StartsWith("ready ", StringComparison.Ordinal))
+                {
+                    loaded = long.Parse(line[6..], CultureInfo.InvariantCulture);
+                    ready.TrySetResult();
+                }
                 else if (line.StartsWith("acked ", StringComparison.Ordinal)) last = long.Parse(line[6..], CultureInfo.InvariantCulture);
             }
         });
@@ -61,6 +65,6 @@ public sealed class CrashSafetyTests
         process.Kill();
         await process.WaitForExitAsync();
         await reading;
-        return last;
+        return (loaded, last);
     }
 }
