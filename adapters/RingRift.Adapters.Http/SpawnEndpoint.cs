@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using RingRift.Adapters.Security;
 using RingRift.Adapters.Http.Json;
 using RingRift.Kernel;
 using RingRift.Kernel.Scheduling;

@@ -39,5 +39,6 @@ internal sealed class NodeGateway(NodeRuntime node) : INodeGateway
             .Append("# TYPE ringrift_owned_processes gauge\n").Append(inv, $"ringrift_owned_processes {node.RunningProcesses}\n")
             .Append("# TYPE ringrift_uptime_seconds gauge\n").Append(inv, $"ringrift_uptime_seconds {(long)Uptime.TotalSeconds}\n");
         node.Metrics.Write(text);
+        node.UdpCounters.Write(text);
     }
 }

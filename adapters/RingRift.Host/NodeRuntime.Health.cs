@@ -24,6 +24,8 @@ public sealed partial class NodeRuntime
             new("transport", true,
                 string.Create(inv, $"sent={Counters.MessagesSent} accepted={Counters.MessagesAccepted} send_failures={Counters.SendFailures} rejected={Counters.RejectedTotal}")),
             new("job_runner", true, string.Create(inv, $"processes={_processes.RunningCount}")),
+            new("udp", true, _udp is null ? "off (SWIM over HTTP)"
+                : string.Create(inv, $"received={UdpCounters.Received} sent={UdpCounters.Sent} dropped={UdpCounters.DroppedTotal}")),
         ];
     }
 }

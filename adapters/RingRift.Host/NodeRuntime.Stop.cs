@@ -24,6 +24,7 @@ public sealed partial class NodeRuntime
         if (_driver.IsRunning && _driver.Status.Role == NodeRole.Leader) await StepDownAsync().ConfigureAwait(false);
         await _processes.TerminateAllAsync().ConfigureAwait(false);
         await _driver.DisposeAsync().ConfigureAwait(false);
+        if (_udp is not null) await _udp.DisposeAsync().ConfigureAwait(false);
         await _persist.DisposeAsync().ConfigureAwait(false);
         try
         {

@@ -7,9 +7,11 @@ using RingRift.Adapters.Http;
 using RingRift.Adapters.Process;
 using RingRift.Adapters.Security;
 using RingRift.Adapters.Sqlite;
+using RingRift.Adapters.Udp;
 using RingRift.Host.Config;
 using RingRift.Host.Driver;
 using RingRift.Kernel;
+using RingRift.Kernel.Gossip;
 
 namespace RingRift.Host;
 
@@ -29,6 +31,9 @@ public sealed partial class NodeRuntime : IHostedService
     private readonly SqliteJobLedger _ledger;
     private readonly NodeDriver _driver;
     private readonly MonotonicClock _clock = new();
+    private readonly MessageAuthenticator _authenticator;
+    private readonly ReplayGuard _replays;
+    private UdpTransport? _udp;
     private long _persistFailures;
     private volatile bool _accepting;
 
@@ -40,7 +45,7 @@ public sealed partial class NodeRuntime : IHostedService
         _store = SqliteStateStore.Open(settings.DataDir, self);
         Metrics = new HostMetrics();
         Counters = new HttpCounters();
-        var authenticator = new MessageAuthenticator(settings.Secret);
+        var authenticator = _authenticator = new MessageAuthenticator(settings.Secret);
         var peers = new PeerDirectory();
         foreach (var (node, address) in settings.PeerAddresses) peers.Set(node, address);
         _sender = new HttpMessageSender(settings.Self, peers, authenticator, Counters);
@@ -51,8 +56,8 @@ public sealed partial class NodeRuntime : IHostedService
         {
             TerminateGrace = settings.TerminateGrace,
         };
-        var replays = new ReplayGuard(settings.ReplayWindow, 100_000, static () => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        Endpoints = new HttpEndpointContext(new NodeGateway(this), settings.Secret, authenticator, replays, Counters);
+        _replays = new ReplayGuard(settings.ReplayWindow, 100_000, static () => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        Endpoints = new HttpEndpointContext(new NodeGateway(this), settings.Secret, authenticator, _replays, Counters);
     }
 
     public HttpEndpointContext Endpoints { get; }
@@ -61,6 +66,10 @@ public sealed partial class NodeRuntime : IHostedService
     public NodeDriver Driver => _driver;
     public SqliteStateStore Store => _store;
     public int RunningProcesses => _processes.RunningCount;
+    public UdpCounters UdpCounters { get; } = new();
+
+    /// <summary>Where SWIM datagrams are received; null when SWIM travels over HTTP.</summary>
+    public System.Net.IPEndPoint? UdpEndPoint => _udp?.LocalEndPoint;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -70,9 +79,20 @@ public sealed partial class NodeRuntime : IHostedService
         _logger.LogInformation(
             "node {Node} starting: seed={Seed} restored_version={Version} restored_boot_count={BootCount} schema={Schema} db={Db}",
             _settings.Self, _settings.Kernel.Seed, restored.Version, restored.BootCount, _store.SchemaVersion, _store.Path);
-        _driver.Start(restored, new EffectRouter(_sender, _persist, _processes));
+        StartUdp();
+        _driver.Start(restored, new EffectRouter(_sender, _udp, _settings.PeerUdp, _persist, _processes));
         _accepting = true;
         return Task.CompletedTask;
+    }
+
+    /// <summary>SWIM datagrams need SWIM (swim or hybrid mode) and a UDP port for this node.</summary>
+    private void StartUdp()
+    {
+        if (_settings.UdpPort is not { } port || _settings.Kernel.MembershipMode == MembershipMode.Heartbeat) return;
+        _udp = new UdpTransport(
+            new System.Net.IPEndPoint(_settings.Bind, port), _settings.Self.Value, _authenticator, _replays,
+            (from, message, isResponse) => _driver.TryPost(new Deliver(from, message, isResponse)), UdpCounters);
+        _logger.LogInformation("SWIM datagrams on udp {EndPoint}", _udp.LocalEndPoint);
     }
 
     private void OnPersistCompleted(EffectCompleted completed)

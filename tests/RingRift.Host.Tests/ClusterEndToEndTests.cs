@@ -27,6 +27,19 @@ public sealed class ClusterEndToEndTests
     }
 
     [Fact]
+    public async Task ThreeNodes_SwimOverUdp_AgreeOnOneLeaderAndExchangeDatagrams()
+    {
+        await using var cluster = new TestCluster(3, swim: true);
+        for (var i = 0; i < 3; i++) await cluster.StartAsync(i);
+
+        var leader = await AgreedLeader(cluster, [0, 1, 2]);
+
+        Assert.NotNull(leader);
+        Assert.True(await Poll.Until(() => cluster.Runtime(0).UdpCounters.Received > 0, ElectionBound));
+        Assert.Equal(0, cluster.Runtime(0).UdpCounters.DroppedTotal);
+    }
+
+    [Fact]
     public async Task Leader_StoppedGracefully_RemainingNodesElectAnother()
     {
         await using var cluster = new TestCluster(3);

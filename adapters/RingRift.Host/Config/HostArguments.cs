@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Net;
+using RingRift.Adapters.Security;
 using RingRift.Adapters.Http;
 using RingRift.Kernel;
 
@@ -10,7 +11,7 @@ namespace RingRift.Host.Config;
 /// <summary>
 /// The command line of <c>ringrift-node</c>: <c>--node-id</c> (required), <c>--port</c>, <c>--bind</c>,
 /// <c>--peers id=host:port,…</c>, <c>--config FILE</c>, <c>--data-dir DIR</c>, <c>--secret-file FILE</c>,
-/// <c>--seed N</c> (default: drawn from the OS).
+/// <c>--seed N</c> (default: drawn from the OS), <c>--udp-port N</c> (SWIM datagrams).
 /// </summary>
 public sealed record HostArguments(
     NodeId NodeId,
@@ -22,13 +23,16 @@ public sealed record HostArguments(
     string? SecretFile,
     ulong? Seed)
 {
+    /// <summary>The UDP port for SWIM datagrams (<c>--udp-port</c>).</summary>
+    public int? UdpPort { get; init; }
+
     public const string Usage =
         "usage: ringrift-node --node-id ID [--port 8770] [--bind 0.0.0.0] [--peers id=host:port,...] " +
-        "[--config distributed_hosts.yaml] [--data-dir DIR] [--secret-file FILE] [--seed N]";
+        "[--config distributed_hosts.yaml] [--data-dir DIR] [--secret-file FILE] [--seed N] [--udp-port N]";
 
     public static HostArguments Parse(string[] args)
     {
-        string? node = null, port = null, bind = null, peers = null, config = null, data = null, secret = null, seed = null;
+        string? node = null, port = null, udp = null, bind = null, peers = null, config = null, data = null, secret = null, seed = null;
         for (var i = 0; i < args.Length; i++)
         {
             var flag = args[i];
@@ -44,6 +48,7 @@ public sealed record HostArguments(
                 case "--data-dir": data = value; break;
                 case "--secret-file": secret = value; break;
                 case "--seed": seed = value; break;
+                case "--udp-port": udp = value; break;
                 default: throw new ConfigException($"unknown flag '{flag}'\n{Usage}");
             }
         }
@@ -51,7 +56,10 @@ public sealed record HostArguments(
         if (!NodeIds.IsValid(node)) throw new ConfigException($"--node-id: '{node}' must be 1 to 128 letters, digits, '-', '_' or '.'");
         return new HostArguments(
             new NodeId(node), port is null ? null : ParsePort("--port", port), ParseBind(bind), ParsePeers(peers),
-            config, data, secret, ParseSeed(seed));
+            config, data, secret, ParseSeed(seed))
+        {
+            UdpPort = udp is null ? null : ParsePort("--udp-port", udp),
+        };
     }
 
     public static int ParsePort(string name, string text) =>

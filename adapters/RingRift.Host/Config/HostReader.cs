@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using RingRift.Adapters.Security;
 using RingRift.Adapters.Http;
 using RingRift.Kernel;
 
@@ -10,12 +11,12 @@ namespace RingRift.Host.Config;
 /// Reads hosts: named under <c>hosts</c>, or <c>generate</c>d families (<c>prefix</c> + 1..<c>count</c>).
 /// The keys the original's file carries for SSH, relays and roles are accepted and ignored, except
 /// that the node's address comes from <c>p2p_address</c> (host:port), else <c>tailscale_ip</c>, else
-/// <c>ssh_host</c>, on <c>p2p_port</c> (default 8770).
+/// <c>ssh_host</c>, on <c>p2p_port</c> (default 8770); <c>udp_port</c> is where it takes SWIM datagrams.
 /// </summary>
 internal static class HostReader
 {
     private static readonly string[] ModelKeys =
-        ["provider", "gpu", "gpu_count", "gpu_vram_gb", "memory_gb", "cpus", "disk_gb", "status", "nat_blocked", "clock", "p2p_address", "p2p_port"];
+        ["provider", "gpu", "gpu_count", "gpu_vram_gb", "memory_gb", "cpus", "disk_gb", "status", "nat_blocked", "clock", "p2p_address", "p2p_port", "udp_port"];
 
     private static readonly string[] DocumentaryKeys =
     [
@@ -76,7 +77,7 @@ internal static class HostReader
             IsVoter: false,
             NatBlocked: f.TryGetValue("nat_blocked", out var nat) && nat.Bool(),
             ProxyOnly: status == "proxy_only");
-        return (new HostEntry(profile, Address(f)), status == "offline");
+        return (new HostEntry(profile, Address(f), f.TryGetValue("udp_port", out var udp) ? udp.Int(1, 65535) : null), status == "offline");
     }
 
     private static GpuProfile Gpu(Dictionary<string, ConfigNode> f)

@@ -20,6 +20,12 @@ public sealed record NodeSettings(
 {
     public NodeId Self => Kernel.Self.Node;
 
+    /// <summary>The UDP port for SWIM datagrams; null: SWIM travels over HTTP.</summary>
+    public int? UdpPort { get; init; }
+
+    /// <summary>The peers that take SWIM datagrams, and where.</summary>
+    public ImmutableDictionary<NodeId, IPEndPoint> PeerUdp { get; init; } = ImmutableDictionary<NodeId, IPEndPoint>.Empty;
+
     /// <summary>How long a terminated job gets between SIGTERM and SIGKILL.</summary>
     public TimeSpan TerminateGrace { get; init; } = TimeSpan.FromSeconds(5);
 

@@ -42,7 +42,37 @@ public static class SettingsBuilder
             Path.GetFullPath(args.DataDir ?? environment(DataDirVar) ?? "data"),
             Addresses(args, hosts),
             file?.Jobs ?? JobCommandTemplates.None,
-            secret);
+            secret)
+        {
+            UdpPort = args.UdpPort ?? hosts.First(h => h.Profile.Node == args.NodeId).UdpPort,
+            PeerUdp = UdpPeers(args, hosts),
+        };
+    }
+
+    /// <summary>The peers whose entry names a UDP port, at the IP of their HTTP address (resolved once, at startup).</summary>
+    private static ImmutableDictionary<NodeId, IPEndPoint> UdpPeers(HostArguments args, ImmutableArray<HostEntry> hosts)
+    {
+        var peers = ImmutableDictionary.CreateBuilder<NodeId, IPEndPoint>();
+        foreach (var host in hosts)
+        {
+            if (host.Profile.Node == args.NodeId || host.UdpPort is not { } port || host.Address is not { } address) continue;
+            var ip = IPAddress.TryParse(address.Host.Trim('[', ']'), out var parsed) ? parsed : Resolve(address.Host);
+            if (ip is not null) peers[host.Profile.Node] = new IPEndPoint(ip, port);
+        }
+        return peers.ToImmutable();
+    }
+
+    private static IPAddress? Resolve(string host)
+    {
+        try
+        {
+            var addresses = Dns.GetHostAddresses(host);
+            return addresses.Length > 0 ? addresses[0] : null;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return null;
+        }
     }
 
     private static ImmutableArray<HostEntry> Hosts(HostArguments args, ClusterFile? file)

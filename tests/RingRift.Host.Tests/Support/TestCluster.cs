@@ -23,17 +23,22 @@ public sealed class TestCluster : IAsyncDisposable
     private readonly Dictionary<string, WebApplication> _running = new();
     private readonly string _configPath;
 
-    public TestCluster(int nodes, string jobs = "")
+    /// <param name="swim">SWIM membership, its probes as UDP datagrams on ports of their own.</param>
+    public TestCluster(int nodes, string jobs = "", bool swim = false)
     {
         Ports = FreePorts.Take(nodes);
+        UdpPorts = swim ? FreeUdpPorts(nodes) : [];
         var yaml = new StringBuilder();
         yaml.Append("p2p_voters: [");
         for (var i = 0; i < nodes; i++) yaml.Append(i == 0 ? "" : ", ").Append(Name(i));
         yaml.Append("]\nhosts:\n");
         for (var i = 0; i < nodes; i++)
-            yaml.Append(CultureInfo.InvariantCulture, $"  {Name(i)}: {{ p2p_address: \"127.0.0.1:{Ports[i]}\", memory_gb: 8, cpus: 2, disk_gb: 20 }}\n");
+        {
+            var udp = swim ? $", udp_port: {UdpPorts[i]}" : "";
+            yaml.Append(CultureInfo.InvariantCulture, $"  {Name(i)}: {{ p2p_address: \"127.0.0.1:{Ports[i]}\", memory_gb: 8, cpus: 2, disk_gb: 20{udp} }}\n");
+        }
+        yaml.Append(swim ? "membership: { mode: swim }\n" : "membership: { heartbeat_interval: 500ms, suspect_timeout: 1500ms, dead_timeout: 3s, retire_timeout: 6s, retired_probe_interval: 1s }\n");
         yaml.Append("""
-            membership: { heartbeat_interval: 500ms, suspect_timeout: 1500ms, dead_timeout: 3s, retire_timeout: 6s, retired_probe_interval: 1s }
             election: { lease: 3s, renew_interval: 500ms, leader_timeout: 1500ms, candidate_timeout: 1s, rank_step: 200ms, jitter: 300ms, startup_grace: 500ms }
 
             """);
@@ -45,8 +50,22 @@ public sealed class TestCluster : IAsyncDisposable
     }
 
     public int[] Ports { get; }
+    public int[] UdpPorts { get; }
     public HttpClient Client { get; }
     public string DataRoot => _dir.Path;
+
+    private static int[] FreeUdpPorts(int count)
+    {
+        var sockets = new System.Net.Sockets.UdpClient[count];
+        var ports = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            sockets[i] = new System.Net.Sockets.UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+            ports[i] = ((IPEndPoint)sockets[i].Client.LocalEndPoint!).Port;
+        }
+        foreach (var socket in sockets) socket.Dispose();
+        return ports;
+    }
 
     public static string Name(int index) => "node-" + (char)('a' + index);
 

@@ -1,4 +1,4 @@
-namespace RingRift.Adapters.Http;
+namespace RingRift.Adapters.Security;
 
 /// <summary>Node ids travel in headers and name files: 1 to 128 letters, digits, '-', '_' or '.', starting with a letter or digit.</summary>
 public static class NodeIds
