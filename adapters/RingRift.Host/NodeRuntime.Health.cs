@@ -20,7 +20,7 @@ public sealed partial class NodeRuntime
         [
             new("driver_loop", !_driver.Faulted,
                 string.Create(inv, $"steps={Metrics.Steps} max_step_ms={Metrics.StepMicrosMax / 1000.0:0.###} inbox={_driver.InboxCount}")),
-            new("state_store", true, string.Create(inv, $"writes={_persist.Written} failures={failures}")),
+            new("state_store", !_lastPersistFailed, string.Create(inv, $"writes={_persist.Written} failures={failures}")),
             new("transport", true,
                 string.Create(inv, $"sent={Counters.MessagesSent} accepted={Counters.MessagesAccepted} send_failures={Counters.SendFailures} rejected={Counters.RejectedTotal}")),
             new("job_runner", true, string.Create(inv, $"processes={_processes.RunningCount}")),

@@ -23,6 +23,7 @@ public sealed partial class NodeRuntime
         _logger.LogInformation("node {Node} stopping", _settings.Self);
         if (_driver.IsRunning && _driver.Status.Role == NodeRole.Leader) await StepDownAsync().ConfigureAwait(false);
         await _processes.TerminateAllAsync().ConfigureAwait(false);
+        await _sampler.DisposeAsync().ConfigureAwait(false);
         await _driver.DisposeAsync().ConfigureAwait(false);
         if (_udp is not null) await _udp.DisposeAsync().ConfigureAwait(false);
         await _persist.DisposeAsync().ConfigureAwait(false);

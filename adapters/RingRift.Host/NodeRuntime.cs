@@ -10,6 +10,7 @@ using RingRift.Adapters.Sqlite;
 using RingRift.Adapters.Udp;
 using RingRift.Host.Config;
 using RingRift.Host.Driver;
+using RingRift.Host.Resources;
 using RingRift.Kernel;
 using RingRift.Kernel.Gossip;
 
@@ -33,8 +34,10 @@ public sealed partial class NodeRuntime : IHostedService
     private readonly MonotonicClock _clock = new();
     private readonly MessageAuthenticator _authenticator;
     private readonly ReplayGuard _replays;
+    private readonly ResourceSampler _sampler;
     private UdpTransport? _udp;
     private long _persistFailures;
+    private volatile bool _lastPersistFailed;
     private volatile bool _accepting;
 
     public NodeRuntime(NodeSettings settings, ILogger<NodeRuntime> logger, IHostApplicationLifetime lifetime)
@@ -51,6 +54,7 @@ public sealed partial class NodeRuntime : IHostedService
         _sender = new HttpMessageSender(settings.Self, peers, authenticator, Counters);
         _driver = new NodeDriver(settings.Kernel, _clock, Metrics, logger, lifetime.StopApplication);
         _persist = new PersistWriter(_store, OnPersistCompleted);
+        _sampler = new ResourceSampler(settings.DataDir, _driver.TryPost, settings.ResourceSamplePeriod);
         _ledger = new SqliteJobLedger(_store, self, logger);
         _processes = new ProcessJobRunner(settings.Jobs, _ledger, _driver.Complete, self, settings.DataDir)
         {
@@ -81,6 +85,7 @@ public sealed partial class NodeRuntime : IHostedService
             _settings.Self, _settings.Kernel.Seed, restored.Version, restored.BootCount, _store.SchemaVersion, _store.Path);
         StartUdp();
         _driver.Start(restored, new EffectRouter(_sender, _udp, _settings.PeerUdp, _persist, _processes));
+        _sampler.Start();
         _accepting = true;
         return Task.CompletedTask;
     }
@@ -97,6 +102,7 @@ public sealed partial class NodeRuntime : IHostedService
 
     private void OnPersistCompleted(EffectCompleted completed)
     {
+        _lastPersistFailed = completed.Outcome is PersistFailed;
         if (completed.Outcome is PersistFailed failed)
         {
             Interlocked.Increment(ref _persistFailures);

@@ -26,6 +26,9 @@ public sealed record NodeSettings(
     /// <summary>The peers that take SWIM datagrams, and where.</summary>
     public ImmutableDictionary<NodeId, IPEndPoint> PeerUdp { get; init; } = ImmutableDictionary<NodeId, IPEndPoint>.Empty;
 
+    /// <summary>How often CPU, memory and disk are sampled and handed to the kernel.</summary>
+    public TimeSpan ResourceSamplePeriod { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long a terminated job gets between SIGTERM and SIGKILL.</summary>
     public TimeSpan TerminateGrace { get; init; } = TimeSpan.FromSeconds(5);
 

@@ -10,6 +10,9 @@ namespace RingRift.Host.Driver;
 /// </summary>
 internal sealed class DeadlineTimer : IDisposable
 {
+    /// <summary>A wake at least this often: an early wake is harmless, and it keeps far deadlines in the timer's range.</summary>
+    private static readonly long MaxWaitMillis = (long)TimeSpan.FromMinutes(10).TotalMilliseconds;
+
     private readonly Timer _timer;
     private Instant? _armed;
 
@@ -27,7 +30,7 @@ internal sealed class DeadlineTimer : IDisposable
         }
         var micros = (at - now).Micros;
         // Rounded up so the wake never comes before the deadline the kernel asked for.
-        var millis = micros <= 0 ? 0 : (micros + 999) / 1000;
+        var millis = micros <= 0 ? 0 : Math.Min((micros + 999) / 1000, MaxWaitMillis);
         _timer.Change(TimeSpan.FromMilliseconds(millis), Timeout.InfiniteTimeSpan);
     }
 
