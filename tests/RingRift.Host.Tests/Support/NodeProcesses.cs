@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Threading.Tasks;
+using RingRift.Adapters.Process;
 
 namespace RingRift.Host.Tests.Support;
 
@@ -10,6 +13,9 @@ namespace RingRift.Host.Tests.Support;
 public sealed class NodeProcesses(TestCluster cluster) : IDisposable
 {
     private readonly Dictionary<int, Process> _running = new();
+
+    /// <summary>Everything the nodes wrote to stdout and stderr, one line per entry.</summary>
+    public ConcurrentQueue<string> Output { get; } = new();
 
     public void Start(int index)
     {
@@ -23,8 +29,8 @@ public sealed class NodeProcesses(TestCluster cluster) : IDisposable
             "--secret-file", Path.Combine(cluster.DataRoot, "secret"),
         ]) info.ArgumentList.Add(arg);
         var process = Process.Start(info)!;
-        process.OutputDataReceived += static (_, _) => { };
-        process.ErrorDataReceived += static (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line) Output.Enqueue(line); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) Output.Enqueue(line); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _running[index] = process;
@@ -37,6 +43,27 @@ public sealed class NodeProcesses(TestCluster cluster) : IDisposable
         process.Kill();
         process.WaitForExit();
         process.Dispose();
+    }
+
+    /// <summary>SIGTERM, then the exit code once the node has stopped (null if it did not within the bound).</summary>
+    public async Task<int?> TerminateAsync(int index, TimeSpan bound)
+    {
+        if (!_running.Remove(index, out var process)) return null;
+        UnixProcesses.Signal(process.Id, UnixProcesses.SigTerm);
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(bound);
+            return process.ExitCode;
+        }
+        catch (TimeoutException)
+        {
+            process.Kill();
+            return null;
+        }
+        finally
+        {
+            process.Dispose();
+        }
     }
 
     public void Dispose()
