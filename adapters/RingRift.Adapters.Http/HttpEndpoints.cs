@@ -20,6 +20,7 @@ public static class HttpEndpoints
         app.MapGet("/metrics", status.Metrics);
         app.MapPost(MessagePath, new MessageEndpoint(context, gossipOnly: false).Handle);
         app.MapPost(GossipPath, new MessageEndpoint(context, gossipOnly: true).Handle);
-        app.MapPost("/spawn/selfplay", new SpawnEndpoint(context).Handle);
+        app.MapPost("/spawn/selfplay", new SpawnEndpoint(context, Kernel.JobKind.Selfplay).Handle);
+        app.MapPost("/spawn/training", new SpawnEndpoint(context, Kernel.JobKind.Training).Handle);
     }
 }

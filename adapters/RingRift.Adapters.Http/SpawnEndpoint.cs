@@ -12,10 +12,11 @@ using RingRift.Kernel.Scheduling;
 namespace RingRift.Adapters.Http;
 
 /// <summary>
-/// POST /spawn/selfplay: submits a <see cref="LaunchJob"/> to the kernel and answers with its reply
-/// (200 launched, 409 refused). Requires <c>Authorization: Bearer &lt;cluster secret&gt;</c> or a signed request.
+/// POST /spawn/selfplay and /spawn/training: submits a <see cref="LaunchJob"/> of <paramref name="kind"/>
+/// to the kernel and answers with its reply (200 launched, 409 refused). Requires
+/// <c>Authorization: Bearer &lt;cluster secret&gt;</c> or a signed request.
 /// </summary>
-internal sealed class SpawnEndpoint(HttpEndpointContext context)
+internal sealed class SpawnEndpoint(HttpEndpointContext context, JobKind kind)
 {
     public async Task Handle(HttpContext http)
     {
@@ -81,9 +82,9 @@ internal sealed class SpawnEndpoint(HttpEndpointContext context)
             return false;
         }
         if (request.Gpus is < 0 or > 64) { problem = "'gpus' must be between 0 and 64"; return false; }
-        var id = request.JobId ?? $"selfplay-{context.Gateway.Self.Value}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
+        var id = request.JobId ?? $"{kind.ToString().ToLowerInvariant()}-{context.Gateway.Self.Value}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
         if (!NodeIds.IsValid(id)) { problem = "'job_id' must be 1 to 128 letters, digits, '-', '_' or '.'"; return false; }
-        job = new JobSpec(new JobId(id), JobKind.Selfplay, config, request.Gpus ?? 1);
+        job = new JobSpec(new JobId(id), kind, config, request.Gpus ?? 1);
         problem = "";
         return true;
     }

@@ -91,6 +91,21 @@ public sealed class HttpApiTests(SingleNodeFixture node) : IClassFixture<SingleN
         Assert.True(await Poll.Until(() => node.Cluster.Runtime(0).RunningProcesses >= 1, TimeSpan.FromSeconds(5)));
     }
 
+    [Fact]
+    public async Task SpawnTraining_KindWithoutCommandTemplate_IsAcceptedThenFailsToLaunch()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(node.Base, "spawn/training"))
+        {
+            Content = Json("{\"config\":\"hex8_2p\",\"gpus\":0,\"job_id\":\"train-test-1\"}"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestCluster.Secret);
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(await Poll.Until(() => node.Cluster.Runtime(0).Metrics.Notices("job_launch_failed") >= 1, TimeSpan.FromSeconds(5)));
+    }
+
     [Theory]
     [InlineData("{")]
     [InlineData("[]")]
