@@ -24,9 +24,11 @@ public sealed partial class NodeRuntime
         if (_driver.IsRunning && _driver.Status.Role == NodeRole.Leader) await StepDownAsync().ConfigureAwait(false);
         await _processes.TerminateAllAsync().ConfigureAwait(false);
         await _sampler.DisposeAsync().ConfigureAwait(false);
+        await _peerTable.DisposeAsync().ConfigureAwait(false);
         await _driver.DisposeAsync().ConfigureAwait(false);
         if (_udp is not null) await _udp.DisposeAsync().ConfigureAwait(false);
         await _persist.DisposeAsync().ConfigureAwait(false);
+        _peerTable.WriteIfChanged();
         try
         {
             await _sender.DisposeAsync().AsTask().WaitAsync(SendDrainWait, CancellationToken.None).ConfigureAwait(false);

@@ -35,6 +35,7 @@ public sealed partial class NodeRuntime : IHostedService
     private readonly MessageAuthenticator _authenticator;
     private readonly ReplayGuard _replays;
     private readonly ResourceSampler _sampler;
+    private readonly PeerTableWriter _peerTable;
     private UdpTransport? _udp;
     private long _persistFailures;
     private volatile bool _lastPersistFailed;
@@ -55,6 +56,7 @@ public sealed partial class NodeRuntime : IHostedService
         _driver = new NodeDriver(settings.Kernel, _clock, Metrics, logger, lifetime.StopApplication);
         _persist = new PersistWriter(_store, OnPersistCompleted);
         _sampler = new ResourceSampler(settings.DataDir, _driver.TryPost, settings.ResourceSamplePeriod);
+        _peerTable = new PeerTableWriter(_store, () => _driver.Status, settings.PeerAddresses, settings.PeerTablePeriod, logger);
         _ledger = new SqliteJobLedger(_store, self, logger);
         _processes = new ProcessJobRunner(settings.Jobs, _ledger, _driver.Complete, self, settings.DataDir)
         {
@@ -86,6 +88,7 @@ public sealed partial class NodeRuntime : IHostedService
         StartUdp();
         _driver.Start(restored, new EffectRouter(_sender, _udp, _settings.PeerUdp, _persist, _processes));
         _sampler.Start();
+        _peerTable.Start();
         _accepting = true;
         return Task.CompletedTask;
     }

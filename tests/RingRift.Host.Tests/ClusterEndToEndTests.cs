@@ -54,6 +54,8 @@ public sealed class ClusterEndToEndTests
 
         Assert.NotNull(second);
         Assert.NotEqual(first, second);
+        using var store = Adapters.Sqlite.SqliteStateStore.Open(cluster.Settings(index).DataDir, TestCluster.Name(index));
+        Assert.Equal(2, store.LoadPeers().Count);
     }
 
     /// <summary>The leader every listed node names, once exactly one of them says it leads; null if none within the bound.</summary>

@@ -38,6 +38,7 @@ public sealed class ProcessLifecycleTests
         using var store = SqliteStateStore.Open(cluster.Settings(0).DataDir, "node-a");
         Assert.Empty(store.RunningJobs());
         Assert.Equal("ok", store.IntegrityCheck());
+        Assert.Empty(store.LoadPeers());
     }
 
     [Fact]

@@ -114,6 +114,18 @@ public sealed class SqliteStateStoreTests
     }
 
     [Fact]
+    public void SavePeers_ReplacesTheTable()
+    {
+        using var dir = new TempDir();
+        using var store = SqliteStateStore.Open(dir.Path, "n1");
+        store.SavePeers([new PeerRecord("b", "10.0.0.2", 8770, "alive", 3), new PeerRecord("c", null, null, "dead", 1)]);
+
+        store.SavePeers([new PeerRecord("b", "10.0.0.2", 8770, "suspect", 4)]);
+
+        Assert.Equal([new PeerRecord("b", "10.0.0.2", 8770, "suspect", 4)], store.LoadPeers());
+    }
+
+    [Fact]
     public void Jobs_SavedRunning_AreListedUntilEnded()
     {
         using var dir = new TempDir();
