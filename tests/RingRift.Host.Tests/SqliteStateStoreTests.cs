@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 using RingRift.Adapters.Sqlite;
@@ -63,6 +64,20 @@ public sealed class SqliteStateStoreTests
         using var reopened = SqliteStateStore.Open(dir.Path, "n1");
 
         Assert.Equal(Sample, reopened.LoadKernelState());
+    }
+
+    /// <summary>
+    /// The store writes PersistentState field by field. A durable slice added to the kernel and not to
+    /// the store would be lost at every restart without an error, so adding one fails here first.
+    /// </summary>
+    [Fact]
+    public void PersistentState_HasOnlyTheSlicesTheStoreWrites()
+    {
+        var properties = typeof(PersistentState).GetProperties().Select(p => p.Name).Order(System.StringComparer.Ordinal);
+        var elections = typeof(ElectionDurable).GetProperties().Select(p => p.Name).Order(System.StringComparer.Ordinal);
+
+        Assert.Equal(["BootCount", "Election", "Version"], properties);
+        Assert.Equal(["GrantedEpoch", "Grantee", "MaxEpoch"], elections);
     }
 
     [Fact]
