@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using RingRift.Kernel;
+
+namespace RingRift.Adapters.Process;
+
+public sealed partial class ProcessJobRunner
+{
+    /// <summary>Kills every job this host owns (shutdown), waiting at most the grace period plus a little for each.</summary>
+    public Task TerminateAllAsync()
+    {
+        var waits = new List<Task>();
+        foreach (var job in _running.Values) waits.Add(KillTreeAsync(job));
+        return Task.WhenAll(waits);
+    }
+
+    /// <summary>
+    /// Kills the processes of the previous run that are still alive: those recorded as running whose
+    /// pid still has the recorded start time (a recycled pid does not). Returns how many were killed.
+    /// </summary>
+    public static int KillOrphans(IJobLedger ledger)
+    {
+        var killed = 0;
+        foreach (var owned in ledger.Running())
+        {
+            var alive = UnixProcesses.StartTicks(owned.Pid) is { } ticks && ticks == owned.StartTicks;
+            if (alive)
+            {
+                UnixProcesses.SignalGroup(owned.Pid, UnixProcesses.SigKill);
+                UnixProcesses.Signal(owned.Pid, UnixProcesses.SigKill);
+                killed++;
+            }
+            ledger.Ended(new JobId(owned.JobId), alive ? "orphan_killed" : "lost");
+        }
+        return killed;
+    }
+
+    private async Task TerminateAsync(Terminate terminate)
+    {
+        if (_running.TryGetValue(terminate.Job, out var job)) await KillTreeAsync(job).ConfigureAwait(false);
+        complete(new EffectCompleted(terminate.Id, Terminated.Instance));
+    }
+
+    private async Task KillTreeAsync(RunningJob job)
+    {
+        job.MarkTerminationRequested();
+        UnixProcesses.SignalGroup(job.Pid, UnixProcesses.SigTerm);
+        if (await ExitsWithin(job, TerminateGrace).ConfigureAwait(false)) return;
+        UnixProcesses.SignalGroup(job.Pid, UnixProcesses.SigKill);
+        try
+        {
+            job.Process.Kill(entireProcessTree: true);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Already gone.
+        }
+        await ExitsWithin(job, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> ExitsWithin(RunningJob job, TimeSpan limit)
+    {
+        try
+        {
+            await job.Process.WaitForExitAsync().WaitAsync(limit).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+    }
+}

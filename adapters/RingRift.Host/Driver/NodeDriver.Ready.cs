@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Logging;
+using RingRift.Kernel;
+using RingRift.Kernel.Node;
+
+namespace RingRift.Host.Driver;
+
+public sealed partial class NodeDriver
+{
+    /// <summary>Drains the kernel's Ready and hands each part on; every handler only queues.</summary>
+    private void Flush(Instant now)
+    {
+        var ready = _kernel!.TakeReady();
+        _status = ready.Status;
+        foreach (var outbound in ready.Messages) Send(outbound);
+        foreach (var effect in ready.Effects) Perform(effect);
+        foreach (var reply in ready.Replies)
+            if (_pending.Remove(reply.RequestId, out var waiting)) waiting.TrySetResult(reply);
+        foreach (var notice in ready.Notices) Observe(notice);
+        _timer.Arm(ready.NextDeadline, now);
+    }
+
+    private void Send(in Outbound outbound)
+    {
+        // A node's message to itself (a voter answering its own candidacy) goes straight back into the inbox.
+        if (outbound.To == Self)
+        {
+            TryPost(new Deliver(Self, outbound.Message, outbound.IsResponse));
+            return;
+        }
+        _writer.Reset();
+        MessageCodec.Encode(outbound.Message, _writer);
+        _effects!.Send(outbound.To, _writer.Written.ToArray(), outbound.IsResponse);
+    }
+
+    private void Perform(Effect effect)
+    {
+        _metrics.OnEffect(effect.Name);
+        switch (effect)
+        {
+            case Persist persist: _effects!.Persist(persist); break;
+            case Launch launch: _effects!.Launch(launch); break;
+            case Terminate terminate: _effects!.Terminate(terminate); break;
+            default: _logger.LogError("no handler for effect {Effect} {Id}", effect.Name, effect.Id); break;
+        }
+    }
+
+    private void Observe(Notice notice)
+    {
+        _metrics.OnNotice(notice.Name);
+        var level = notice.Name is "state_durable" or "gossip_entry_updated" or "gossip_entry_expired" or "lease_extended" or "lease_granted"
+            ? LogLevel.Debug
+            : LogLevel.Information;
+        if (_logger.IsEnabled(level)) _logger.Log(level, "{Notice} {Detail}", notice.Name, notice.Describe());
+    }
+}

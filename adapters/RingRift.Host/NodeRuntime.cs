@@ -1,0 +1,116 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RingRift.Adapters.Http;
+using RingRift.Adapters.Process;
+using RingRift.Adapters.Security;
+using RingRift.Adapters.Sqlite;
+using RingRift.Adapters.Udp;
+using RingRift.Host.Config;
+using RingRift.Host.Driver;
+using RingRift.Host.Resources;
+using RingRift.Kernel;
+using RingRift.Kernel.Gossip;
+
+namespace RingRift.Host;
+
+/// <summary>
+/// One node: its state database, adapters and driver loop, started and stopped with the host.
+/// Start kills the orphans of the previous run, loads the persistent state and starts the kernel;
+/// stop is graceful (see <see cref="StopAsync"/>).
+/// </summary>
+public sealed partial class NodeRuntime : IHostedService
+{
+    private readonly NodeSettings _settings;
+    private readonly ILogger _logger;
+    private readonly SqliteStateStore _store;
+    private readonly HttpMessageSender _sender;
+    private readonly PersistWriter _persist;
+    private readonly ProcessJobRunner _processes;
+    private readonly SqliteJobLedger _ledger;
+    private readonly NodeDriver _driver;
+    private readonly MonotonicClock _clock = new();
+    private readonly MessageAuthenticator _authenticator;
+    private readonly ReplayGuard _replays;
+    private readonly ResourceSampler _sampler;
+    private readonly PeerTableWriter _peerTable;
+    private UdpTransport? _udp;
+    private long _persistFailures;
+    private volatile bool _lastPersistFailed;
+    private volatile bool _accepting;
+
+    public NodeRuntime(NodeSettings settings, ILogger<NodeRuntime> logger, IHostApplicationLifetime lifetime)
+    {
+        _settings = settings;
+        _logger = logger;
+        var self = settings.Self.Value;
+        _store = SqliteStateStore.Open(settings.DataDir, self);
+        Metrics = new HostMetrics();
+        Counters = new HttpCounters();
+        var authenticator = _authenticator = new MessageAuthenticator(settings.Secret);
+        var peers = new PeerDirectory();
+        foreach (var (node, address) in settings.PeerAddresses) peers.Set(node, address);
+        _sender = new HttpMessageSender(settings.Self, peers, authenticator, Counters);
+        _driver = new NodeDriver(settings.Kernel, _clock, Metrics, logger, lifetime.StopApplication);
+        _persist = new PersistWriter(_store, OnPersistCompleted);
+        _sampler = new ResourceSampler(settings.DataDir, _driver.TryPost, settings.ResourceSamplePeriod);
+        _peerTable = new PeerTableWriter(_store, () => _driver.Status, settings.PeerAddresses, settings.PeerTablePeriod, logger);
+        _ledger = new SqliteJobLedger(_store, self, logger);
+        _processes = new ProcessJobRunner(settings.Jobs, _ledger, _driver.Complete, self, settings.DataDir)
+        {
+            TerminateGrace = settings.TerminateGrace,
+        };
+        _replays = new ReplayGuard(settings.ReplayWindow, 100_000, static () => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        Endpoints = new HttpEndpointContext(new NodeGateway(this), settings.Secret, authenticator, _replays, Counters);
+    }
+
+    public HttpEndpointContext Endpoints { get; }
+    public HostMetrics Metrics { get; }
+    public HttpCounters Counters { get; }
+    public NodeDriver Driver => _driver;
+    public SqliteStateStore Store => _store;
+    public int RunningProcesses => _processes.RunningCount;
+    public UdpCounters UdpCounters { get; } = new();
+
+    /// <summary>Where SWIM datagrams are received; null when SWIM travels over HTTP.</summary>
+    public System.Net.IPEndPoint? UdpEndPoint => _udp?.LocalEndPoint;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var orphans = ProcessJobRunner.KillOrphans(_ledger);
+        if (orphans > 0) _logger.LogWarning("killed {Count} orphan job processes of the previous run", orphans);
+        var restored = _store.LoadKernelState();
+        _logger.LogInformation(
+            "node {Node} starting: seed={Seed} restored_version={Version} restored_boot_count={BootCount} schema={Schema} db={Db}",
+            _settings.Self, _settings.Kernel.Seed, restored.Version, restored.BootCount, _store.SchemaVersion, _store.Path);
+        StartUdp();
+        _driver.Start(restored, new EffectRouter(_sender, _udp, _settings.PeerUdp, _persist, _processes));
+        _sampler.Start();
+        _peerTable.Start();
+        _accepting = true;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>SWIM datagrams need SWIM (swim or hybrid mode) and a UDP port for this node.</summary>
+    private void StartUdp()
+    {
+        if (_settings.UdpPort is not { } port || _settings.Kernel.MembershipMode == MembershipMode.Heartbeat) return;
+        _udp = new UdpTransport(
+            new System.Net.IPEndPoint(_settings.Bind, port), _settings.Self.Value, _authenticator, _replays,
+            (from, message, isResponse) => _driver.TryPost(new Deliver(from, message, isResponse)), UdpCounters);
+        _logger.LogInformation("SWIM datagrams on udp {EndPoint}", _udp.LocalEndPoint);
+    }
+
+    private void OnPersistCompleted(EffectCompleted completed)
+    {
+        _lastPersistFailed = completed.Outcome is PersistFailed;
+        if (completed.Outcome is PersistFailed failed)
+        {
+            Interlocked.Increment(ref _persistFailures);
+            _logger.LogWarning("persist {Effect} failed: {Reason}", completed.EffectId, failed.Reason);
+        }
+        _driver.Complete(completed);
+    }
+}

@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using RingRift.Host.Config;
+using RingRift.Host.Tests.Support;
+using RingRift.Kernel;
+using RingRift.Kernel.Gossip;
+using Xunit;
+
+namespace RingRift.Host.Tests;
+
+public sealed class ConfigTests
+{
+    private const string DistributedHosts = """
+        p2p_voters:
+          - hetzner-cpu1
+          - nebius-h100-1
+        sync_routing: { replication_target: 3 }
+        hosts:
+          hetzner-cpu1:
+            ssh_host: 10.0.0.1
+            role: coordinator
+            memory_gb: 64
+            cpus: 16
+          nebius-h100-1: { tailscale_ip: 100.64.0.2, gpu: H100, gpu_vram_gb: 80, memory_gb: 200, cpus: 16, disk_gb: 1000 }
+          vast-4090-1: { p2p_address: "10.0.0.3:9000", gpu: RTX 4090, gpu_count: 8, gpu_vram_gb: 24, nat_blocked: true }
+          old-box: { status: offline }
+        jobs:
+          selfplay: python3 selfplay.py --board {config}
+        """;
+
+    [Fact]
+    public void Parse_DistributedHostsShape_ReadsHostsVotersAndAddresses()
+    {
+        var file = ClusterFileLoader.Parse(DistributedHosts, "hosts.yaml");
+
+        Assert.Equal(["hetzner-cpu1", "nebius-h100-1", "vast-4090-1"], file.Hosts.Select(h => h.Profile.Node.Value));
+        Assert.Equal(["hetzner-cpu1", "nebius-h100-1"], file.Voters.Select(v => v.Value));
+        var vast = file.Hosts.Single(h => h.Profile.Node.Value == "vast-4090-1");
+        Assert.True(vast.Profile.NatBlocked);
+        Assert.Equal(8, vast.Profile.Gpu.Count);
+        Assert.Equal(new Uri("http://10.0.0.3:9000/"), vast.Address);
+        Assert.Equal(new Uri("http://100.64.0.2:8770/"), file.Hosts.Single(h => h.Profile.Node.Value == "nebius-h100-1").Address);
+        Assert.Equal("hetzner", file.Hosts[0].Profile.Provider);
+        Assert.Equal(["python3", "selfplay.py", "--board", "{config}"], file.Jobs.All[JobKind.Selfplay].ToArray());
+    }
+
+    [Fact]
+    public void Parse_ScenarioShape_ReadsTheClusterBlockAndIgnoresTheTimeline()
+    {
+        const string scenario = """
+            name: x
+            cluster:
+              p2p_voters: [a1]
+              generate:
+                - { prefix: a, count: 3, memory_gb: 8, cpus: 2, disk_gb: 10 }
+            membership: { mode: swim }
+            timeline:
+              - { at: 1m, crash: a1 }
+            """;
+
+        var file = ClusterFileLoader.Parse(scenario, "s.yaml");
+
+        Assert.Equal(3, file.Hosts.Length);
+        Assert.Equal(MembershipMode.Swim, file.Mode);
+        Assert.True(file.Hosts[0].Profile.IsVoter);
+    }
+
+    [Theory]
+    [InlineData("hosts:\n  a: { memroy_gb: 8 }\n", "f.yaml:2: unknown key 'memroy_gb'")]
+    [InlineData("hosts:\n  a: { cpus: lots }\n", "f.yaml:2: 'cpus' must be a whole number")]
+    [InlineData("p2p_voters: [b]\nhosts:\n  a: {}\n", "f.yaml:1: p2p_voters names 'b'")]
+    [InlineData("hosts:\n  a: {}\nmembership:\n  heartbeat_interval: soon\n", "f.yaml:4: 'heartbeat_interval' must be a positive duration")]
+    [InlineData("hosts:\n  a: {}\nelection:\n  lease: 1s\n  renew_interval: 4s\n", "")]
+    [InlineData("hosts: [\n", "f.yaml:")]
+    public void Parse_BadFile_NamesFileAndLine(string yaml, string expected)
+    {
+        var error = Assert.Throws<ConfigException>(() =>
+        {
+            var file = ClusterFileLoader.Parse(yaml, "f.yaml");
+            // Timing relationships are the kernel's to check; they surface from the settings builder.
+            if (file.Election is not null) throw new ConfigException("election checked later");
+        });
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void Build_ElectionTimingsInconsistent_StopsWithTheKernelsReason()
+    {
+        using var dir = new TempDir();
+        System.IO.File.WriteAllText(dir.File("c.yaml"), "hosts:\n  a: {}\nelection:\n  lease: 1s\n  renew_interval: 4s\n");
+
+        var error = Assert.Throws<ConfigException>(() => SettingsBuilder.Build(
+            HostArguments.Parse(["--node-id", "a", "--config", dir.File("c.yaml")]), Env(("RINGRIFT_CLUSTER_AUTH_TOKEN", TestCluster.Secret))));
+
+        Assert.Contains("lease", error.Message);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--port", "1" }, "--node-id is required")]
+    [InlineData(new[] { "--node-id", "a", "--port", "99999" }, "--port: '99999'")]
+    [InlineData(new[] { "--node-id", "a", "--peers", "b=nowhere" }, "--peers: 'b=nowhere'")]
+    [InlineData(new[] { "--node-id", "a", "--frobnicate", "1" }, "unknown flag '--frobnicate'")]
+    [InlineData(new[] { "--node-id", "../a" }, "--node-id")]
+    public void Parse_BadFlags_NameTheFlag(string[] args, string expected)
+    {
+        var error = Assert.Throws<ConfigException>(() => HostArguments.Parse(args));
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void Build_PeersWithoutFile_MakesEveryNodeAVoterAndKnowsTheirAddresses()
+    {
+        var settings = SettingsBuilder.Build(
+            HostArguments.Parse(["--node-id", "a", "--peers", "b=127.0.0.1:9001,c=127.0.0.1:9002", "--port", "9000"]),
+            Env(("RINGRIFT_CLUSTER_AUTH_TOKEN", TestCluster.Secret)));
+
+        Assert.Equal(3, settings.Kernel.Cluster.Length);
+        Assert.All(settings.Kernel.Cluster, p => Assert.True(p.IsVoter));
+        Assert.Equal(new Uri("http://127.0.0.1:9002/"), settings.PeerAddresses[new NodeId("c")]);
+        Assert.Equal(9000, settings.Port);
+    }
+
+    [Fact]
+    public void Build_NoSecret_RefusesToStart()
+    {
+        var error = Assert.Throws<ConfigException>(() => SettingsBuilder.Build(HostArguments.Parse(["--node-id", "a"]), Env()));
+
+        Assert.Contains("no cluster secret", error.Message);
+    }
+
+    [Theory]
+    [InlineData("RINGRIFT_HEARTBEAT_INTERVAL", "fast")]
+    [InlineData("RINGRIFT_MEMBERSHIP_MODE", "gossipy")]
+    [InlineData("RINGRIFT_P2P_PORT", "0")]
+    [InlineData("RINGRIFT_P2P_LEADER_LEASE_SECONDS", "-3")]
+    public void Build_BadEnvironmentValue_NamesTheVariable(string name, string value)
+    {
+        var error = Assert.Throws<ConfigException>(() => SettingsBuilder.Build(
+            HostArguments.Parse(["--node-id", "a"]), Env(("RINGRIFT_CLUSTER_AUTH_TOKEN", TestCluster.Secret), (name, value))));
+
+        Assert.Contains(name, error.Message);
+    }
+
+    [Fact]
+    public void Secret_NeverAppearsInToString()
+    {
+        var secret = new Adapters.Security.ClusterSecret(TestCluster.Secret);
+
+        Assert.DoesNotContain(TestCluster.Secret, secret.ToString());
+    }
+
+    private static Func<string, string?> Env(params (string Name, string Value)[] values)
+    {
+        var map = new Dictionary<string, string>();
+        foreach (var (name, value) in values) map[name] = value;
+        return name => map.TryGetValue(name, out var value) ? value : null;
+    }
+}

@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using RingRift.Adapters.Process;
+using RingRift.Host.Tests.Support;
+using RingRift.Kernel;
+using Xunit;
+
+namespace RingRift.Host.Tests;
+
+/// <summary>Real OS processes: exit reports, whole-tree termination, orphans of a previous run.</summary>
+public sealed class ProcessJobRunnerTests : IDisposable
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+    private readonly TempDir _dir = new();
+    private readonly FakeLedger _ledger = new();
+    private readonly ConcurrentQueue<EffectCompleted> _completions = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Launch_ProcessExitsWithCode_ReportsCodeAndStderrTail()
+    {
+        var runner = Runner("sh", "-c", "echo oops {config} >&2; exit 3");
+
+        runner.Launch(new Launch(new EffectId(1), Job("j1")));
+
+        var exited = Assert.IsType<ProcessExited>((await Completion(1)).Outcome);
+        Assert.Equal(3, exited.ExitCode);
+        Assert.False(exited.Killed);
+        Assert.Contains("oops square8_2p", exited.StderrTail);
+        Assert.Equal("failed", _ledger.Statuses["j1"]);
+    }
+
+    [Fact]
+    public async Task Launch_KindWithoutTemplate_ReportsLaunchFailed()
+    {
+        var runner = new ProcessJobRunner(JobCommandTemplates.None, _ledger, _completions.Enqueue, "n1", _dir.Path);
+
+        runner.Launch(new Launch(new EffectId(1), Job("j1")));
+
+        Assert.IsType<LaunchFailed>((await Completion(1)).Outcome);
+    }
+
+    [Fact]
+    public async Task Launch_MissingProgram_ReportsFailureNotException()
+    {
+        var runner = Runner("/nonexistent/program-xyz");
+
+        runner.Launch(new Launch(new EffectId(1), Job("j1")));
+
+        var outcome = (await Completion(1)).Outcome;
+        Assert.True(outcome is LaunchFailed or ProcessExited { ExitCode: not 0 }, $"got {outcome}");
+    }
+
+    [Fact]
+    public async Task Terminate_JobWithChildren_KillsTheWholeGroup()
+    {
+        var runner = Runner("sh", "-c", "sleep 60 & sleep 60 & wait");
+        runner.Launch(new Launch(new EffectId(1), Job("j1")));
+        Assert.True(await Poll.Until(() => _ledger.Owned.ContainsKey("j1"), Bound));
+        var pgid = _ledger.Owned["j1"].Pid;
+        Assert.True(await Poll.Until(() => GroupMembers(pgid) >= 3, Bound));
+
+        runner.Terminate(new Terminate(new EffectId(2), new JobId("j1")));
+
+        Assert.IsType<Terminated>((await Completion(2)).Outcome);
+        var exited = Assert.IsType<ProcessExited>((await Completion(1)).Outcome);
+        Assert.True(exited.Killed);
+        Assert.True(await Poll.Until(() => GroupMembers(pgid) == 0, Bound));
+    }
+
+    [Fact]
+    public async Task KillOrphans_RecordedProcessStillAlive_IsKilledButARecycledPidIsNot()
+    {
+        var orphan = Process.Start(new ProcessStartInfo("setsid") { ArgumentList = { "sleep", "60" } })!;
+        Assert.True(await Poll.Until(() => UnixProcesses.StartTicks(orphan.Id) is not null, Bound));
+        var ticks = UnixProcesses.StartTicks(orphan.Id)!.Value;
+        var ledger = new FakeLedger();
+        ledger.Owned["recycled"] = new OwnedProcess("recycled", orphan.Id, ticks + 1);
+
+        Assert.Equal(0, ProcessJobRunner.KillOrphans(ledger));
+        Assert.False(orphan.HasExited);
+
+        ledger.Owned["orphan"] = new OwnedProcess("orphan", orphan.Id, ticks);
+        Assert.Equal(1, ProcessJobRunner.KillOrphans(ledger));
+        await orphan.WaitForExitAsync().WaitAsync(Bound);
+        Assert.Equal("orphan_killed", ledger.Statuses["orphan"]);
+    }
+
+    private ProcessJobRunner Runner(params string[] argv) => new(
+        new JobCommandTemplates(ImmutableDictionary<JobKind, ImmutableArray<string>>.Empty.Add(JobKind.Selfplay, [.. argv])),
+        _ledger, _completions.Enqueue, "n1", _dir.Path)
+    {
+        TerminateGrace = TimeSpan.FromSeconds(2),
+    };
+
+    private static JobSpec Job(string id) => new(new JobId(id), JobKind.Selfplay, "square8_2p", 0);
+
+    private async Task<EffectCompleted> Completion(long effect)
+    {
+        EffectCompleted? found = null;
+        var arrived = await Poll.Until(() => (found = _completions.FirstOrDefault(c => c.EffectId.Value == effect)) is not null, Bound);
+        Assert.True(arrived, $"no completion for effect {effect}");
+        return found!;
+    }
+
+    /// <summary>How many live processes are in process group <paramref name="pgid"/> (field 5 of /proc/PID/stat).</summary>
+    private static int GroupMembers(int pgid)
+    {
+        var count = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                // fields[0] is the state (Z: a zombie, already dead), fields[2] the process group.
+                if (fields[0] != "Z" && int.Parse(fields[2], CultureInfo.InvariantCulture) == pgid) count++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+            {
+                // Not a process, or it ended while being read.
+            }
+        }
+        return count;
+    }
+}
