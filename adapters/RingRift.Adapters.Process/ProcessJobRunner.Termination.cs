@@ -38,8 +38,19 @@ public sealed partial class ProcessJobRunner
 
     private async Task TerminateAsync(Terminate terminate)
     {
-        if (_running.TryGetValue(terminate.Job, out var job)) await KillTreeAsync(job).ConfigureAwait(false);
+        if (RunningOrMarkPending(terminate.Job) is { } job) await KillTreeAsync(job).ConfigureAwait(false);
         complete(new EffectCompleted(terminate.Id, Terminated.Instance));
+    }
+
+    /// <summary>The running job; or, for a job still starting, a note that kills it as soon as it registers.</summary>
+    private RunningJob? RunningOrMarkPending(JobId id)
+    {
+        lock (_registry)
+        {
+            if (_running.TryGetValue(id, out var job)) return job;
+            if (_starting.Contains(id)) _terminatedBeforeStart.Add(id);
+            return null;
+        }
     }
 
     private async Task KillTreeAsync(RunningJob job)

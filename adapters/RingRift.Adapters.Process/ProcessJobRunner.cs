@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Threading.Tasks;
@@ -24,13 +25,23 @@ public sealed partial class ProcessJobRunner(
     private const int StderrTailChars = 4096;
     private readonly ConcurrentDictionary<JobId, RunningJob> _running = new();
 
+    // Launch and Terminate arrive in the loop's order but run on the thread pool, so a terminate can
+    // overtake its launch. Jobs between the two are tracked under one lock so that terminate is never lost.
+    private readonly object _registry = new();
+    private readonly HashSet<JobId> _starting = new();
+    private readonly HashSet<JobId> _terminatedBeforeStart = new();
+
     /// <summary>How long a terminated job gets between SIGTERM and SIGKILL.</summary>
     public TimeSpan TerminateGrace { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The job processes this host owns now.</summary>
     public int RunningCount => _running.Count;
 
-    public void Launch(Launch launch) => _ = Task.Run(() => Start(launch));
+    public void Launch(Launch launch)
+    {
+        lock (_registry) _starting.Add(launch.Job.Id);
+        _ = Task.Run(() => Start(launch));
+    }
 
     public void Terminate(Terminate terminate) => _ = Task.Run(() => TerminateAsync(terminate));
 
@@ -38,7 +49,12 @@ public sealed partial class ProcessJobRunner(
     {
         if (templates.Render(launch.Job, nodeId) is not { } argv)
         {
-            complete(new EffectCompleted(launch.Id, new LaunchFailed($"no command template for {launch.Job.Kind}")));
+            FailToStart(launch, $"no command template for {launch.Job.Kind}");
+            return;
+        }
+        if (TerminatedBeforeStart(launch.Job.Id))
+        {
+            FailToStart(launch, "terminated before it started");
             return;
         }
         var stderr = new StderrTail(StderrTailChars);
@@ -52,15 +68,41 @@ public sealed partial class ProcessJobRunner(
         catch (Exception e) when (e is Win32Exception or InvalidOperationException)
         {
             process.Dispose();
-            complete(new EffectCompleted(launch.Id, new LaunchFailed("cannot start: " + e.Message)));
+            FailToStart(launch, "cannot start: " + e.Message);
             return;
         }
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         var job = new RunningJob(launch.Job, process, stderr);
-        _running[launch.Job.Id] = job;
         ledger.Started(launch.Job, job.Pid, UnixProcesses.StartTicks(job.Pid) ?? 0);
+        if (Register(job)) _ = KillTreeAsync(job);
         _ = WaitForExitAsync(launch.Id, job);
+    }
+
+    /// <summary>Makes the job running; true when a terminate overtook it while its process started.</summary>
+    private bool Register(RunningJob job)
+    {
+        lock (_registry)
+        {
+            _starting.Remove(job.Job.Id);
+            _running[job.Job.Id] = job;
+            return _terminatedBeforeStart.Remove(job.Job.Id);
+        }
+    }
+
+    private bool TerminatedBeforeStart(JobId job)
+    {
+        lock (_registry) return _terminatedBeforeStart.Contains(job);
+    }
+
+    private void FailToStart(Launch launch, string reason)
+    {
+        lock (_registry)
+        {
+            _starting.Remove(launch.Job.Id);
+            _terminatedBeforeStart.Remove(launch.Job.Id);
+        }
+        complete(new EffectCompleted(launch.Id, new LaunchFailed(reason)));
     }
 
     private ProcessStartInfo StartInfo(System.Collections.Immutable.ImmutableArray<string> argv)

@@ -76,6 +76,24 @@ public sealed class ProcessJobRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Terminate_RightAfterLaunch_NeverLetsTheJobRunOn()
+    {
+        var runner = Runner("sleep", "60");
+        for (var i = 0; i < 5; i++)
+        {
+            var launch = new EffectId(10 + 2 * i);
+            var job = Job("j" + i.ToString(CultureInfo.InvariantCulture));
+            runner.Launch(new Launch(launch, job));
+            runner.Terminate(new Terminate(new EffectId(11 + 2 * i), job.Id));
+
+            Assert.IsType<Terminated>((await Completion(11 + 2 * i)).Outcome);
+            var outcome = (await Completion(10 + 2 * i)).Outcome;
+            Assert.True(outcome is LaunchFailed or ProcessExited { Killed: true }, $"got {outcome}");
+        }
+        Assert.Equal(0, runner.RunningCount);
+    }
+
+    [Fact]
     public async Task KillOrphans_RecordedProcessStillAlive_IsKilledButARecycledPidIsNot()
     {
         var orphan = Process.Start(new ProcessStartInfo("setsid") { ArgumentList = { "sleep", "60" } })!;
