@@ -22,10 +22,10 @@ internal static class SyncBuild
 
     public static Manifest ManifestOf(string node, params ManifestEntry[] entries) => Manifest.Create(new NodeId(node), 0, entries);
 
-    public static NodeSnapshot Node(
-        string id, params ManifestEntry[] entries) => Node(id, "lambda", entries);
+    public static NodeSnapshot Host(
+        string id, params ManifestEntry[] entries) => Host(id, "lambda", entries);
 
-    public static NodeSnapshot Node(string id, string provider, params ManifestEntry[] entries) => new(
+    public static NodeSnapshot Host(string id, string provider, params ManifestEntry[] entries) => new(
         new NodeId(id), provider, Alive: true, NatBlocked: false, Load: Ratio.Zero, DiskTotal: Tb, DiskFree: Tb,
         StoresReplicas: true, Manifest: ManifestOf(id, entries));
 
