@@ -5,12 +5,15 @@ namespace RingRift.Kernel.Sync;
 /// <summary>
 /// The planner's inverted manifest: every distinct (path, hash) in the cluster with the nodes holding
 /// it, in node-id order. Files are numbered in the order they are first met walking nodes by id and
-/// each manifest by path, so the numbering is a function of the snapshot alone. Holders live in flat
+/// each manifest by path, so the numbering is a function of the snapshot alone. Paths are numbered
+/// too, because two versions of one path must never be written to one node at once. Holders live in flat
 /// arrays as linked lists (no per-file allocation). Built once per plan, read only afterwards.
 /// </summary>
 internal sealed class FileIndex
 {
     private readonly Dictionary<FileKey, int> _byKey;
+    private readonly Dictionary<string, int> _paths = new(System.StringComparer.Ordinal);
+    private readonly int[] _pathOf;
     private readonly ManifestEntry[] _entries;
     private readonly int[] _firstHolder;
     private readonly int[] _lastHolder;
@@ -22,6 +25,7 @@ internal sealed class FileIndex
     {
         _byKey = new Dictionary<FileKey, int>(capacity, FileKeyComparer.Instance);
         _entries = new ManifestEntry[capacity];
+        _pathOf = new int[capacity];
         _firstHolder = new int[capacity];
         _lastHolder = new int[capacity];
         _holderNode = new int[capacity];
@@ -45,6 +49,12 @@ internal sealed class FileIndex
     }
 
     public ManifestEntry Entry(int file) => _entries[file];
+
+    /// <summary>The number of the path of <paramref name="file"/>: versions of one path share it.</summary>
+    public int PathOf(int file) => _pathOf[file];
+
+    /// <summary>The number of <paramref name="path"/>, or -1 when no node holds any version of it.</summary>
+    public int PathId(string path) => _paths.TryGetValue(path, out var id) ? id : -1;
 
     /// <summary>The file numbered for (path, hash), or -1 when no node holds it.</summary>
     public int Find(string path, ContentHash hash) => _byKey.TryGetValue(new FileKey(path, hash), out var file) ? file : -1;
@@ -78,6 +88,8 @@ internal sealed class FileIndex
         file = Count++;
         _byKey.Add(key, file);
         _entries[file] = entry;
+        if (!_paths.TryGetValue(entry.Path, out var pathId)) _paths.Add(entry.Path, pathId = _paths.Count);
+        _pathOf[file] = pathId;
         _firstHolder[file] = link;
         _lastHolder[file] = link;
     }

@@ -4,7 +4,8 @@ namespace RingRift.Kernel.Sync;
 
 /// <summary>
 /// The planner's running account of one plan: transfers per target, per source and per link, bytes
-/// arriving per target, which (file, target) pairs are already running or planned, and how many
+/// arriving per target, which (path, target) pairs are already running or planned (one version of a
+/// path arrives at a node at a time: two writers of one path corrupted files in the original), how many
 /// replicas of each file are on their way. Starts from the snapshot's in-flight transfers, so a
 /// re-plan never double-books a slot or a file.
 /// </summary>
@@ -17,6 +18,7 @@ internal sealed class PlanLedger
     private readonly Dictionary<long, int> _links = new();
     private readonly HashSet<long> _busy = new();
     private readonly int[] _pendingReplicas;
+    private readonly FileIndex _index;
     private readonly int _canonical;
     private int _incomingFree;
     private int _outgoingFree;
@@ -29,12 +31,13 @@ internal sealed class PlanLedger
         _outgoing = new int[n];
         _incomingBytes = new long[n];
         _pendingReplicas = new int[index.Count];
+        _index = index;
         _canonical = snapshot.CanonicalIndex;
         foreach (var running in snapshot.InFlight)
         {
             int target = snapshot.IndexOf(running.Target), source = snapshot.IndexOf(running.Source);
             if (target < 0 || source < 0) continue;
-            Book(target, source, index.Find(running.Path, running.Hash), running.LengthBytes);
+            Book(target, source, index.Find(running.Path, running.Hash), index.PathId(running.Path), running.LengthBytes);
         }
         for (var i = 0; i < n; i++)
         {
@@ -60,7 +63,8 @@ internal sealed class PlanLedger
 
     public long IncomingBytes(int target) => _incomingBytes[target];
 
-    public bool IsBusy(int file, int target) => file >= 0 && _busy.Contains(Pair(file, target));
+    /// <summary>True when some version of <paramref name="file"/>'s path is running or planned into <paramref name="target"/>.</summary>
+    public bool IsBusy(int file, int target) => _busy.Contains(Pair(_index.PathOf(file), target));
 
     /// <summary>Replicas of <paramref name="file"/> (other than on the canonical store) running or planned.</summary>
     public int PendingReplicas(int file) => _pendingReplicas[file];
@@ -70,20 +74,21 @@ internal sealed class PlanLedger
     {
         Invariant.True(Planned < _policy.PlanTransfersMax);
         Invariant.True(IncomingFree(target) > 0 && OutgoingFree(source) > 0 && LinkFree(source, target));
-        Book(target, source, file, lengthBytes);
+        Book(target, source, file, _index.PathOf(file), lengthBytes);
         Planned++;
         _incomingFree--;
         _outgoingFree--;
     }
 
-    private void Book(int target, int source, int file, long lengthBytes)
+    private void Book(int target, int source, int file, int path, long lengthBytes)
     {
         _incoming[target]++;
         _outgoing[source]++;
         _incomingBytes[target] += lengthBytes;
         var link = Pair(source, target);
         _links[link] = _links.TryGetValue(link, out var count) ? count + 1 : 1;
-        if (file >= 0 && _busy.Add(Pair(file, target)) && target != _canonical) _pendingReplicas[file]++;
+        var first = path < 0 || _busy.Add(Pair(path, target));
+        if (file >= 0 && first && target != _canonical) _pendingReplicas[file]++;
     }
 
     private static int Free(int max, int used) => used >= max ? 0 : max - used;

@@ -53,9 +53,9 @@ internal sealed partial class PlanRun
             var target = _replicaTargets[(start + step) % eligible];
             if (_index.IsHeldBy(file, target) || Ledger.IsBusy(file, target) || !Reachable(file, target)) continue;
             var outcome = Want(file, target, SyncPriority.GameReplication);
-            // A target without room is passed over; one that is merely busy keeps its place, so the
+            // A target without room or with another version of the path is passed over; one that is merely busy keeps its place, so the
             // next plan picks it again instead of scattering extra copies over the cluster.
-            if (outcome == WantOutcome.DiskFull) continue;
+            if (outcome is WantOutcome.DiskFull or WantOutcome.Conflict) continue;
             Count(outcome);
             missing--;
         }

@@ -21,6 +21,7 @@ internal sealed partial class PlanRun
     private int _deferred;
     private int _noSource;
     private int _diskFull;
+    private int _conflicts;
 
     public PlanRun(ClusterSnapshot snapshot, SyncPolicy policy, FileIndex index)
     {
@@ -47,7 +48,10 @@ internal sealed partial class PlanRun
     public PlanLedger Ledger { get; }
 
     public SyncPlan Result() =>
-        new([.. _transfers], new ByteSize(_bytesPlanned), _deferred, _noSource, _diskFull);
+        new([.. _transfers], new ByteSize(_bytesPlanned), _deferred, _noSource, _diskFull, _conflicts);
+
+    /// <summary>Counts an order that another order for the same (target, path) took precedence over.</summary>
+    public void CountConflict() => _conflicts++;
 
     public void PlanOrder(FileOrder order)
     {
@@ -69,6 +73,7 @@ internal sealed partial class PlanRun
             case WantOutcome.Deferred: _deferred++; break;
             case WantOutcome.NoSource: _noSource++; break;
             case WantOutcome.DiskFull: _diskFull++; break;
+            case WantOutcome.Conflict: _conflicts++; break;
         }
     }
 
@@ -77,7 +82,10 @@ internal sealed partial class PlanRun
     {
         if (Ledger.IsBusy(file, target) || _index.IsHeldBy(file, target)) return WantOutcome.AlreadyThere;
         var node = _snapshot.Nodes[target];
-        var size = _index.Entry(file).Size.Bytes;
+        var entry = _index.Entry(file);
+        if (priority == SyncPriority.GameReplication && node.Manifest.TryGet(entry.Path, out var held) && held.Hash != entry.Hash)
+            return WantOutcome.Conflict;
+        var size = entry.Size.Bytes;
         if (_diskLevel[target] == DiskLevel.Critical ||
             Ledger.IncomingBytes(target) + size > _policy.Disk.Headroom(node.DiskTotal, node.DiskFree).Bytes)
             return WantOutcome.DiskFull;

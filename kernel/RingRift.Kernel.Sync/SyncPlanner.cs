@@ -33,10 +33,11 @@ public static class SyncPlanner
             sorted[i] = orders[i];
         }
         Array.Sort(sorted, OrderPrecedence.Instance);
+        var served = new HashSet<(NodeId, string)>();
         foreach (var order in sorted)
         {
-            if (run.Ledger.Exhausted) break;
-            run.PlanOrder(order);
+            if (!served.Add((order.Target, order.Path))) run.CountConflict();
+            else if (!run.Ledger.Exhausted) run.PlanOrder(order);
         }
         if (policy.ReplicateGames) run.ReplicateGames();
         return run.Result();

@@ -8,4 +8,5 @@ internal enum WantOutcome : byte
     Deferred = 2,
     NoSource = 3,
     DiskFull = 4,
+    Conflict = 5,
 }
