@@ -82,7 +82,7 @@ internal sealed record SyncScenario(
         ReplicateGames: prng.NextBelow(5) != 0,
         PushAllowed: prng.NextBelow(4) != 0,
         // Small disks: 10,000 bytes, warning below 1,500 free, critical below 500, never ample.
-        Disk: new DiskThresholds(Ratio.FromPercent(85), Ratio.FromPercent(95), new ByteSize(1_000_000)));
+        Disk: new DiskThresholds(Ratio.FromPercent(85), Ratio.FromPercent(95), new ByteSize(1_000_000), new ByteSize(1_000_000)));
 
     /// <summary>The same problem with nodes, cuts and orders in a seeded random order.</summary>
     public SyncScenario Shuffled(int shuffleSeed)
