@@ -9,7 +9,7 @@ namespace RingRift.Bench;
 /// A cluster with the original's data shape, for <see cref="SyncPlannerBench"/>: node 0 is the
 /// coordinator (the canonical store), the rest are workers on four providers, every fourth of them
 /// NAT-blocked and every sixth a training node. Each worker holds <see cref="GamesPerWorker"/> game
-/// databases of 5–50 MB that it produced; the coordinator already holds the older 90 % of them and
+/// databases of 1–10 MB that it produced; the coordinator already holds the older 90 % of them and
 /// another worker the older half, so the newest games still need the canonical store and a replica.
 /// Every node holds three versions of a model per config (15–174 MB); training nodes hold 20 NPZ
 /// files per config (0.3–1.2 GB); one node in ten is at its disk warning level. Orders: a newly
@@ -51,7 +51,7 @@ internal static class SyncBenchCluster
 
     private static NodeSnapshot Node(Prng prng, NodeId id, int index, List<ManifestEntry> entries)
     {
-        var total = ByteSize.FromGigabytes(index == 0 ? 4000 : 2000);
+        var total = ByteSize.FromGigabytes(index == 0 ? 8000 : 2000);
         var used = Manifest.Create(id, 1, entries).TotalSize;
         var free = index % 10 == 9 ? ByteSize.FromGigabytes(60) : total - used;
         return new NodeSnapshot(
@@ -68,7 +68,7 @@ internal static class SyncBenchCluster
             var config = g % Configs;
             var path = $"games/{ConfigKey(config)}/{worker:D4}-{g:D5}.db";
             var entry = new ManifestEntry(path, FileKind.GameDb, ConfigKey(config),
-                new ByteSize(prng.NextInRange(5_000_000, 50_000_000)), new ContentHash(prng.NextUInt64(), prng.NextUInt64()));
+                new ByteSize(prng.NextInRange(1_000_000, 10_000_000)), new ContentHash(prng.NextUInt64(), prng.NextUInt64()));
             held[worker].Add(entry);
             if (g < GamesPerWorker * 9 / 10) held[0].Add(entry);
             if (g < GamesPerWorker / 2 && replica != worker) held[replica].Add(entry);

@@ -1,19 +1,17 @@
-using System.Collections.Generic;
-
 namespace RingRift.Kernel.Sync;
 
 /// <summary>
 /// The planner's inverted manifest: every distinct (path, hash) in the cluster with the nodes holding
 /// it, in node-id order. Files are numbered in the order they are first met walking nodes by id and
-/// each manifest by path, so the numbering is a function of the snapshot alone. Paths are numbered
-/// too, because two versions of one path must never be written to one node at once. Holders live in flat
-/// arrays as linked lists (no per-file allocation). Built once per plan, read only afterwards.
+/// each manifest by path, so the numbering is a function of the snapshot alone. Lookup is an
+/// open-addressing table keyed by the content hash (already uniform) and the path's tail, so whole
+/// paths are compared only on a hash match and never hashed; holders live in flat arrays as linked
+/// lists. No per-file allocation. Built once per plan, read only afterwards.
 /// </summary>
 internal sealed class FileIndex
 {
-    private readonly Dictionary<FileKey, int> _byKey;
-    private readonly Dictionary<string, int> _paths = new(System.StringComparer.Ordinal);
-    private readonly int[] _pathOf;
+    private readonly int[] _table;
+    private readonly int _mask;
     private readonly ManifestEntry[] _entries;
     private readonly int[] _firstHolder;
     private readonly int[] _lastHolder;
@@ -23,9 +21,11 @@ internal sealed class FileIndex
 
     private FileIndex(int capacity)
     {
-        _byKey = new Dictionary<FileKey, int>(capacity, FileKeyComparer.Instance);
+        var slots = 16;
+        while (slots < capacity * 2) slots <<= 1;
+        _table = new int[slots];
+        _mask = slots - 1;
         _entries = new ManifestEntry[capacity];
-        _pathOf = new int[capacity];
         _firstHolder = new int[capacity];
         _lastHolder = new int[capacity];
         _holderNode = new int[capacity];
@@ -38,7 +38,7 @@ internal sealed class FileIndex
     {
         var total = 0L;
         foreach (var node in snapshot.Nodes) total += node.Manifest.Count;
-        Invariant.True(total <= int.MaxValue / 2);
+        Invariant.True(total <= 1L << 28);
         var index = new FileIndex((int)total);
         for (var n = 0; n < snapshot.Nodes.Length; n++)
         {
@@ -50,14 +50,17 @@ internal sealed class FileIndex
 
     public ManifestEntry Entry(int file) => _entries[file];
 
-    /// <summary>The number of the path of <paramref name="file"/>: versions of one path share it.</summary>
-    public int PathOf(int file) => _pathOf[file];
-
-    /// <summary>The number of <paramref name="path"/>, or -1 when no node holds any version of it.</summary>
-    public int PathId(string path) => _paths.TryGetValue(path, out var id) ? id : -1;
-
     /// <summary>The file numbered for (path, hash), or -1 when no node holds it.</summary>
-    public int Find(string path, ContentHash hash) => _byKey.TryGetValue(new FileKey(path, hash), out var file) ? file : -1;
+    public int Find(string path, ContentHash hash)
+    {
+        for (var slot = Slot(path, hash); ; slot = (slot + 1) & _mask)
+        {
+            var file = _table[slot] - 1;
+            if (file < 0) return -1;
+            var entry = _entries[file];
+            if (entry.Hash == hash && string.Equals(entry.Path, path, System.StringComparison.Ordinal)) return file;
+        }
+    }
 
     /// <summary>The first holder link of <paramref name="file"/>; follow with <see cref="NextHolder"/> until -1.</summary>
     public int FirstHolder(int file) => _firstHolder[file];
@@ -78,19 +81,36 @@ internal sealed class FileIndex
         var link = _holders++;
         _holderNode[link] = node;
         _holderNext[link] = -1;
-        var key = new FileKey(entry.Path, entry.Hash);
-        if (_byKey.TryGetValue(key, out var file))
+        var slot = Slot(entry.Path, entry.Hash);
+        for (; _table[slot] != 0; slot = (slot + 1) & _mask)
         {
+            var file = _table[slot] - 1;
+            var known = _entries[file];
+            if (known.Hash != entry.Hash || !string.Equals(known.Path, entry.Path, System.StringComparison.Ordinal)) continue;
             _holderNext[_lastHolder[file]] = link;
             _lastHolder[file] = link;
             return;
         }
-        file = Count++;
-        _byKey.Add(key, file);
-        _entries[file] = entry;
-        if (!_paths.TryGetValue(entry.Path, out var pathId)) _paths.Add(entry.Path, pathId = _paths.Count);
-        _pathOf[file] = pathId;
-        _firstHolder[file] = link;
-        _lastHolder[file] = link;
+        var added = Count++;
+        _table[slot] = added + 1;
+        _entries[added] = entry;
+        _firstHolder[added] = link;
+        _lastHolder[added] = link;
+    }
+
+    /// <summary>
+    /// The content hash mixed with the path's length and last eight characters: copies of identical
+    /// content (empty databases) under different names still spread over the table.
+    /// </summary>
+    private int Slot(string path, ContentHash hash)
+    {
+        unchecked
+        {
+            var mixed = hash.Low ^ (hash.High * 0x9E3779B97F4A7C15UL) ^ ((ulong)path.Length << 40);
+            var start = path.Length > 8 ? path.Length - 8 : 0;
+            for (var i = start; i < path.Length; i++) mixed = (mixed ^ path[i]) * 0x100000001B3UL;
+            mixed ^= mixed >> 29;
+            return (int)mixed & _mask;
+        }
     }
 }

@@ -16,7 +16,7 @@ internal sealed class PlanLedger
     private readonly int[] _outgoing;
     private readonly long[] _incomingBytes;
     private readonly Dictionary<long, int> _links = new();
-    private readonly HashSet<long> _busy = new();
+    private readonly HashSet<PathTarget> _busy = new(PathTargetComparer.Instance);
     private readonly int[] _pendingReplicas;
     private readonly FileIndex _index;
     private readonly int _canonical;
@@ -37,7 +37,7 @@ internal sealed class PlanLedger
         {
             int target = snapshot.IndexOf(running.Target), source = snapshot.IndexOf(running.Source);
             if (target < 0 || source < 0) continue;
-            Book(target, source, index.Find(running.Path, running.Hash), index.PathId(running.Path), running.LengthBytes);
+            Book(target, source, index.Find(running.Path, running.Hash), running.Path, running.LengthBytes);
         }
         for (var i = 0; i < n; i++)
         {
@@ -64,7 +64,7 @@ internal sealed class PlanLedger
     public long IncomingBytes(int target) => _incomingBytes[target];
 
     /// <summary>True when some version of <paramref name="file"/>'s path is running or planned into <paramref name="target"/>.</summary>
-    public bool IsBusy(int file, int target) => _busy.Contains(Pair(_index.PathOf(file), target));
+    public bool IsBusy(int file, int target) => _busy.Contains(new PathTarget(_index.Entry(file).Path, target));
 
     /// <summary>Replicas of <paramref name="file"/> (other than on the canonical store) running or planned.</summary>
     public int PendingReplicas(int file) => _pendingReplicas[file];
@@ -74,20 +74,20 @@ internal sealed class PlanLedger
     {
         Invariant.True(Planned < _policy.PlanTransfersMax);
         Invariant.True(IncomingFree(target) > 0 && OutgoingFree(source) > 0 && LinkFree(source, target));
-        Book(target, source, file, _index.PathOf(file), lengthBytes);
+        Book(target, source, file, _index.Entry(file).Path, lengthBytes);
         Planned++;
         _incomingFree--;
         _outgoingFree--;
     }
 
-    private void Book(int target, int source, int file, int path, long lengthBytes)
+    private void Book(int target, int source, int file, string path, long lengthBytes)
     {
         _incoming[target]++;
         _outgoing[source]++;
         _incomingBytes[target] += lengthBytes;
         var link = Pair(source, target);
         _links[link] = _links.TryGetValue(link, out var count) ? count + 1 : 1;
-        var first = path < 0 || _busy.Add(Pair(path, target));
+        var first = _busy.Add(new PathTarget(path, target));
         if (file >= 0 && first && target != _canonical) _pendingReplicas[file]++;
     }
 

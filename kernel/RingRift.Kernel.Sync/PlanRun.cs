@@ -80,17 +80,19 @@ internal sealed partial class PlanRun
     /// <summary>Plans <paramref name="file"/> into <paramref name="target"/> from the best sources the bounds leave.</summary>
     private WantOutcome Want(int file, int target, SyncPriority priority)
     {
-        if (Ledger.IsBusy(file, target) || _index.IsHeldBy(file, target)) return WantOutcome.AlreadyThere;
+        if (_index.IsHeldBy(file, target) || Ledger.IsBusy(file, target)) return WantOutcome.AlreadyThere;
+        // Cheap checks first: most wants of a large cluster wait for a slot, and the conflict check
+        // below is a binary search of the target's manifest.
+        var slots = Ledger.IncomingFree(target);
+        if (slots == 0 || Ledger.Exhausted) return WantOutcome.Deferred;
         var node = _snapshot.Nodes[target];
         var entry = _index.Entry(file);
-        if (priority == SyncPriority.GameReplication && node.Manifest.TryGet(entry.Path, out var held) && held.Hash != entry.Hash)
-            return WantOutcome.Conflict;
         var size = entry.Size.Bytes;
         if (_diskLevel[target] == DiskLevel.Critical ||
             Ledger.IncomingBytes(target) + size > _policy.Disk.Headroom(node.DiskTotal, node.DiskFree).Bytes)
             return WantOutcome.DiskFull;
-        var slots = Ledger.IncomingFree(target);
-        if (slots == 0 || Ledger.Exhausted) return WantOutcome.Deferred;
+        if (priority == SyncPriority.GameReplication && node.Manifest.TryGet(entry.Path, out var held) && held.Hash != entry.Hash)
+            return WantOutcome.Conflict;
         var wanted = size > _policy.ChunkedAbove.Bytes ? System.Math.Min(slots, _policy.SourcesPerFileMax) : 1;
         wanted = System.Math.Min(wanted, _policy.PlanTransfersMax - Ledger.Planned);
         var found = RankSources(file, target, wanted, out var anyRoute);
