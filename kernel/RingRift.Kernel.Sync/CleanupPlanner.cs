@@ -18,7 +18,7 @@ public static class CleanupPlanner
     public static ImmutableArray<Deletion> Plan(ClusterSnapshot snapshot, IReadOnlyList<FileOrder> orders, SyncPolicy policy)
     {
         Invariant.True(policy.Validate().Count == 0);
-        var index = FileIndex.Build(snapshot);
+        var index = snapshot.Index;
         var keep = new HashSet<long>();
         foreach (var order in orders)
         {

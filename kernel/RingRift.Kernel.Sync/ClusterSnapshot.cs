@@ -18,11 +18,13 @@ public sealed class ClusterSnapshot
     public const int BlockedMax = 1_000_000;
 
     private readonly HashSet<long> _blocked;
+    private readonly IndexCache _index;
 
     private ClusterSnapshot(
         ImmutableArray<NodeSnapshot> nodes, NodeId? canonical, int canonicalIndex, HashSet<long> blocked,
-        ImmutableArray<DialBlock> blocks, ImmutableArray<Transfer> inFlight)
+        ImmutableArray<DialBlock> blocks, ImmutableArray<Transfer> inFlight, IndexCache? index = null)
     {
+        _index = index ?? new IndexCache();
         Nodes = nodes;
         CanonicalStore = canonical;
         CanonicalIndex = canonicalIndex;
@@ -70,6 +72,20 @@ public sealed class ClusterSnapshot
         return new ClusterSnapshot(sorted, canonicalStore, canonicalIndex, set, blocks, running);
     }
 
+    /// <summary>
+    /// The same cluster with other transfers in flight, e.g. after one failed: nodes, manifests and cuts
+    /// are shared, and so is the planners' file index, so a re-plan does not rebuild it.
+    /// </summary>
+    public ClusterSnapshot WithInFlight(IEnumerable<Transfer> inFlight)
+    {
+        var running = ImmutableArray.CreateRange(inFlight);
+        Invariant.True(running.Length <= SyncPolicy.PlanTransfersWireMax);
+        return new ClusterSnapshot(Nodes, CanonicalStore, CanonicalIndex, _blocked, Blocked, running, _index);
+    }
+
+    /// <summary>The planners' inverted manifest, built on first use and shared by every snapshot derived by <see cref="WithInFlight"/>.</summary>
+    internal FileIndex Index => _index.Value ??= FileIndex.Build(this);
+
     /// <summary>The index of <paramref name="node"/> in <see cref="Nodes"/>, or -1.</summary>
     public int IndexOf(NodeId node)
     {
@@ -101,6 +117,12 @@ public sealed class ClusterSnapshot
     }
 
     private static long Pair(int from, int to) => ((long)from << 32) | (uint)to;
+
+    /// <summary>A holder, so that snapshots sharing manifests share one lazily built index.</summary>
+    private sealed class IndexCache
+    {
+        public FileIndex? Value;
+    }
 
     private sealed class NodeOrder : IComparer<NodeSnapshot>
     {

@@ -17,15 +17,16 @@ namespace RingRift.Kernel.Sync;
 /// <item>higher priorities are never displaced by lower ones: removing lower-priority wants leaves the plan's prefix unchanged;</item>
 /// <item>equal inputs give equal plans, whatever order nodes, cuts, transfers or orders were given in.</item>
 /// </list>
-/// Cost: one pass over every manifest entry to build the file index, then work per want examined;
-/// the pass stops early once no slot is left anywhere.
+/// Cost: one pass over every manifest entry to build the file index (once per snapshot: a re-plan on
+/// <see cref="ClusterSnapshot.WithInFlight"/> reuses it), then work per want examined; the pass stops
+/// early once no slot is left anywhere.
 /// </summary>
 public static class SyncPlanner
 {
     public static SyncPlan Plan(ClusterSnapshot snapshot, IReadOnlyList<FileOrder> orders, SyncPolicy policy)
     {
         Invariant.True(policy.Validate().Count == 0);
-        var run = new PlanRun(snapshot, policy, FileIndex.Build(snapshot));
+        var run = new PlanRun(snapshot, policy, snapshot.Index);
         var sorted = new FileOrder[orders.Count];
         for (var i = 0; i < sorted.Length; i++)
         {

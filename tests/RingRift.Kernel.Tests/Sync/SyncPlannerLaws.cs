@@ -84,6 +84,18 @@ public sealed class SyncPlannerLaws
         return plan.Transfers.SequenceEqual(again.Transfers) && plan with { Transfers = again.Transfers } == again;
     });
 
+    /// <summary>A re-plan on a snapshot derived with other transfers in flight, sharing the file index, equals one on a fresh snapshot.</summary>
+    [Property(MaxTest = Tests)]
+    public Property Replan_OnASharedIndex_EqualsAPlanFromScratch() => Prop.ForAll(SyncScenario.Any, s =>
+    {
+        var snapshot = s.Snapshot();
+        var first = SyncPlanner.Plan(snapshot, s.Orders, s.Policy);
+        var running = first.Transfers.Skip(1).ToList();
+        var shared = SyncPlanner.Plan(snapshot.WithInFlight(running), s.Orders, s.Policy);
+        var fresh = SyncPlanner.Plan(s.Snapshot(running), s.Orders, s.Policy);
+        return shared.Transfers.SequenceEqual(fresh.Transfers) && shared with { Transfers = fresh.Transfers } == fresh;
+    });
+
     /// <summary>
     /// Priorities never decrease along the plan, and lower priorities never change what higher ones
     /// get: the plan made for the model orders alone is the model prefix of the full plan, and the plan
