@@ -5,6 +5,8 @@ namespace RingRift.Kernel.Sync;
 internal sealed partial class PlanRun
 {
     private readonly int[] _replicaTargets;
+    private bool[] _receivesReplication = null!;
+    private int _replicationSlotsFree;
 
     /// <summary>
     /// Game replication, file by file in index order: a game the canonical store lacks is pulled there;
@@ -18,7 +20,10 @@ internal sealed partial class PlanRun
     public void ReplicateGames()
     {
         var canonical = _snapshot.CanonicalIndex;
-        for (var file = 0; file < _index.Count && !Ledger.Exhausted; file++)
+        CountReplicationSlots();
+        // Once every node replication could write to is out of slots nothing more can be planned: a
+        // re-plan after one failed transfer stops at the first game that fits the freed slot.
+        for (var file = 0; file < _index.Count && !Ledger.Exhausted && _replicationSlotsFree > 0; file++)
         {
             var entry = _index.Entry(file);
             if (entry.Kind != FileKind.GameDb) continue;
@@ -59,6 +64,22 @@ internal sealed partial class PlanRun
             Count(outcome);
             missing--;
         }
+    }
+
+    private void CountReplicationSlots()
+    {
+        _receivesReplication = new bool[_snapshot.Nodes.Length];
+        foreach (var target in _replicaTargets) _receivesReplication[target] = true;
+        var canonical = _snapshot.CanonicalIndex;
+        if (canonical >= 0 && _snapshot.Nodes[canonical].Alive) _receivesReplication[canonical] = true;
+        for (var i = 0; i < _receivesReplication.Length; i++)
+            if (_receivesReplication[i]) _replicationSlotsFree += Ledger.IncomingFree(i);
+    }
+
+    /// <summary>Keeps <see cref="_replicationSlotsFree"/> in step with every transfer planned during replication.</summary>
+    private void OnPlannedDuringReplication(int target)
+    {
+        if (_receivesReplication is { } receives && receives[target]) _replicationSlotsFree--;
     }
 
     /// <summary>True when some live holder of the file and <paramref name="target"/> can connect, in either allowed direction.</summary>

@@ -124,6 +124,7 @@ internal sealed partial class PlanRun
                 _snapshot.Nodes[target].Node, _snapshot.Nodes[source].Node, entry.Path, entry.Hash, entry.Size,
                 parts == 1 ? 0 : offset, length, priority, push ? TransferInitiator.Source : TransferInitiator.Target));
             Ledger.Plan(target, source, file, length);
+            OnPlannedDuringReplication(target);
             _bytesPlanned += length;
         }
     }
