@@ -16,7 +16,8 @@ public sealed partial class DispatchMachine
     /// </summary>
     public void OnReport(Instant now, NodeId from, JobReport report)
     {
-        if (_epoch == 0 || !_workers.TryGetValue(from, out var worker)) return;
+        if (_epoch == 0 || !_workers.TryGetValue(from, out var worker) || report.Sequence <= worker.LastSequence) return;
+        worker.LastSequence = report.Sequence;
         _reports++;
         worker.Gpu = report.Gpu;
         worker.Reported = true;

@@ -7,9 +7,11 @@ namespace RingRift.Kernel.Scheduling.Jobs;
 /// it runs (its whole running set, counted from launches it owns), the results no leader has
 /// acknowledged yet, and the newest pipeline snapshot it holds. Sent every report interval and as soon
 /// as a job ends; it doubles as the pull request (the leader answers with <see cref="JobOrders"/> on the
-/// same connection, which reaches NAT-blocked workers).
+/// same connection, which reaches NAT-blocked workers). <see cref="Sequence"/> grows with every report of
+/// every incarnation of the worker, so a delayed or replayed older report is ignored.
 /// </summary>
 public sealed record JobReport(
+    long Sequence,
     long Epoch,
     GpuHealth Gpu,
     int Slots,
@@ -21,6 +23,7 @@ public sealed record JobReport(
 
     public override void WriteBody(WireWriter writer)
     {
+        writer.WriteVarInt64(Sequence);
         writer.WriteVarInt64(Epoch);
         writer.WriteByte((byte)Gpu);
         writer.WriteVarUInt64((ulong)Slots);
@@ -32,8 +35,9 @@ public sealed record JobReport(
 
     public static JobReport Read(ref WireReader reader)
     {
+        var sequence = reader.ReadVarInt64();
         var epoch = reader.ReadVarInt64();
-        if (epoch < 0) throw new MalformedMessageException("negative epoch");
+        if (epoch < 0 || sequence < 0) throw new MalformedMessageException("negative epoch or sequence");
         var gpu = reader.ReadByte();
         if (gpu > (byte)GpuHealth.Misdetected) throw new MalformedMessageException("unknown gpu health " + gpu);
         var slots = reader.ReadBoundedInt(SchedulingConfig.JobsPerMessageMax);
@@ -41,6 +45,6 @@ public sealed record JobReport(
         var count = reader.ReadBoundedInt(SchedulingConfig.JobsPerMessageMax);
         var results = ImmutableArray.CreateBuilder<JobResult>(count);
         for (var i = 0; i < count; i++) results.Add(JobResult.Read(ref reader));
-        return new JobReport(epoch, (GpuHealth)gpu, slots, running, results.MoveToImmutable(), PipelineSnapshot.Read(ref reader));
+        return new JobReport(sequence, epoch, (GpuHealth)gpu, slots, running, results.MoveToImmutable(), PipelineSnapshot.Read(ref reader));
     }
 }

@@ -23,9 +23,13 @@ public sealed class JobWorkerMachine
     private long _highestEpoch;
     private bool _dirty;
     private Instant _nextReport = Instant.MaxValue;
+    private long _sequence;
 
-    public JobWorkerMachine(SchedulingConfig config, int slots, LocalJobsMachine jobs, Outbox outbox, PipelineSnapshot restored)
+    /// <summary><paramref name="incarnation"/> seeds the report sequence so a restarted worker's reports outrank its earlier life's.</summary>
+    public JobWorkerMachine(
+        SchedulingConfig config, int slots, LocalJobsMachine jobs, Outbox outbox, PipelineSnapshot restored, long incarnation)
     {
+        _sequence = checked(incarnation << 32);
         _config = config;
         _slots = slots;
         _jobs = jobs;
@@ -56,7 +60,7 @@ public sealed class JobWorkerMachine
         _dirty = false;
         _nextReport = now + _config.ReportInterval;
         _outbox.Send(new Outbound(to, new JobReport(
-            _highestEpoch, gpu, _slots, _jobs.RunningSpecs(), [.. _results], Pipeline)));
+            ++_sequence, _highestEpoch, gpu, _slots, _jobs.RunningSpecs(), [.. _results], Pipeline)));
     }
 
     /// <summary>A newer snapshot seen anywhere (a peer's report, this node's own leadership) is adopted.</summary>

@@ -8,5 +8,6 @@ internal sealed class WorkerInfo(NodeProfile profile, int slots)
     public GpuHealth Gpu { get; set; } = GpuHealth.Healthy;
     public long PipelineVersion { get; set; }
     public bool Reported { get; set; }
+    public long LastSequence { get; set; }
     public MemberState Member { get; set; } = MemberState.Alive;
 }

@@ -48,6 +48,9 @@ public sealed record RunReport(
     /// <summary>Node time spent running, summed over nodes: the denominator of per-member rates.</summary>
     public Duration NodeRunningTime { get; init; }
 
+    /// <summary>Dispatch figures; null when the scenario has no workload.</summary>
+    public Workload.JobFigures? Jobs { get; init; }
+
     /// <summary>True when the run shows exactly what the scenario expects.</summary>
     public bool Passed => ExpectationFailures.IsEmpty;
 

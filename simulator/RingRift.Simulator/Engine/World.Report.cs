@@ -53,6 +53,7 @@ internal sealed partial class World
             FalseDeadDeclarations = _stats.FalseDeadDeclarations,
             MembershipMessagesSent = _counters.MembershipMessagesSent,
             NodeRunningTime = _stats.RunningTime,
+            Jobs = _jobMetrics?.Figures(_now, _workload!, new Kernel.Duration(_now)),
         };
         foreach (var figure in _scenario.Expect.Figures)
         {

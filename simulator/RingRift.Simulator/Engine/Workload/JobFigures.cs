@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using RingRift.Kernel;
+
+namespace RingRift.Simulator.Engine.Workload;
+
+/// <summary>
+/// The dispatch figures of a run with a workload. Busy fraction and idle-to-work times ignore the warm-up;
+/// the rest cover the whole run. <see cref="ConfigShareMinOverMaxBasisPoints"/> is the least-served config's
+/// games over the best-served config's, in basis points (10,000 = perfectly even).
+/// </summary>
+public sealed record JobFigures(
+    int GpuBusyBasisPoints,
+    long IdleGpuSecondsWhilePending,
+    Duration IdleToWorkP50,
+    Duration IdleToWorkP99,
+    int IdleToWorkSamples,
+    long JobsCompleted,
+    long JobsLost,
+    long JobsDuplicated,
+    long JobsRetried,
+    int MaxJobsOverSlots,
+    int ConfigShareMinOverMaxBasisPoints,
+    ImmutableArray<long> GamesPerHourByConfig,
+    long TrainingCycles,
+    long Promotions,
+    ImmutableArray<Duration> PromotionToDistributed,
+    long DispatchStallAlarms);
