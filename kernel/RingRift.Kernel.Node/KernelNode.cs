@@ -25,6 +25,7 @@ public sealed class KernelNode
     private readonly GossipPeers _gossipPeers;
     private readonly DispatchMachine? _dispatch;
     private readonly JobWorkerMachine? _worker;
+    private readonly LeaderHint _leaderHint;
     private ResourceSample _resources = ResourceSample.Idle;
     private bool _loadStale = true;
     private int _loadJobsVersion;
@@ -51,6 +52,7 @@ public sealed class KernelNode
         _election = new ElectionMachine(
             config.Election, config.Self.Node, config.DriftBoundPpm, DialablePeers(config), _outbox, _durable,
             prng.Fork("election"), now);
+        _leaderHint = new LeaderHint(config.Election.Candidates);
         if (config.Scheduling is { } scheduling)
         {
             _dispatch = new DispatchMachine(scheduling, config.Self.Node, config.Cluster, _outbox, _durable, prng.Fork("dispatch"));
@@ -110,7 +112,8 @@ public sealed class KernelNode
         var leading = _election.IsLeader(now);
         if (leading || _dispatch.Epoch != 0)
             _dispatch.Tick(now, leading, _election.LeaderEpoch, Status().Members, _worker.Pipeline);
-        _worker.Tick(now, _election.LeaderId, _election.LeaderEpoch, _resources.GpuHealth);
+        var (leader, epoch) = _leaderHint.Resolve(_election, _gossip.Table);
+        _worker.Tick(now, leader, epoch, _resources.GpuHealth);
     }
 
     /// <summary>Gossip carries the leader and epoch this node follows, refreshed only when they change.</summary>
