@@ -23,6 +23,8 @@ internal sealed record JobsJson(
     IReadOnlyList<double> PromotionToDistributedSeconds,
     long DispatchStallAlarms)
 {
+    public double SelfplayShare { get; init; }
+
     public static JobsJson? From(JobFigures? jobs)
     {
         if (jobs is null) return null;
@@ -33,6 +35,9 @@ internal sealed record JobsJson(
             jobs.IdleToWorkP50.Micros / 1e6, jobs.IdleToWorkP99.Micros / 1e6, jobs.IdleToWorkSamples,
             jobs.JobsCompleted, jobs.JobsLost, jobs.JobsDuplicated, jobs.JobsRetried, jobs.MaxJobsOverSlots,
             jobs.ConfigShareMinOverMaxBasisPoints / 10_000.0, jobs.GamesPerHourByConfig,
-            Kernel.Scheduling.Jobs.BoardConfigs.Names, jobs.TrainingCycles, jobs.Promotions, latencies, jobs.DispatchStallAlarms);
+            Kernel.Scheduling.Jobs.BoardConfigs.Names, jobs.TrainingCycles, jobs.Promotions, latencies, jobs.DispatchStallAlarms)
+        {
+            SelfplayShare = jobs.SelfplayShareBasisPoints / 10_000.0,
+        };
     }
 }

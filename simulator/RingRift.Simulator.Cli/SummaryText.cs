@@ -39,7 +39,7 @@ internal static class SummaryText
                          $"idle_gpu_seconds_while_pending={j.IdleGpuSecondsWhilePending} " +
                          $"idle_to_work_seconds p50={(j.IdleToWorkP50.Micros / 1e6).ToString("F3", inv)} " +
                          $"p99={(j.IdleToWorkP99.Micros / 1e6).ToString("F3", inv)} samples={j.IdleToWorkSamples} " +
-                         $"stall_alarms={j.DispatchStallAlarms}");
+                         $"stall_alarms={j.DispatchStallAlarms} selfplay_share={(j.SelfplayShareBasisPoints / 10_000.0).ToString("F4", inv)}");
         output.WriteLine($"dispatch jobs_completed={j.JobsCompleted} lost={j.JobsLost} retried={j.JobsRetried} " +
                          $"duplicated={j.JobsDuplicated} max_jobs_over_slots={j.MaxJobsOverSlots}");
         var games = new string[j.GamesPerHourByConfig.Length];

@@ -132,8 +132,8 @@ public sealed partial class DispatchMachine
     private bool IsReady(ConfigPipeline p)
     {
         var scale = _gpuNodes <= 1 ? 10_000 : _gpuNodes <= 2 ? 7_000 : _gpuNodes <= 4 ? 5_000 : 3_500;
-        var first = System.Math.Max(500, 2000L * scale / 10_000);
-        var next = System.Math.Max(200, 1000L * scale / 10_000);
+        var first = _config.TrainingGames?.First ?? System.Math.Max(500, 2000L * scale / 10_000);
+        var next = _config.TrainingGames?.Next ?? System.Math.Max(200, 1000L * scale / 10_000);
         return p.Candidate == 0 ? p.Games >= first : p.Games - p.GamesAtTraining >= next;
     }
 

@@ -20,12 +20,13 @@ public sealed partial class DispatchMachine
         worker.LastSequence = report.Sequence;
         _reports++;
         worker.Gpu = report.Gpu;
+        if (report.Gpu != GpuHealth.Healthy) Quarantine(now, from);
         worker.Reported = true;
         worker.PipelineVersion = report.Pipeline.Version;
         if (_rebuilding) AdoptPipeline(report.Pipeline);
         _acks.Clear();
         foreach (var result in report.Results) ApplyResult(now, from, result);
-        ReconcileRunning(now, from, report.Running);
+        ReconcileRunning(now, from, report.Running, adopt: report.Gpu == GpuHealth.Healthy);
         _assigned.Clear();
         PlaceOn(now, from, worker);
         BumpPipeline(force: false);
@@ -33,7 +34,7 @@ public sealed partial class DispatchMachine
         PublishStatus(now);
     }
 
-    private void ReconcileRunning(Instant now, NodeId node, ImmutableArray<JobSpec> running)
+    private void ReconcileRunning(Instant now, NodeId node, ImmutableArray<JobSpec> running, bool adopt)
     {
         _reportedIds.Clear();
         foreach (var spec in running)
@@ -44,7 +45,7 @@ public sealed partial class DispatchMachine
                 _book.MarkRunning(spec.Id, node, now);
                 continue;
             }
-            if (_book.Adopt(spec, node, _epoch, now))
+            if (adopt && _book.Adopt(spec, node, _epoch, now))
             {
                 _adopted++;
                 NoteAdopted(spec);
@@ -66,11 +67,29 @@ public sealed partial class DispatchMachine
             return;
         }
         if (_book.HasFinished(id)) return;
-        var known = _book.TryGet(id, out var job) && job.Node == node;
-        if (known) _book.Finish(id, node, result.Outcome == JobOutcome.Succeeded, result.Reason, now);
+        if (_book.TryGet(id, out var job))
+        {
+            // The book holds the job elsewhere (a retry after this execution was lost): this end is stale.
+            if (job.Node != node) return;
+            _book.Finish(id, node, result.Outcome == JobOutcome.Succeeded, result.Reason, now);
+        }
         else _book.MarkFinished(id);
         _outbox.Notify(new JobEnded(id, result.Job.Kind, result.Job.Config, result.Outcome == JobOutcome.Succeeded, result.Reason));
         if (result.Outcome == JobOutcome.Succeeded) ApplyToPipeline(now, result);
+    }
+
+    /// <summary>
+    /// A GPU that failed, hung or is misdetected quarantines its node: nothing new is placed there (see
+    /// <c>PlaceOn</c>), and its jobs are killed and retried elsewhere (a hung job is alive but makes no progress).
+    /// </summary>
+    private void Quarantine(Instant now, NodeId node)
+    {
+        if (_book.HeldBy(node) == 0) return;
+        var held = _book.JobsOn(node);
+        for (var i = held.Count - 1; i >= 0; i--) KillLater(node, held[i]);
+        _lost.Clear();
+        _book.NodeDown(node, now, _lost);
+        NotifyLost(node);
     }
 
     /// <summary>Sends the node its orders: assignments made now, kills waiting for it, acknowledgements, the snapshot.</summary>

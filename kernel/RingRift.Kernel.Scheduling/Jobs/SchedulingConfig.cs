@@ -25,6 +25,12 @@ public sealed record SchedulingConfig(
     Duration TrainingCapLarge,
     Duration GauntletCap)
 {
+    /// <summary>
+    /// Games a config needs before its first training and between trainings; null (the default) uses the
+    /// original's formula scaled by the number of GPU nodes. Small scenarios set them to reach training sooner.
+    /// </summary>
+    public (int First, int Next)? TrainingGames { get; init; }
+
     /// <summary>At most this many jobs travel in one order or report.</summary>
     public const int JobsPerMessageMax = 64;
 
@@ -63,6 +69,7 @@ public sealed record SchedulingConfig(
         if (AssignTimeout < ReportInterval * 2) errors.Add($"assign_timeout ({AssignTimeout}) must cover two report intervals ({ReportInterval})");
         if (JobsPerGpu is < 1 or > 16) errors.Add($"jobs_per_gpu must be within 1..16 (got {JobsPerGpu})");
         if (StallAlarmAfter <= PlanInterval) errors.Add("stall_alarm_after must exceed plan_interval");
+        if (TrainingGames is { } games && (games.First < 1 || games.Next < 1)) errors.Add("training game thresholds must be positive");
         return errors;
     }
 }

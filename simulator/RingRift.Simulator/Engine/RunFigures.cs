@@ -12,7 +12,7 @@ public static class RunFigures
         "dead_detections", "dead_detections_incomplete", "false_dead_declarations",
         "jobs_completed", "jobs_lost", "jobs_duplicated", "jobs_retried", "max_jobs_over_slots",
         "gpu_busy_bp", "config_share_min_over_max_bp", "training_cycles", "promotions", "models_distributed",
-        "dispatch_stall_alarms", "idle_to_work_p99_ms",
+        "dispatch_stall_alarms", "idle_to_work_p99_ms", "selfplay_share_bp", "idle_gpu_seconds_while_pending",
     ];
 
     public static long Read(RunReport report, string name) => name switch
@@ -40,6 +40,8 @@ public static class RunFigures
         "promotions" => report.Jobs?.Promotions ?? 0,
         "models_distributed" => report.Jobs?.PromotionToDistributed.Length ?? 0,
         "dispatch_stall_alarms" => report.Jobs?.DispatchStallAlarms ?? 0,
+        "selfplay_share_bp" => report.Jobs?.SelfplayShareBasisPoints ?? 0,
+        "idle_gpu_seconds_while_pending" => report.Jobs?.IdleGpuSecondsWhilePending ?? 0,
         "idle_to_work_p99_ms" => (report.Jobs?.IdleToWorkP99.Micros ?? 0) / 1000,
         _ => throw new System.ArgumentException("unknown summary figure " + name, nameof(name)),
     };

@@ -58,8 +58,8 @@ internal sealed partial class World
         foreach (var figure in _scenario.Expect.Figures)
         {
             var actual = RunFigures.Read(report, figure.Name);
-            if (actual != figure.Value)
-                failures.Add($"{_scenario.SourceName}:{figure.SourceLine}: summary {figure.Name} = {actual}, expected {figure.Value}");
+            if (!figure.Holds(actual))
+                failures.Add($"{_scenario.SourceName}:{figure.SourceLine}: summary {figure.Name} = {actual}, expected {figure.Describe()}");
         }
         return report with { ExpectationFailures = failures.ToImmutable() };
     }

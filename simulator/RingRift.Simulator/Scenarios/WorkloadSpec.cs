@@ -11,5 +11,8 @@ namespace RingRift.Simulator.Scenarios;
 /// </summary>
 public sealed record WorkloadSpec(Duration SelfplayRuntime, Duration WarmUp)
 {
+    /// <summary>Games before a config's first training and between trainings; null keeps the original's formula.</summary>
+    public (int First, int Next)? TrainingGames { get; init; }
+
     public static readonly WorkloadSpec Default = new(Duration.FromMinutes(30), Duration.FromMinutes(10));
 }

@@ -24,4 +24,8 @@ public sealed record JobFigures(
     long TrainingCycles,
     long Promotions,
     ImmutableArray<Duration> PromotionToDistributed,
-    long DispatchStallAlarms);
+    long DispatchStallAlarms)
+{
+    /// <summary>Of the job-seconds run after warm-up, the share that was selfplay, in basis points.</summary>
+    public int SelfplayShareBasisPoints { get; init; }
+}

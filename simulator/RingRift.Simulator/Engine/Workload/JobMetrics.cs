@@ -17,11 +17,12 @@ internal sealed class JobMetrics
     private readonly bool[] _usable;
     private readonly Queue<long>[] _idleSince;
     private readonly long _warmUp;
-    private readonly Dictionary<JobId, int> _runningOn = new();
+    private readonly Dictionary<JobId, (int Node, bool Selfplay)> _runningOn = new();
     private readonly HashSet<JobId> _completed = new();
     private readonly List<long> _idleToWork = new();
     private readonly Dictionary<string, long> _promotedAt = new(System.StringComparer.Ordinal);
     private readonly List<Duration> _distribution = new();
+    private long _selfplayRunning, _allRunning, _selfplayMicros, _allMicros;
     private long _busy, _capacity, _lastAt, _busyMicros, _capacityMicros, _idlePendingMicros;
     private int _pending;
     private long _duplicated, _lost, _retried, _training, _promotions, _alarms;
@@ -53,8 +54,8 @@ internal sealed class JobMetrics
         _idleSince[node].Clear();
         var gone = new List<JobId>();
         foreach (var (job, where) in _runningOn)
-            if (where == node) gone.Add(job);
-        foreach (var job in gone) _runningOn.Remove(job);
+            if (where.Node == node) gone.Add(job);
+        foreach (var job in gone) Forget(job);
     }
 
     public void OnGpuHealth(long now, int node, bool healthy)
@@ -64,6 +65,10 @@ internal sealed class JobMetrics
         var busy = System.Math.Min(_running[node], _slots[node]);
         _busy += healthy ? busy : -busy;
         SetUsable(node, healthy);
+        // Idle-to-work times are about usable GPUs: a quarantined GPU's wait starts when it recovers.
+        _idleSince[node].Clear();
+        if (healthy)
+            for (var i = busy; i < _slots[node]; i++) _idleSince[node].Enqueue(now);
     }
 
     private void SetUsable(int node, bool usable)
@@ -77,7 +82,7 @@ internal sealed class JobMetrics
     {
         switch (notice)
         {
-            case JobLaunched launched: Launched(now, node, launched.Job); break;
+            case JobLaunched launched: Launched(now, node, launched.Job, launched.Kind == JobKind.Selfplay); break;
             case JobExited exited: Ended(now, node, exited.Job, exited.ExitCode == 0 && !exited.Killed); break;
             case JobLaunchFailed failed: Ended(now, node, failed.Job, false); break;
             case JobLost lost:
@@ -95,10 +100,15 @@ internal sealed class JobMetrics
         }
     }
 
-    private void Launched(long now, int node, JobId job)
+    private void Launched(long now, int node, JobId job, bool selfplay)
     {
         Advance(now);
-        if (!_runningOn.TryAdd(job, node)) _duplicated++;
+        if (!_runningOn.TryAdd(job, (node, selfplay))) _duplicated++;
+        else
+        {
+            _allRunning++;
+            if (selfplay) _selfplayRunning++;
+        }
         _running[node]++;
         if (_running[node] <= _slots[node] && _usable[node]) _busy++;
         _overSlots = System.Math.Max(_overSlots, _running[node] - _slots[node]);
@@ -108,13 +118,20 @@ internal sealed class JobMetrics
     private void Ended(long now, int node, JobId job, bool succeeded)
     {
         Advance(now);
-        if (_runningOn.TryGetValue(job, out var where) && where == node) _runningOn.Remove(job);
+        if (_runningOn.TryGetValue(job, out var where) && where.Node == node) Forget(job);
         if (_running[node] == 0) return;
         if (_running[node] <= _slots[node] && _usable[node]) _busy--;
         _running[node]--;
         if (_running[node] < _slots[node]) _idleSince[node].Enqueue(now);
         if (succeeded && !_completed.Add(job)) _duplicated++;
         if (succeeded && job.Value.StartsWith("train-", System.StringComparison.Ordinal)) _training++;
+    }
+
+    private void Forget(JobId job)
+    {
+        if (!_runningOn.Remove(job, out var where)) return;
+        _allRunning--;
+        if (where.Selfplay) _selfplayRunning--;
     }
 
     private void Advance(long now)
@@ -125,6 +142,8 @@ internal sealed class JobMetrics
         {
             _busyMicros += _busy * (now - from);
             _capacityMicros += _capacity * (now - from);
+            _selfplayMicros += _selfplayRunning * (now - from);
+            _allMicros += _allRunning * (now - from);
         }
         if (_pending > 0) _idlePendingMicros += (_capacity - _busy) * (now - _lastAt);
         _lastAt = now;
@@ -151,7 +170,10 @@ internal sealed class JobMetrics
             new Duration(Percentile(sorted, 50)), new Duration(Percentile(sorted, 99)), sorted.Length,
             _completed.Count, _lost, _duplicated, _retried, _overSlots,
             max == 0 ? 0 : (int)(min * 10_000 / max), perHour.MoveToImmutable(),
-            _training, _promotions, [.. _distribution], _alarms);
+            _training, _promotions, [.. _distribution], _alarms)
+        {
+            SelfplayShareBasisPoints = _allMicros == 0 ? 0 : (int)(_selfplayMicros * 10_000 / _allMicros),
+        };
     }
 
     /// <summary>Nearest rank.</summary>
