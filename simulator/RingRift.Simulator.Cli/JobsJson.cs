@@ -25,6 +25,13 @@ internal sealed record JobsJson(
 {
     public double SelfplayShare { get; init; }
 
+    private static List<string> Keys()
+    {
+        var keys = new List<string>();
+        foreach (var config in Kernel.Scheduling.SelfplayConfig.All) keys.Add(config.Key);
+        return keys;
+    }
+
     public static JobsJson? From(JobFigures? jobs)
     {
         if (jobs is null) return null;
@@ -35,7 +42,7 @@ internal sealed record JobsJson(
             jobs.IdleToWorkP50.Micros / 1e6, jobs.IdleToWorkP99.Micros / 1e6, jobs.IdleToWorkSamples,
             jobs.JobsCompleted, jobs.JobsLost, jobs.JobsDuplicated, jobs.JobsRetried, jobs.MaxJobsOverSlots,
             jobs.ConfigShareMinOverMaxBasisPoints / 10_000.0, jobs.GamesPerHourByConfig,
-            Kernel.Scheduling.Jobs.BoardConfigs.Names, jobs.TrainingCycles, jobs.Promotions, latencies, jobs.DispatchStallAlarms)
+            Keys(), jobs.TrainingCycles, jobs.Promotions, latencies, jobs.DispatchStallAlarms)
         {
             SelfplayShare = jobs.SelfplayShareBasisPoints / 10_000.0,
         };

@@ -43,7 +43,7 @@ internal static class SummaryText
         output.WriteLine($"dispatch jobs_completed={j.JobsCompleted} lost={j.JobsLost} retried={j.JobsRetried} " +
                          $"duplicated={j.JobsDuplicated} max_jobs_over_slots={j.MaxJobsOverSlots}");
         var games = new string[j.GamesPerHourByConfig.Length];
-        for (var i = 0; i < games.Length; i++) games[i] = Kernel.Scheduling.Jobs.BoardConfigs.Names[i] + ":" + j.GamesPerHourByConfig[i];
+        for (var i = 0; i < games.Length; i++) games[i] = Kernel.Scheduling.Jobs.ConfigKeys.Key(i) + ":" + j.GamesPerHourByConfig[i];
         output.WriteLine($"selfplay games_per_hour=[{string.Join(",", games)}] " +
                          $"config_share_min_over_max={(j.ConfigShareMinOverMaxBasisPoints / 10_000.0).ToString("F4", inv)}");
         var latencies = new string[j.PromotionToDistributed.Length];

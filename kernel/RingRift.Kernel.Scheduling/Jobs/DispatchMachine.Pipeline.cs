@@ -4,16 +4,13 @@ namespace RingRift.Kernel.Scheduling.Jobs;
 
 public sealed partial class DispatchMachine
 {
-    private readonly ConfigPipeline[] _pipeline = new ConfigPipeline[BoardConfigs.Count];
-    private readonly JobId?[] _trainingJob = new JobId?[BoardConfigs.Count];
-    private readonly JobId?[] _gauntletJob = new JobId?[BoardConfigs.Count];
-    private readonly Instant[] _trainingCooldownUntil = new Instant[BoardConfigs.Count];
+    private readonly ConfigPipeline[] _pipeline = new ConfigPipeline[ConfigKeys.Count];
+    private readonly JobId?[] _trainingJob = new JobId?[ConfigKeys.Count];
+    private readonly JobId?[] _gauntletJob = new JobId?[ConfigKeys.Count];
+    private readonly Instant[] _lastTrainingAt = new Instant[ConfigKeys.Count];
     private long _pipelineEpoch, _pipelineVersion;
     private bool _pipelineChanged;
     private PipelineSnapshot? _snapshot;
-
-    /// <summary>Training waits this long after the config's last one finished.</summary>
-    private static readonly Duration TrainingCooldown = Duration.FromMinutes(10);
 
     public ConfigPipeline PipelineOf(int config) => _pipeline[config];
 
@@ -26,7 +23,7 @@ public sealed partial class DispatchMachine
     /// <summary>Takes a newer copy of the pipeline (the node's own, or a worker's during a rebuild).</summary>
     private void AdoptPipeline(PipelineSnapshot copy)
     {
-        if (copy.Configs.Length != BoardConfigs.Count) return;
+        if (copy.Configs.Length != ConfigKeys.Count) return;
         if (_pipelineVersion > 0 && !copy.IsNewerThan(new PipelineSnapshot(_pipelineEpoch, _pipelineVersion, []))) return;
         for (var i = 0; i < _pipeline.Length; i++) _pipeline[i] = copy.Configs[i];
         _pipelineEpoch = copy.Epoch;
@@ -55,7 +52,7 @@ public sealed partial class DispatchMachine
     /// </summary>
     private void ApplyToPipeline(Instant now, JobResult result)
     {
-        var c = BoardConfigs.IndexOf(result.Job.Config);
+        var c = ConfigKeys.IndexOf(result.Job.Config);
         if (c < 0) return;
         var p = _pipeline[c];
         var generation = GenerationOf(result.Job.Id);
@@ -66,7 +63,7 @@ public sealed partial class DispatchMachine
                 break;
             case JobKind.Training when generation > p.Candidate:
                 p = p with { Candidate = generation, GamesAtTraining = p.Games };
-                _trainingCooldownUntil[c] = now + TrainingCooldown;
+                _lastTrainingAt[c] = now;
                 _outbox.Notify(new ModelTrained(result.Job.Config, generation));
                 break;
             case JobKind.Gauntlet when generation > p.Evaluated && generation <= p.Candidate:
@@ -79,9 +76,12 @@ public sealed partial class DispatchMachine
         _pipelineChanged = true;
     }
 
+    /// <summary>The policy decides from the gauntlet's games (its output is the win rate over them).</summary>
     private ConfigPipeline Evaluate(ConfigPipeline p, string config, long generation, int winRate)
     {
-        var promoted = winRate >= _config.PromotionWinRate.BasisPoints;
+        var games = _config.Policy.Promotion.GamesMin;
+        var wins = (int)((long)winRate * games / Ratio.BasisPointsPerOne);
+        var promoted = _config.Policy.Promotion.Decide(wins, 0, games - wins) == PromotionVerdict.Promote;
         p = p with { Evaluated = generation };
         if (promoted)
             p = p with { Promoted = generation, PromotedAtVersion = _pipelineVersion + 1, Elo = p.Elo + EloGain(winRate) };
@@ -109,8 +109,9 @@ public sealed partial class DispatchMachine
             {
                 if (!IsLive(_gauntletJob[c])) _gauntletJob[c] = Enqueue(now, JobKind.Gauntlet, c, p.Candidate, GauntletPriority);
             }
-            else if (IsReady(p) && now >= _trainingCooldownUntil[c] && !IsLive(_trainingJob[c]))
+            else if (IsReady(now, c, p))
             {
+                _lastTrainingAt[c] = now;
                 _trainingJob[c] = Enqueue(now, JobKind.Training, c, p.Candidate + 1, TrainingPriority);
             }
         }
@@ -121,26 +122,23 @@ public sealed partial class DispatchMachine
     private JobId? Enqueue(Instant now, JobKind kind, int config, long generation, int priority)
     {
         var prefix = kind == JobKind.Training ? "train" : "gauntlet";
-        var id = new JobId($"{prefix}-{BoardConfigs.Names[config]}-g{generation}-e{_epoch}-{++_jobSequence}");
-        return _book.TryEnqueue(new JobSpec(id, kind, BoardConfigs.Names[config], 1), priority, now) ? id : null;
+        var id = new JobId($"{prefix}-{ConfigKeys.Key(config)}-g{generation}-e{_epoch}-{++_jobSequence}");
+        return _book.TryEnqueue(new JobSpec(id, kind, ConfigKeys.Key(config), 1), priority, now) ? id : null;
     }
 
-    /// <summary>
-    /// Readiness by cluster size (the original's formula): with g GPU nodes, scale 1.0 / 0.7 / 0.5 / 0.35
-    /// for g ≤ 1 / 2 / 4 / more; first training at max(500, 2000·scale) games, then every max(200, 1000·scale).
-    /// </summary>
-    private bool IsReady(ConfigPipeline p)
+    /// <summary>The policy's readiness: games by cluster size, new games since the last training, cooldown, nothing in flight.</summary>
+    private bool IsReady(Instant now, int c, ConfigPipeline p)
     {
-        var scale = _gpuNodes <= 1 ? 10_000 : _gpuNodes <= 2 ? 7_000 : _gpuNodes <= 4 ? 5_000 : 3_500;
-        var first = _config.TrainingGames?.First ?? System.Math.Max(500, 2000L * scale / 10_000);
-        var next = _config.TrainingGames?.Next ?? System.Math.Max(200, 1000L * scale / 10_000);
-        return p.Candidate == 0 ? p.Games >= first : p.Games - p.GamesAtTraining >= next;
+        var since = _lastTrainingAt[c] == Instant.Zero ? Duration.MaxValue : now - _lastTrainingAt[c];
+        var candidate = new TrainingCandidate(
+            SelfplayConfig.All[c], p.Games, p.Games - p.GamesAtTraining, p.Candidate > 0, since, IsLive(_trainingJob[c]));
+        return TrainingReadinessPlanner.IsReady(candidate, _gpuNodes, _config.Policy);
     }
 
     /// <summary>A job adopted from a report holds its config's training or gauntlet step.</summary>
     private void NoteAdopted(JobSpec spec)
     {
-        var c = BoardConfigs.IndexOf(spec.Config);
+        var c = ConfigKeys.IndexOf(spec.Config);
         if (c < 0) return;
         if (spec.Kind == JobKind.Training) _trainingJob[c] = spec.Id;
         else if (spec.Kind == JobKind.Gauntlet) _gauntletJob[c] = spec.Id;
@@ -155,7 +153,7 @@ public sealed partial class DispatchMachine
             if (p.Promoted <= p.Distributed || !AllHold(p.PromotedAtVersion)) continue;
             _pipeline[c] = p with { Distributed = p.Promoted };
             _pipelineChanged = true;
-            _outbox.Notify(new ModelDistributed(BoardConfigs.Names[c], p.Promoted));
+            _outbox.Notify(new ModelDistributed(ConfigKeys.Key(c), p.Promoted));
         }
         BumpPipeline(force: false);
     }

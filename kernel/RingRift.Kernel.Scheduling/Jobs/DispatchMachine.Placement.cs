@@ -5,7 +5,10 @@ public sealed partial class DispatchMachine
     private const int SelfplayPriority = 50;
     private const int GauntletPriority = 90;
     private const int TrainingPriority = 100;
-    private const int TrainingVramGbMin = 40;
+    private const int EloTarget = 2000;
+    private readonly ConfigStats[] _stats = new ConfigStats[SelfplayConfig.Count];
+    private readonly long[] _weights = new long[SelfplayConfig.Count];
+    private readonly Instant[] _lastSelfplayQueued = new Instant[SelfplayConfig.Count];
     private static readonly int SelfplayOnly = JobBook.KindBit(JobKind.Selfplay);
     private static readonly int GauntletOrSelfplay = SelfplayOnly | JobBook.KindBit(JobKind.Gauntlet);
     private static readonly int AnyKind = GauntletOrSelfplay | JobBook.KindBit(JobKind.Training);
@@ -17,13 +20,13 @@ public sealed partial class DispatchMachine
     /// </summary>
     private void PlaceOn(Instant now, NodeId node, WorkerInfo worker)
     {
-        if (Halted || _rebuilding || worker.Gpu != GpuHealth.Healthy || !worker.Reported) return;
+        if (Halted || _rebuilding || !worker.Reported || NodeSelectionPlanner.ShouldQuarantine(Candidate(worker, node))) return;
         if (node != _self && worker.Member != MemberState.Alive) return;
         if (_book.InCooldown(node, now)) return;
         var free = _book.FreeSlots(node);
         while (free > 0 && _assigned.Count < SchedulingConfig.JobsPerMessageMax)
         {
-            var job = _book.FirstPending(KindsFor(worker), ScanMax);
+            var job = _book.FirstPending(KindsFor(worker, node), ScanMax);
             if (job is null) break;
             _book.Assign(job, node, _epoch, now);
             _outbox.Notify(new JobAssigned(job.Id, job.Spec.Kind, job.Spec.Config, node, _epoch));
@@ -32,12 +35,26 @@ public sealed partial class DispatchMachine
         }
     }
 
-    private int KindsFor(WorkerInfo worker)
+    /// <summary>
+    /// Which kinds the node may take now: selfplay only once training and gauntlets hold their share;
+    /// training only where the policy finds the node capable and its GPU class is at least an A100's
+    /// (trainings go to the strong GPUs, as the original's training node ranking did).
+    /// </summary>
+    private int KindsFor(WorkerInfo worker, NodeId node)
     {
         var pipelineHeld = _book.HeldOfKind(JobKind.Training) + _book.HeldOfKind(JobKind.Gauntlet);
         if (pipelineHeld >= _config.TrainingShareMax.Of(_totalSlots)) return SelfplayOnly;
-        return worker.Profile.Gpu.VramGb >= TrainingVramGbMin ? AnyKind : GauntletOrSelfplay;
+        var candidate = Candidate(worker, node);
+        var demand = JobDemand.For(JobKind.Training, SelfplayConfig.All[0], _config.Policy);
+        var strong = GpuPowerRanking.Score(candidate.Gpu) >= GpuPowerRanking.Score(GpuClass.A100);
+        return strong && NodeSelectionPlanner.IsCapable(demand, candidate) ? AnyKind : GauntletOrSelfplay;
     }
+
+    /// <summary>The policy's view of a worker: its GPU class and health, the book's free slots, its profile's memory and disk.</summary>
+    private NodeCandidate Candidate(WorkerInfo worker, NodeId node) => new(
+        node, GpuPowerRanking.FromProfile(worker.Profile.Gpu), worker.Gpu,
+        ByteSize.FromGigabytes((long)worker.Profile.Gpu.VramGb), ByteSize.FromGigabytes(worker.Profile.MemoryGb) - _config.Policy.NodeRamReserve,
+        ByteSize.FromGigabytes(worker.Profile.DiskGb), _book.FreeSlots(node), Draining: false, Quarantined: worker.Gpu != GpuHealth.Healthy);
 
     /// <summary>Pushes work (and pending kills) to dialable workers with free slots; NAT-blocked ones pull.</summary>
     private void PushToDialable(Instant now)
@@ -51,41 +68,37 @@ public sealed partial class DispatchMachine
         }
     }
 
-    /// <summary>Keeps as much selfplay queued as the cluster has slots, each config drawn by weight.</summary>
+    /// <summary>Keeps as much selfplay queued as the cluster has slots, each config drawn by the policy's weights.</summary>
     private void PopulateSelfplay(Instant now)
     {
         var target = System.Math.Max(1, _totalSlots);
         var queued = _book.PendingCount;
+        if (queued >= target) return;
+        WeighConfigs(now);
         while (queued < target && _book.LiveCount < _book.Limits.JobsMax)
         {
-            var config = BoardConfigs.Names[PickConfig()];
+            var c = SelfplayPriorityPlanner.PickConfig(_weights, _prng);
+            if (c < 0) break;
             var id = new JobId($"sp-{_epoch}-{++_jobSequence}");
-            if (!_book.TryEnqueue(new JobSpec(id, JobKind.Selfplay, config, 1), SelfplayPriority, now)) break;
+            if (!_book.TryEnqueue(new JobSpec(id, JobKind.Selfplay, ConfigKeys.Key(c), 1), SelfplayPriority, now)) break;
+            _lastSelfplayQueued[c] = now;
             queued++;
         }
     }
 
     /// <summary>
-    /// A weighted pick with the seeded PRNG: each config's base priority plus a bootstrap boost while it
-    /// has few games (the original's 100 / 75 / 50 / 25 below 50 / 500 / 2,000 / 5,000 games).
+    /// The policy's priority of each config (static priority, Elo gap to the target, bootstrap boost for
+    /// few games, staleness and starvation since its selfplay was last queued), from the pipeline's numbers.
     /// </summary>
-    private int PickConfig()
+    private void WeighConfigs(Instant now)
     {
-        System.Span<int> weights = stackalloc int[BoardConfigs.Count];
-        var total = 0;
-        for (var i = 0; i < weights.Length; i++)
+        for (var c = 0; c < _stats.Length; c++)
         {
-            var games = _pipeline[i].Games;
-            var boost = games < 50 ? 100 : games < 500 ? 75 : games < 2000 ? 50 : games < 5000 ? 25 : 0;
-            weights[i] = BoardConfigs.BasePriority[i] * 10 + boost;
-            total += weights[i];
+            var p = _pipeline[c];
+            var since = _lastSelfplayQueued[c] == Instant.Zero ? Duration.FromHours(720) : now - _lastSelfplayQueued[c];
+            _stats[c] = new ConfigStats(
+                SelfplayConfig.All[c], p.Games, p.Games - p.GamesAtTraining, EloTarget - p.Elo, Ratio.One, since, 0, 0);
         }
-        var draw = (int)_prng.NextBelow((ulong)total);
-        for (var i = 0; i < weights.Length; i++)
-        {
-            if (draw < weights[i]) return i;
-            draw -= weights[i];
-        }
-        return weights.Length - 1;
+        SelfplayPriorityPlanner.Weigh(_stats, _config.Policy, _weights);
     }
 }

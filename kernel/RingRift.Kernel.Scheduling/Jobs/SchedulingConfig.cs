@@ -9,6 +9,8 @@ namespace RingRift.Kernel.Scheduling.Jobs;
 /// An assignment not seen running within <see cref="AssignTimeout"/> goes back to pending; a node that
 /// refused or failed to start one cools down for <see cref="FailureCooldown"/>. Training and gauntlets
 /// together take at most <see cref="TrainingShareMax"/> of the slots so selfplay never starves.
+/// A slot is one GPU: the simulator's workload runs one job per GPU at the GPU's full rate, so
+/// <see cref="JobsPerGpu"/> is 1 and the policy's jobs-per-GPU targets are not applied.
 /// </summary>
 public sealed record SchedulingConfig(
     Duration ReportInterval,
@@ -18,18 +20,13 @@ public sealed record SchedulingConfig(
     Duration FailureCooldown,
     Duration StallAlarmAfter,
     int JobsPerGpu,
-    Ratio TrainingShareMax,
-    Ratio PromotionWinRate,
-    Duration SelfplayCap,
-    Duration TrainingCapSmall,
-    Duration TrainingCapLarge,
-    Duration GauntletCap)
+    Ratio TrainingShareMax)
 {
     /// <summary>
-    /// Games a config needs before its first training and between trainings; null (the default) uses the
-    /// original's formula scaled by the number of GPU nodes. Small scenarios set them to reach training sooner.
+    /// The placement, priority, readiness, runtime-cap and promotion rules (the pure policy). The
+    /// training thresholds, cooldown and promotion threshold come from here.
     /// </summary>
-    public (int First, int Next)? TrainingGames { get; init; }
+    public SchedulingPolicy Policy { get; init; } = SchedulingPolicy.Default;
 
     /// <summary>At most this many jobs travel in one order or report.</summary>
     public const int JobsPerMessageMax = 64;
@@ -42,24 +39,15 @@ public sealed record SchedulingConfig(
         FailureCooldown: Duration.FromSeconds(30),
         StallAlarmAfter: Duration.FromSeconds(90),
         JobsPerGpu: 1,
-        TrainingShareMax: Ratio.FromPercent(25),
-        PromotionWinRate: Ratio.FromPercent(55),
-        SelfplayCap: Duration.FromMinutes(45),
-        TrainingCapSmall: Duration.FromHours(2),
-        TrainingCapLarge: Duration.FromHours(4),
-        GauntletCap: Duration.FromMinutes(45));
+        TrainingShareMax: Ratio.FromPercent(25));
 
     /// <summary>How many jobs a node may hold: one per GPU by default, none without a GPU or as a proxy.</summary>
     public int SlotsFor(NodeProfile node) =>
         node.HasGpu && !node.ProxyOnly ? System.Math.Min(JobsPerMessageMax, node.Gpu.Count * JobsPerGpu) : 0;
 
-    /// <summary>The runtime cap of a job (the original's: selfplay 45 min, training 2 h small boards / 4 h large).</summary>
-    public Duration CapOf(JobSpec job) => job.Kind switch
-    {
-        JobKind.Selfplay => SelfplayCap,
-        JobKind.Training => BoardConfigs.IsLargeBoard(BoardConfigs.IndexOf(job.Config)) ? TrainingCapLarge : TrainingCapSmall,
-        _ => GauntletCap,
-    };
+    /// <summary>The runtime cap of a job, from the policy (the original's: selfplay 45 min, training 2 h small boards / 4 h large).</summary>
+    public Duration CapOf(JobSpec job) =>
+        SelfplayConfig.TryParse(job.Config, out var config) ? Policy.RuntimeCaps.For(job.Kind, config) : Policy.RuntimeCaps.Selfplay;
 
     public IReadOnlyList<string> Validate()
     {
@@ -69,7 +57,7 @@ public sealed record SchedulingConfig(
         if (AssignTimeout < ReportInterval * 2) errors.Add($"assign_timeout ({AssignTimeout}) must cover two report intervals ({ReportInterval})");
         if (JobsPerGpu is < 1 or > 16) errors.Add($"jobs_per_gpu must be within 1..16 (got {JobsPerGpu})");
         if (StallAlarmAfter <= PlanInterval) errors.Add("stall_alarm_after must exceed plan_interval");
-        if (TrainingGames is { } games && (games.First < 1 || games.Next < 1)) errors.Add("training game thresholds must be positive");
+        errors.AddRange(Policy.Validate());
         return errors;
     }
 }

@@ -15,6 +15,18 @@ internal sealed partial class World
     /// <summary>The dispatch settings every node runs with when the scenario has a workload.</summary>
     public static SchedulingConfig Scheduling => SchedulingConfig.Default;
 
+    /// <summary>The dispatch settings with the scenario's training thresholds, if it lowers them.</summary>
+    private static SchedulingConfig SchedulingFor(Scenarios.WorkloadSpec spec) => spec.TrainingGames is not { } games
+        ? Scheduling
+        : Scheduling with
+        {
+            Policy = Scheduling.Policy with
+            {
+                TrainingGamesMin = games.First, TrainingGamesMinFloor = games.First,
+                TrainingGamesIncrement = games.Next, TrainingGamesIncrementFloor = games.Next,
+            },
+        };
+
     /// <summary>True when the scenario runs dispatch (it has a <c>workload</c> block).</summary>
     public bool HasWorkload => _workload is not null;
 

@@ -218,7 +218,7 @@ internal sealed partial class World
         new(node.Host.Profile, _profiles, _scenario.Membership, seed)
         {
             MembershipMode = _scenario.MembershipMode, Swim = _scenario.Swim,
-            Scheduling = _workload is null ? null : Scheduling with { TrainingGames = _workload.Spec.TrainingGames },
+            Scheduling = _workload is null ? null : SchedulingFor(_workload.Spec),
         };
 
     private Checker[] CreateCheckers(ImmutableArray<string> names)

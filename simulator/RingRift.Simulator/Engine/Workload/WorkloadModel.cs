@@ -15,18 +15,18 @@ namespace RingRift.Simulator.Engine.Workload;
 internal sealed class WorkloadModel(WorkloadSpec spec, Prng prng)
 {
     private const int GauntletGames = 32;
-    private readonly int[] _trueElo = Filled(BoardConfigs.Count, 1200);
+    private readonly int[] _trueElo = Filled(ConfigKeys.Count, 1200);
     private readonly Dictionary<string, int> _candidateElo = new(System.StringComparer.Ordinal);
-    private readonly long[] _gamesAtTraining = new long[BoardConfigs.Count];
+    private readonly long[] _gamesAtTraining = new long[ConfigKeys.Count];
 
     public WorkloadSpec Spec => spec;
 
     /// <summary>Games written per config, for the figures.</summary>
-    public long[] Games { get; } = new long[BoardConfigs.Count];
+    public long[] Games { get; } = new long[ConfigKeys.Count];
 
     public Duration RuntimeOf(NodeProfile node, JobSpec job)
     {
-        var c = BoardConfigs.IndexOf(job.Config);
+        var c = ConfigKeys.IndexOf(job.Config);
         return job.Kind switch
         {
             JobKind.Selfplay => spec.SelfplayRuntime,
@@ -38,7 +38,7 @@ internal sealed class WorkloadModel(WorkloadSpec spec, Prng prng)
     /// <summary>The job's output once it ran <paramref name="ran"/> and exited cleanly.</summary>
     public long OutputOf(NodeProfile node, JobSpec job, Duration ran)
     {
-        var c = BoardConfigs.IndexOf(job.Config);
+        var c = ConfigKeys.IndexOf(job.Config);
         if (c < 0) return 0;
         switch (job.Kind)
         {
@@ -58,7 +58,7 @@ internal sealed class WorkloadModel(WorkloadSpec spec, Prng prng)
     /// <summary>The kernel promoted the config's candidate: it becomes the model to beat.</summary>
     public void Promoted(string config)
     {
-        var c = BoardConfigs.IndexOf(config);
+        var c = ConfigKeys.IndexOf(config);
         if (c >= 0 && _candidateElo.TryGetValue(config, out var elo)) _trueElo[c] = elo;
     }
 
@@ -79,7 +79,7 @@ internal sealed class WorkloadModel(WorkloadSpec spec, Prng prng)
     private Duration TrainingRuntime(NodeProfile node, int c)
     {
         var newGames = System.Math.Max(500, Games[System.Math.Max(0, c)] - _gamesAtTraining[System.Math.Max(0, c)]);
-        var baseMinutes = BoardConfigs.IsLargeBoard(c) ? 40 : 20;
+        var baseMinutes = ConfigKeys.IsLargeBoard(c) ? 40 : 20;
         var minutes = baseMinutes * System.Math.Min(4, newGames / 500 + 1) / 2;
         return Duration.FromMinutes(minutes * 100 / GpuClass.SpeedPercent(node.Gpu.Model) + 1);
     }
