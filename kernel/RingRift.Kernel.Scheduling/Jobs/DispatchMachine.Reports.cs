@@ -30,7 +30,10 @@ public sealed partial class DispatchMachine
         _assigned.Clear();
         PlaceOn(now, from, worker);
         BumpPipeline(force: false);
-        SendOrders(from, isResponse: true);
+        // Answer only with something to say: work, kills, acknowledgements, a newer snapshot or epoch.
+        if (_assigned.Count > 0 || _acks.Count > 0 || _kills.ContainsKey(from)
+            || report.Pipeline.Version != _pipelineVersion || report.Epoch != _epoch)
+            SendOrders(from, isResponse: true);
         PublishStatus(now);
     }
 

@@ -84,6 +84,10 @@ public sealed partial class JobBook(JobBookLimits limits)
     /// </summary>
     public JobRecord? FirstPending(int kinds, int scanMax)
     {
+        if (_pending.Count == 0) return null;
+        // The head usually fits: Min is found without the enumerator, which allocates its path stack.
+        var head = _live[_pending.Min.Job];
+        if ((kinds & KindBit(head.Spec.Kind)) != 0) return head;
         var seen = 0;
         foreach (var key in _pending)
         {

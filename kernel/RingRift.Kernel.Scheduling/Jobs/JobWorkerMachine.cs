@@ -59,6 +59,8 @@ public sealed class JobWorkerMachine
         if (leader is not { } to || (!_dirty && now < _nextReport)) return;
         _dirty = false;
         _nextReport = now + _config.ReportInterval;
+        // A node without slots, jobs or results has nothing to report or to pull.
+        if (_slots == 0 && _jobs.RunningCount == 0 && _results.Count == 0) return;
         _outbox.Send(new Outbound(to, new JobReport(
             ++_sequence, _highestEpoch, gpu, _slots, _jobs.RunningSpecs(), [.. _results], Pipeline)));
     }
