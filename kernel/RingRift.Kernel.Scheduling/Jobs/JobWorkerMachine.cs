@@ -81,10 +81,16 @@ public sealed class JobWorkerMachine
         }
         _highestEpoch = orders.Epoch;
         Adopt(orders.Pipeline);
-        if (!orders.Acknowledged.IsEmpty) _results.RemoveAll(r => orders.Acknowledged.Contains(r.Job.Id));
+        if (!orders.Acknowledged.IsEmpty) Forget(orders.Acknowledged);
         foreach (var kill in orders.Kill)
             if (_jobs.TryTerminate(kill)) _dirty = true;
         foreach (var job in orders.Assign) Apply(job, orders.Epoch, gpu);
+    }
+
+    private void Forget(ImmutableArray<JobId> acknowledged)
+    {
+        for (var i = _results.Count - 1; i >= 0; i--)
+            if (acknowledged.Contains(_results[i].Job.Id)) _results.RemoveAt(i);
     }
 
     private void Apply(JobSpec job, long epoch, GpuHealth gpu)
