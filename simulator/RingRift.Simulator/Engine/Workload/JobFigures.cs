@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using RingRift.Kernel;
 
 namespace RingRift.Simulator.Engine.Workload;
@@ -28,4 +29,19 @@ public sealed record JobFigures(
 {
     /// <summary>Of the job-seconds run after warm-up, the share that was selfplay, in basis points.</summary>
     public int SelfplayShareBasisPoints { get; init; }
+
+    /// <summary>Equal when every figure is, the lists compared element by element (not by reference).</summary>
+    public bool Equals(JobFigures? other) =>
+        other is not null
+        && (GpuBusyBasisPoints, IdleGpuSecondsWhilePending, IdleToWorkP50, IdleToWorkP99, IdleToWorkSamples, JobsCompleted, JobsLost)
+           == (other.GpuBusyBasisPoints, other.IdleGpuSecondsWhilePending, other.IdleToWorkP50, other.IdleToWorkP99,
+               other.IdleToWorkSamples, other.JobsCompleted, other.JobsLost)
+        && (JobsDuplicated, JobsRetried, MaxJobsOverSlots, ConfigShareMinOverMaxBasisPoints, TrainingCycles, Promotions, DispatchStallAlarms)
+           == (other.JobsDuplicated, other.JobsRetried, other.MaxJobsOverSlots, other.ConfigShareMinOverMaxBasisPoints,
+               other.TrainingCycles, other.Promotions, other.DispatchStallAlarms)
+        && SelfplayShareBasisPoints == other.SelfplayShareBasisPoints
+        && GamesPerHourByConfig.SequenceEqual(other.GamesPerHourByConfig)
+        && PromotionToDistributed.SequenceEqual(other.PromotionToDistributed);
+
+    public override int GetHashCode() => System.HashCode.Combine(GpuBusyBasisPoints, JobsCompleted, Promotions, GamesPerHourByConfig.Length);
 }
