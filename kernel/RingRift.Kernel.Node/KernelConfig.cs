@@ -34,6 +34,12 @@ public sealed record KernelConfig(
     /// <summary>SWIM timing, used in <see cref="MembershipMode.Swim"/> and <see cref="MembershipMode.Hybrid"/> modes.</summary>
     public SwimConfig Swim { get; init; } = SwimConfig.Default;
 
+    /// <summary>
+    /// Dispatch (the job book on the leader, reports and orders on workers); null turns it off, and
+    /// then no scheduling message is ever sent.
+    /// </summary>
+    public Scheduling.Jobs.SchedulingConfig? Scheduling { get; init; }
+
     /// <summary>Gossip of versioned node state.</summary>
     public GossipConfig Gossip { get; init; } = GossipConfig.Default;
 
@@ -49,6 +55,7 @@ public sealed record KernelConfig(
         if (PersistRetryDelay <= Duration.Zero) errors.Add($"persist_retry_delay must be positive (got {PersistRetryDelay})");
         if (Cluster.Length > Membership.PeerTableMax)
             errors.Add($"the cluster has {Cluster.Length} hosts but peer_table_max is {Membership.PeerTableMax}");
+        if (Scheduling is not null) errors.AddRange(Scheduling.Validate());
         AddGossipErrors(errors);
         AddHostErrors(errors);
         return errors;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using RingRift.Kernel.Election;
 using RingRift.Kernel.Gossip;
 using RingRift.Kernel.Scheduling;
+using RingRift.Kernel.Scheduling.Jobs;
 
 namespace RingRift.Kernel.Node;
 
@@ -22,6 +23,9 @@ public sealed class KernelNode
     private readonly ElectionMachine _election;
     private readonly GossipMachine _gossip;
     private readonly GossipPeers _gossipPeers;
+    private readonly DispatchMachine? _dispatch;
+    private readonly JobWorkerMachine? _worker;
+    private readonly LeaderHint _leaderHint;
     private ResourceSample _resources = ResourceSample.Idle;
     private bool _loadStale = true;
     private int _loadJobsVersion;
@@ -48,7 +52,19 @@ public sealed class KernelNode
         _election = new ElectionMachine(
             config.Election, config.Self.Node, config.DriftBoundPpm, DialablePeers(config), _outbox, _durable,
             prng.Fork("election"), now);
+        _leaderHint = new LeaderHint(config.Election.Candidates);
+        if (config.Scheduling is { } scheduling)
+        {
+            _dispatch = new DispatchMachine(scheduling, config.Self.Node, config.Cluster, _outbox, _durable, prng.Fork("dispatch"));
+            _worker = new JobWorkerMachine(scheduling, scheduling.SlotsFor(config.Self), _jobs, _outbox, _durable.State.Pipeline, Incarnation);
+        }
     }
+
+    /// <summary>The leader side of dispatch, for read-only inspection; null when scheduling is off.</summary>
+    public DispatchMachine? Dispatch => _dispatch;
+
+    /// <summary>The worker side of dispatch, for read-only inspection; null when scheduling is off.</summary>
+    public JobWorkerMachine? Worker => _worker;
 
     public NodeId Id => _config.Self.Node;
 
@@ -86,6 +102,18 @@ public sealed class KernelNode
         _durable.Tick(now);
         if (now >= _election.NextDeadline) _election.Tick(now, Status().Members);
         PublishLeader();
+        StepScheduling(now);
+    }
+
+    /// <summary>Dispatch follows the election: the leader side plans, every node's worker side reports.</summary>
+    private void StepScheduling(Instant now)
+    {
+        if (_dispatch is null || _worker is null) return;
+        var leading = _election.IsLeader(now);
+        if (leading || _dispatch.Epoch != 0)
+            _dispatch.Tick(now, leading, _election.LeaderEpoch, Status().Members, _worker.Pipeline);
+        var (leader, epoch) = _leaderHint.Resolve(_election, _gossip.Table);
+        _worker.Tick(now, leader, epoch, _resources.GpuHealth);
     }
 
     /// <summary>Gossip carries the leader and epoch this node follows, refreshed only when they change.</summary>
@@ -112,6 +140,8 @@ public sealed class KernelNode
     private Instant? NextDeadline()
     {
         var next = Instant.Min(_membership.NextDeadline, Instant.Min(_election.NextDeadline, _gossip.NextDeadline));
+        if (_dispatch is not null && _worker is not null)
+            next = Instant.Min(next, Instant.Min(_dispatch.NextDeadline, _worker.NextDeadline));
         return _durable.RetryAt is { } retry ? Instant.Min(retry, next) : next;
     }
 
@@ -136,6 +166,8 @@ public sealed class KernelNode
             case LeaseRelease release: _election.OnLeaseRelease(now, deliver.From, release); break;
             case GossipDigest digest: _gossip.OnDigest(deliver.From, digest); break;
             case GossipDelta delta: _gossip.OnDelta(now, deliver.From, delta); break;
+            case JobReport report: _dispatch?.OnReport(now, deliver.From, report); break;
+            case JobOrders orders: _worker?.OnOrders(deliver.From, orders, _resources.GpuHealth); break;
         }
     }
 
@@ -149,6 +181,10 @@ public sealed class KernelNode
                 break;
             case LaunchJob launch: _jobs.OnLaunch(submit.RequestId, launch); break;
             case TerminateJob terminate: _jobs.OnTerminate(submit.RequestId, terminate); break;
+            case HaltDispatch halt when _dispatch is not null:
+                _dispatch.Halted = halt.Halted;
+                _outbox.Answer(new Reply(submit.RequestId, true, halt.Halted ? "dispatch halted" : "dispatch resumed"));
+                break;
             default: _outbox.Answer(new Reply(submit.RequestId, false, "unknown command " + submit.Command.Name)); break;
         }
     }
@@ -156,7 +192,8 @@ public sealed class KernelNode
     private void Route(Instant now, EffectCompleted completed)
     {
         if (_durable.OnCompleted(now, completed.EffectId, completed.Outcome)) return;
-        _jobs.OnCompleted(completed.EffectId, completed.Outcome);
+        if (_jobs.OnCompleted(completed.EffectId, completed.Outcome, out var ended) && ended is not null)
+            _worker?.OnJobEnded(ended, completed.Outcome);
     }
 
     private NodeStatus Status()

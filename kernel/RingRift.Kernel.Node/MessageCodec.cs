@@ -1,6 +1,7 @@
 using System;
 using RingRift.Kernel.Election;
 using RingRift.Kernel.Gossip;
+using RingRift.Kernel.Scheduling.Jobs;
 
 namespace RingRift.Kernel.Node;
 
@@ -62,6 +63,8 @@ public static class MessageCodec
             MessageKind.SwimAck => SwimAck.Read(ref reader),
             MessageKind.SwimPingReq => SwimPingReq.Read(ref reader),
             MessageKind.SwimNack => SwimNack.Read(ref reader),
+            MessageKind.JobOrders => JobOrders.Read(ref reader),
+            MessageKind.JobReport => JobReport.Read(ref reader),
             _ => throw new MalformedMessageException("unknown message kind " + tag),
         };
     }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 
 namespace RingRift.Kernel.Scheduling;
 
@@ -13,6 +14,8 @@ public sealed class LocalJobsMachine(int slotsMax, Outbox outbox)
     private readonly SortedDictionary<JobId, EffectId> _running = new();
     private readonly HashSet<EffectId> _terminations = new();
     private int _selfplay, _training, _gauntlet;
+    private ImmutableArray<JobSpec> _specs = [];
+    private int _specsVersion = -1;
 
     public int RunningCount => _running.Count;
 
@@ -20,6 +23,48 @@ public sealed class LocalJobsMachine(int slotsMax, Outbox outbox)
     public int Version { get; private set; }
 
     public NodeLoad LoadWith(ResourceSample resources) => new(_selfplay, _training, _gauntlet, resources);
+
+    public bool IsRunning(JobId job) => _running.ContainsKey(job);
+
+    /// <summary>The running jobs in id order; rebuilt only when the set changed.</summary>
+    public ImmutableArray<JobSpec> RunningSpecs()
+    {
+        if (_specsVersion == Version) return _specs;
+        var specs = ImmutableArray.CreateBuilder<JobSpec>(_running.Count);
+        foreach (var launch in _running.Values) specs.Add(_byLaunch[launch]);
+        _specs = specs.MoveToImmutable();
+        _specsVersion = Version;
+        return _specs;
+    }
+
+    /// <summary>Launches a job the scheduler assigned; returns why not, or null when launched.</summary>
+    public string? TryLaunch(JobSpec job)
+    {
+        if (_running.ContainsKey(job.Id)) return $"job {job.Id} is already running";
+        if (_running.Count >= slotsMax) return $"all {slotsMax} job slots are busy";
+        Start(job);
+        return null;
+    }
+
+    /// <summary>Kills a running job's process tree; false when it does not run here.</summary>
+    public bool TryTerminate(JobId job)
+    {
+        if (!_running.ContainsKey(job)) return false;
+        var terminate = new Terminate(outbox.NextEffectId(), job);
+        outbox.Issue(terminate);
+        _terminations.Add(terminate.Id);
+        return true;
+    }
+
+    private void Start(JobSpec job)
+    {
+        var launch = new Launch(outbox.NextEffectId(), job);
+        outbox.Issue(launch);
+        _byLaunch.Add(launch.Id, job);
+        _running.Add(job.Id, launch.Id);
+        Count(job.Kind, +1);
+        outbox.Notify(new JobLaunched(job.Id, job.Kind, job.Config));
+    }
 
     public void OnLaunch(RequestId request, LaunchJob command)
     {
@@ -34,12 +79,7 @@ public sealed class LocalJobsMachine(int slotsMax, Outbox outbox)
             outbox.Answer(new Reply(request, false, $"all {slotsMax} job slots are busy"));
             return;
         }
-        var launch = new Launch(outbox.NextEffectId(), job);
-        outbox.Issue(launch);
-        _byLaunch.Add(launch.Id, job);
-        _running.Add(job.Id, launch.Id);
-        Count(job.Kind, +1);
-        outbox.Notify(new JobLaunched(job.Id, job.Kind, job.Config));
+        Start(job);
         outbox.Answer(new Reply(request, true, $"launched {job.Id}"));
     }
 
@@ -57,10 +97,12 @@ public sealed class LocalJobsMachine(int slotsMax, Outbox outbox)
     }
 
     /// <summary>True when the completion belonged to one of this machine's launches.</summary>
-    public bool OnCompleted(EffectId effect, EffectOutcome outcome)
+    public bool OnCompleted(EffectId effect, EffectOutcome outcome, out JobSpec? ended)
     {
+        ended = null;
         if (_terminations.Remove(effect)) return true;
         if (!_byLaunch.Remove(effect, out var job)) return false;
+        ended = job;
         _running.Remove(job.Id);
         Count(job.Kind, -1);
         outbox.Notify(outcome switch

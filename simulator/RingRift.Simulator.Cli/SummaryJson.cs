@@ -36,6 +36,9 @@ internal sealed record SummaryJson(
     bool Passed,
     string? Replay)
 {
+    /// <summary>Dispatch figures (gpu_busy_fraction, jobs_completed …); null without a workload.</summary>
+    public JobsJson? Jobs { get; init; }
+
     public static SummaryJson From(RunResult result)
     {
         var r = result.Report;
@@ -49,7 +52,10 @@ internal sealed record SummaryJson(
             r.MemberStateChanges, r.Crashes, r.Restarts, r.JobsLaunched, r.JobsExited,
             r.Elections, r.LeaderChanges, r.Epoch, r.MaxValidLeasesAtOnce,
             detections, r.DeathDetectionsIncomplete, r.FalseDeadDeclarations, r.NodeRunningTime.Micros / 1e6, r.MembershipMessagesSent, violations,
-            r.ExpectationFailures, result.FaultKinds, !result.Failed, result.Failed ? result.Replay : null);
+            r.ExpectationFailures, result.FaultKinds, !result.Failed, result.Failed ? result.Replay : null)
+        {
+            Jobs = JobsJson.From(r.Jobs),
+        };
     }
 
     public string Serialize() => JsonSerializer.Serialize(this, SummaryJsonContext.Default.SummaryJson);

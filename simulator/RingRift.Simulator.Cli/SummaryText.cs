@@ -24,11 +24,32 @@ internal static class SummaryText
         output.WriteLine($"leadership elections={r.Elections} leader_changes={r.LeaderChanges} epoch={r.Epoch} " +
                          $"max_valid_leases_at_once={r.MaxValidLeasesAtOnce}");
         output.WriteLine($"jobs launched={r.JobsLaunched} exited={r.JobsExited}");
+        if (r.Jobs is { } j) WriteDispatch(output, j);
         foreach (var violation in r.Violations)
             output.WriteLine($"VIOLATION {violation.Checker} at {violation.At} ({Engine.TimeText.Of(violation.At.Micros)}): {violation.Message}");
         foreach (var failure in r.ExpectationFailures) output.WriteLine("EXPECTATION FAILED " + failure);
         output.WriteLine(result.Failed ? "result=FAIL" : "result=PASS");
         if (result.Failed) output.WriteLine("replay: " + result.Replay);
+    }
+
+    private static void WriteDispatch(TextWriter output, Engine.Workload.JobFigures j)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        output.WriteLine($"dispatch gpu_busy_fraction={(j.GpuBusyBasisPoints / 10_000.0).ToString("F4", inv)} " +
+                         $"idle_gpu_seconds_while_pending={j.IdleGpuSecondsWhilePending} " +
+                         $"idle_to_work_seconds p50={(j.IdleToWorkP50.Micros / 1e6).ToString("F3", inv)} " +
+                         $"p99={(j.IdleToWorkP99.Micros / 1e6).ToString("F3", inv)} samples={j.IdleToWorkSamples} " +
+                         $"stall_alarms={j.DispatchStallAlarms} selfplay_share={(j.SelfplayShareBasisPoints / 10_000.0).ToString("F4", inv)}");
+        output.WriteLine($"dispatch jobs_completed={j.JobsCompleted} lost={j.JobsLost} retried={j.JobsRetried} " +
+                         $"duplicated={j.JobsDuplicated} max_jobs_over_slots={j.MaxJobsOverSlots}");
+        var games = new string[j.GamesPerHourByConfig.Length];
+        for (var i = 0; i < games.Length; i++) games[i] = Kernel.Scheduling.Jobs.ConfigKeys.Key(i) + ":" + j.GamesPerHourByConfig[i];
+        output.WriteLine($"selfplay games_per_hour=[{string.Join(",", games)}] " +
+                         $"config_share_min_over_max={(j.ConfigShareMinOverMaxBasisPoints / 10_000.0).ToString("F4", inv)}");
+        var latencies = new string[j.PromotionToDistributed.Length];
+        for (var i = 0; i < latencies.Length; i++) latencies[i] = (j.PromotionToDistributed[i].Micros / 1e6).ToString("F1", inv);
+        output.WriteLine($"pipeline training_cycles={j.TrainingCycles} promotions={j.Promotions} " +
+                         $"promotion_to_distributed_seconds=[{string.Join(",", latencies)}]");
     }
 
     private static string DetectionSeconds(Engine.RunReport report)

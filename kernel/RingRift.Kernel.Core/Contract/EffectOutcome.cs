@@ -19,6 +19,13 @@ public sealed record PersistFailed(string Reason) : EffectOutcome;
 public sealed record ProcessExited(int ExitCode, bool Killed, string StderrTail) : EffectOutcome
 {
     public bool Succeeded => ExitCode == 0 && !Killed;
+
+    /// <summary>
+    /// The job's one-number result, read by the host from the job's output: games written (selfplay),
+    /// the trained model's sample count (training), or the candidate's win rate in basis points
+    /// (gauntlet). 0 when the job produced nothing.
+    /// </summary>
+    public long Output { get; init; }
 }
 
 /// <summary>The process never started (bad command, no GPU, out of memory at start).</summary>

@@ -19,4 +19,8 @@ public enum MessageKind : byte
     SwimAck = 31,
     SwimPingReq = 32,
     SwimNack = 33,
+
+    // Scheduling: 40–59.
+    JobOrders = 40,
+    JobReport = 41,
 }

@@ -11,6 +11,13 @@ public sealed record PersistentState(long Version, long BootCount)
     /// <summary>Epochs proposed and leases granted (see <see cref="ElectionDurable"/>).</summary>
     public ElectionDurable Election { get; init; } = ElectionDurable.Empty;
 
+    /// <summary>
+    /// The training pipeline as this node last knew it (see <see cref="PipelineSnapshot"/>): a leader
+    /// persists it before acknowledging the results that changed it; a new leader starts from the
+    /// newest copy among its own and its workers' reports.
+    /// </summary>
+    public PipelineSnapshot Pipeline { get; init; } = PipelineSnapshot.Empty;
+
     /// <summary>The state of a node that has never run.</summary>
     public static readonly PersistentState Empty = new(0, 0);
 }

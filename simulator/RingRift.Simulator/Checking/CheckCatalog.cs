@@ -39,15 +39,32 @@ public static class CheckCatalog
     /// <summary>Safety, opt-in for fault-free scenarios: no leader change after the first election.</summary>
     public const string StableLeadership = "stable_leadership";
 
+    /// <summary>Safety: no job id runs on two nodes at once.</summary>
+    public const string JobExclusive = "job_exclusive";
+
+    /// <summary>Safety, with a workload: a node never runs more jobs than dispatch gives it slots (one per GPU).</summary>
+    public const string JobCapacity = "job_capacity";
+
+    /// <summary>Safety: a worker applies an assignment only at an epoch at least the highest it has seen.</summary>
+    public const string JobFenced = "job_fenced";
+
+    /// <summary>Liveness, end of run: every assigned job ended (completed, or failed with a reason) or is legitimately live.</summary>
+    public const string JobAccounted = "job_accounted";
+
+    /// <summary>Alarm: the leader's book holds pending work with nothing assigned or running for over 2 minutes.</summary>
+    public const string IdleWithPending = "idle_with_pending";
+
     public static readonly ImmutableArray<string> Names =
     [
         IncarnationDurable, MembershipLifecycle, StableMembership, JobSlots, MembershipConverges,
         LeaderPerEpoch, LeaseExclusive, LeaderEligible, LeaderConverges, StableLeadership,
+        JobExclusive, JobCapacity, JobFenced, JobAccounted, IdleWithPending,
     ];
 
     public static readonly ImmutableArray<string> Defaults =
     [
         IncarnationDurable, MembershipLifecycle, JobSlots, MembershipConverges,
         LeaderPerEpoch, LeaseExclusive, LeaderEligible, LeaderConverges,
+        JobExclusive, JobCapacity, JobFenced, JobAccounted, IdleWithPending,
     ];
 }

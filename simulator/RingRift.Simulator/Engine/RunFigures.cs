@@ -10,6 +10,9 @@ public static class RunFigures
         "crashes", "restarts", "member_state_changes", "jobs_launched", "jobs_exited",
         "elections", "leader_changes", "epoch", "max_valid_leases_at_once",
         "dead_detections", "dead_detections_incomplete", "false_dead_declarations",
+        "jobs_completed", "jobs_lost", "jobs_duplicated", "jobs_retried", "max_jobs_over_slots",
+        "gpu_busy_bp", "config_share_min_over_max_bp", "training_cycles", "promotions", "models_distributed",
+        "dispatch_stall_alarms", "idle_to_work_p99_ms", "selfplay_share_bp", "idle_gpu_seconds_while_pending",
     ];
 
     public static long Read(RunReport report, string name) => name switch
@@ -26,6 +29,20 @@ public static class RunFigures
         "dead_detections" => report.DeathDetections.Length,
         "dead_detections_incomplete" => report.DeathDetectionsIncomplete,
         "false_dead_declarations" => report.FalseDeadDeclarations,
+        "jobs_completed" => report.Jobs?.JobsCompleted ?? 0,
+        "jobs_lost" => report.Jobs?.JobsLost ?? 0,
+        "jobs_duplicated" => report.Jobs?.JobsDuplicated ?? 0,
+        "jobs_retried" => report.Jobs?.JobsRetried ?? 0,
+        "max_jobs_over_slots" => report.Jobs?.MaxJobsOverSlots ?? 0,
+        "gpu_busy_bp" => report.Jobs?.GpuBusyBasisPoints ?? 0,
+        "config_share_min_over_max_bp" => report.Jobs?.ConfigShareMinOverMaxBasisPoints ?? 0,
+        "training_cycles" => report.Jobs?.TrainingCycles ?? 0,
+        "promotions" => report.Jobs?.Promotions ?? 0,
+        "models_distributed" => report.Jobs?.PromotionToDistributed.Length ?? 0,
+        "dispatch_stall_alarms" => report.Jobs?.DispatchStallAlarms ?? 0,
+        "selfplay_share_bp" => report.Jobs?.SelfplayShareBasisPoints ?? 0,
+        "idle_gpu_seconds_while_pending" => report.Jobs?.IdleGpuSecondsWhilePending ?? 0,
+        "idle_to_work_p99_ms" => (report.Jobs?.IdleToWorkP99.Micros ?? 0) / 1000,
         _ => throw new System.ArgumentException("unknown summary figure " + name, nameof(name)),
     };
 }

@@ -54,6 +54,9 @@ public sealed record RunReport(
     /// </summary>
     public Reporting.RunTimeline? Timeline { get; init; }
 
+    /// <summary>Dispatch figures; null when the scenario has no workload.</summary>
+    public Workload.JobFigures? Jobs { get; init; }
+
     /// <summary>True when the run shows exactly what the scenario expects.</summary>
     public bool Passed => ExpectationFailures.IsEmpty;
 

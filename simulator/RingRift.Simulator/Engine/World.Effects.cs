@@ -1,11 +1,37 @@
 using System.Collections.Generic;
 using RingRift.Kernel;
+using RingRift.Kernel.Scheduling.Jobs;
+using RingRift.Simulator.Engine.Workload;
 
 namespace RingRift.Simulator.Engine;
 
 internal sealed partial class World
 {
     private readonly Dictionary<JobId, Duration> _runtimes = new();
+    private readonly Dictionary<(int Node, JobId Job), (JobSpec Spec, long StartedAt)> _launched = new();
+    private readonly WorkloadModel? _workload;
+    private readonly JobMetrics? _jobMetrics;
+
+    /// <summary>The dispatch settings every node runs with when the scenario has a workload.</summary>
+    public static SchedulingConfig Scheduling => SchedulingConfig.Default;
+
+    /// <summary>The dispatch settings with the scenario's training thresholds, if it lowers them.</summary>
+    private static SchedulingConfig SchedulingFor(Scenarios.WorkloadSpec spec) => spec.TrainingGames is not { } games
+        ? Scheduling
+        : Scheduling with
+        {
+            Policy = Scheduling.Policy with
+            {
+                TrainingGamesMin = games.First, TrainingGamesMinFloor = games.First,
+                TrainingGamesIncrement = games.Next, TrainingGamesIncrementFloor = games.Next,
+            },
+        };
+
+    /// <summary>True when the scenario runs dispatch (it has a <c>workload</c> block).</summary>
+    public bool HasWorkload => _workload is not null;
+
+    /// <summary>The slots dispatch gives a node (one per GPU).</summary>
+    public int DispatchSlotsOf(SimNode node) => Scheduling.SlotsFor(node.Host.Profile);
 
     private void Perform(SimNode node, Effect effect)
     {
@@ -18,7 +44,8 @@ internal sealed partial class World
             case Launch launch:
                 _counters.JobsLaunched++;
                 _timeline?.OnLaunch(_now, node.Index, launch.Job);
-                ScheduleEnd(node, node.Processes.Launch(_now, launch, RuntimeOf(launch.Job)));
+                if (_workload is not null) _launched[(node.Index, launch.Job.Id)] = (launch.Job, _now);
+                ScheduleEnd(node, node.Processes.Launch(_now, launch, RuntimeOf(node, launch.Job)));
                 break;
             case Terminate terminate:
                 ScheduleEnd(node, node.Processes.Terminate(_now, terminate.Job));
@@ -55,11 +82,20 @@ internal sealed partial class World
     {
         if (!node.Processes.TryFinish(end)) return null;
         if (end.Outcome is ProcessExited) _counters.JobsExited++;
+        if (_workload is not null && _launched.Remove((node.Index, end.Job), out var started)
+            && end.Outcome is ProcessExited { Succeeded: true } exited)
+            return new EffectCompleted(end.Launch, exited with
+            {
+                Output = _workload.OutputOf(node.Host.Profile, started.Spec, new Duration(_now - started.StartedAt)),
+            });
         return new EffectCompleted(end.Launch, end.Outcome);
     }
 
     /// <summary>The runtime a scenario gave the job, or a typical one for its kind.</summary>
-    private Duration RuntimeOf(JobSpec job) => _runtimes.TryGetValue(job.Id, out var runtime) ? runtime : job.Kind switch
+    private Duration RuntimeOf(SimNode node, JobSpec job) =>
+        _runtimes.TryGetValue(job.Id, out var runtime) ? runtime
+        : _workload is not null ? _workload.RuntimeOf(node.Host.Profile, job)
+        : job.Kind switch
     {
         JobKind.Selfplay => Duration.FromMinutes(30),
         JobKind.Training => Duration.FromHours(1),

@@ -16,6 +16,7 @@ internal sealed partial class World
         _trace.World(_now, node.Index, $"boot {node.Id} life={node.Life} restored_boot_count={restored.BootCount}");
         _timeline?.OnBoot(_now, node.Index, node.Life);
         node.Kernel = new KernelNode(KernelConfigFor(node, node.Seeds.NextUInt64()), restored, node.Clock.Read(_now));
+        _jobMetrics?.OnBoot(_now, node.Index);
         foreach (var checker in _checkers) checker.OnBoot(_now, node);
         Flush(node);
         // Hardware outlives a crash: a host samples it at boot, so a GPU that failed while the node was down is known.
@@ -33,6 +34,7 @@ internal sealed partial class World
         node.Backlog.Clear();
         node.Disk.Crash(tornWrite);
         node.Processes.Crash();
+        _jobMetrics?.OnCrash(_now, node.Index);
         _counters.Crashes++;
         Leases.Crash(_now, node);
         _trace.World(_now, node.Index, $"crash {node.Id} torn_write={tornWrite}");
@@ -149,6 +151,7 @@ internal sealed partial class World
             if (change.To == MemberState.Dead) _stats.OnDeclaredDead(_now, node, NodeOf(change.Peer));
         }
         Leases.Apply(_now, node, notice);
+        if (_jobMetrics is not null) ObserveWork(node, notice);
         _trace.Notice(_now, node, notice);
         _timeline?.OnNotice(_now, node.Index, notice);
         foreach (var checker in _checkers) checker.OnNotice(_now, node, notice);
@@ -162,5 +165,11 @@ internal sealed partial class World
         node.WakeAt = at;
         node.WakeToken++;
         _queue.Schedule(at, EventKind.Wake, node.Index, token: node.WakeToken);
+    }
+
+    private void ObserveWork(SimNode node, Notice notice)
+    {
+        _jobMetrics!.OnNotice(_now, node.Index, notice);
+        if (notice is Kernel.Scheduling.Jobs.ModelEvaluated { Promoted: true } promoted) _workload!.Promoted(promoted.Config);
     }
 }

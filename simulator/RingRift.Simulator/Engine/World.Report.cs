@@ -54,12 +54,13 @@ internal sealed partial class World
             MembershipMessagesSent = _counters.MembershipMessagesSent,
             NodeRunningTime = _stats.RunningTime,
             Timeline = _timeline?.Finish(_now, violations),
+            Jobs = _jobMetrics?.Figures(_now, _workload!, new Kernel.Duration(_now)),
         };
         foreach (var figure in _scenario.Expect.Figures)
         {
             var actual = RunFigures.Read(report, figure.Name);
-            if (actual != figure.Value)
-                failures.Add($"{_scenario.SourceName}:{figure.SourceLine}: summary {figure.Name} = {actual}, expected {figure.Value}");
+            if (!figure.Holds(actual))
+                failures.Add($"{_scenario.SourceName}:{figure.SourceLine}: summary {figure.Name} = {actual}, expected {figure.Describe()}");
         }
         return report with { ExpectationFailures = failures.ToImmutable() };
     }

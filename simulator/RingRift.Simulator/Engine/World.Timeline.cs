@@ -22,6 +22,10 @@ internal sealed partial class World
                 Submit(launch.Node, new LaunchJob(launch.Job));
                 break;
             case TerminateCommand terminate: Submit(terminate.Node, new TerminateJob(terminate.Job)); break;
+            case DispatchCommand dispatch:
+                foreach (var node in _nodes)
+                    if (node.IsRunning) Submit(node.Id, new Kernel.Scheduling.Jobs.HaltDispatch(dispatch.Halted));
+                break;
             case StepClock step: AdjustClock(step.Node, $"clock_step by={step.By}", n => n.Clock.Step(_now, step.By)); break;
             case DriftClock drift: AdjustClock(drift.Node, $"clock_drift ppm={drift.Ppm}", n => n.Clock.SetDrift(_now, drift.Ppm)); break;
             case GpuFault gpu: ApplyGpuFault(gpu); break;
@@ -68,6 +72,7 @@ internal sealed partial class World
         _trace.World(_now, node.Index, $"gpu {node.Id} {fault.Kind} slowdown={fault.SlowdownPercent}%");
         foreach (var end in node.Processes.SetGpu(fault.Kind, fault.SlowdownPercent))
             _queue.Schedule(_now, EventKind.EffectDone, node.Index, token: node.Life, payload: end);
+        _jobMetrics?.OnGpuHealth(_now, node.Index, node.Processes.Gpu == GpuHealth.Healthy);
         Offer(node, new Observed(ResourceSample.Idle with { GpuHealth = node.Processes.Gpu }));
     }
 

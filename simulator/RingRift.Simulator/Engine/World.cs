@@ -6,6 +6,7 @@ using RingRift.Kernel.Election;
 using RingRift.Kernel.Gossip;
 using RingRift.Kernel.Node;
 using RingRift.Simulator.Checking;
+using RingRift.Simulator.Engine.Workload;
 using RingRift.Simulator.Network;
 using RingRift.Simulator.Reporting;
 using RingRift.Simulator.Scenarios;
@@ -58,6 +59,11 @@ internal sealed partial class World
         _stats = new MembershipStats(_nodes.Length);
         ElectionConfig = KernelConfig.DefaultElection(_profiles);
         Leases = new LeaseLedger(_nodes.Length);
+        if (scenario.Workload is { } workload)
+        {
+            _workload = new WorkloadModel(workload, master.Fork("workload"));
+            _jobMetrics = new JobMetrics([.. _profiles.Select(p => Scheduling.SlotsFor(p))], workload.WarmUp.Micros);
+        }
         _checkers = CreateCheckers(scenario.Checks);
         foreach (var checker in _checkers) checker.Attach(_violations);
     }
@@ -212,7 +218,11 @@ internal sealed partial class World
     }
 
     private KernelConfig KernelConfigFor(SimNode node, ulong seed) =>
-        new(node.Host.Profile, _profiles, _scenario.Membership, seed) { MembershipMode = _scenario.MembershipMode, Swim = _scenario.Swim };
+        new(node.Host.Profile, _profiles, _scenario.Membership, seed)
+        {
+            MembershipMode = _scenario.MembershipMode, Swim = _scenario.Swim,
+            Scheduling = _workload is null ? null : SchedulingFor(_workload.Spec),
+        };
 
     private Checker[] CreateCheckers(ImmutableArray<string> names)
     {
@@ -233,6 +243,11 @@ internal sealed partial class World
         CheckCatalog.LeaderEligible => new LeaderEligibleChecker(this),
         CheckCatalog.LeaderConverges => new LeaderConvergesChecker(),
         CheckCatalog.StableLeadership => new StableLeadershipChecker(),
+        CheckCatalog.JobExclusive => new JobExclusiveChecker(),
+        CheckCatalog.JobCapacity => new JobCapacityChecker(this),
+        CheckCatalog.JobFenced => new JobFencedChecker(),
+        CheckCatalog.JobAccounted => new JobAccountedChecker(),
+        CheckCatalog.IdleWithPending => new IdleWithPendingChecker(),
         _ => throw new ScenarioException(_scenario.SourceName, 0, "unknown check " + name),
     };
 }

@@ -29,5 +29,8 @@ public sealed record Scenario(
     /// <summary>SWIM timing (<c>membership.swim</c>), used in swim and hybrid modes.</summary>
     public SwimConfig Swim { get; init; } = SwimConfig.Default;
 
+    /// <summary>The <c>workload</c> block; null when the scenario runs no dispatch.</summary>
+    public WorkloadSpec? Workload { get; init; }
+
     public ImmutableArray<NodeId> Voters => Hosts.Where(h => h.Profile.IsVoter).Select(h => h.Profile.Node).ToImmutableArray();
 }

@@ -128,3 +128,12 @@ public sealed record TerminateCommand(Duration At, int SourceLine, NodeId Node, 
 {
     public override string Verb => "terminate";
 }
+
+/// <summary>
+/// Halts (or resumes) dispatch on every node: the leader keeps its book and its stall alarm but places
+/// nothing, as when its dispatch component has crashed.
+/// </summary>
+public sealed record DispatchCommand(Duration At, int SourceLine, bool Halted) : TimelineEntry(At, SourceLine)
+{
+    public override string Verb => "dispatch";
+}

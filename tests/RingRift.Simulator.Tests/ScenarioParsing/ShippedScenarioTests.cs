@@ -53,6 +53,14 @@ public sealed class ShippedScenarioTests
             "scenarios/membership/swim-1024.yaml",
             "scenarios/membership/swim-256.yaml",
             "scenarios/membership/swim-crash.yaml",
+            "scenarios/scheduling/dispatch-broken-alarm.yaml",
+            "scenarios/scheduling/gpu-fails-mid-training.yaml",
+            "scenarios/scheduling/gpu-hang.yaml",
+            "scenarios/scheduling/healthy-36-node-day-with-work.yaml",
+            "scenarios/scheduling/leader-change-mid-dispatch.yaml",
+            "scenarios/scheduling/node-dies-with-jobs.yaml",
+            "scenarios/scheduling/stale-reports-no-over-dispatch.yaml",
+            "scenarios/scheduling/training-would-starve-selfplay.yaml",
             "scenarios/swarm/seven-node.yaml",
         ];
 

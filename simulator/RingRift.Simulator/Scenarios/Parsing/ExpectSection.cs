@@ -62,8 +62,21 @@ internal static class ExpectSection
         var figures = value.Map("expect.summary", RunFigures.Names);
         var builder = ImmutableArray.CreateBuilder<ExpectedFigure>();
         foreach (var (key, name, figure) in figures.Entries)
-            builder.Add(new ExpectedFigure(name, figure.Integer(0, long.MaxValue), key.Line));
+            builder.Add(figure.IsMapping ? ReadRange(name, figure, key.Line) : new ExpectedFigure(name, figure.Integer(0, long.MaxValue), key.Line));
         return builder.ToImmutable();
+    }
+
+    private static readonly ImmutableArray<string> RangeKeys = ["min", "max"];
+
+    /// <summary>A range: <c>{ min: 9500 }</c>, <c>{ max: 3 }</c> or both; min ≤ max.</summary>
+    private static ExpectedFigure ReadRange(string name, YamlValue value, int line)
+    {
+        var range = value.Map("a figure range", RangeKeys);
+        if (!range.Has("min") && !range.Has("max")) throw value.Error("a figure range needs 'min', 'max' or both");
+        var min = range.Optional("min")?.Integer(0, long.MaxValue) ?? 0;
+        var max = range.Optional("max")?.Integer(0, long.MaxValue) ?? long.MaxValue;
+        if (min > max) throw value.Error($"'min' ({min}) must not exceed 'max' ({max})");
+        return new ExpectedFigure(name, min, line) { Max = max };
     }
 
     private static ExpectedView ReadView(YamlValue item, Duration duration, NodeDirectory nodes)

@@ -12,11 +12,15 @@ internal static class JobVerbs
     private static readonly WordTable<JobKind> Kinds =
         new(("selfplay", JobKind.Selfplay), ("training", JobKind.Training), ("gauntlet", JobKind.Gauntlet));
 
+    private static readonly WordTable<bool> DispatchStates = new(("halted", true), ("running", false));
+
     public static readonly ImmutableArray<TimelineVerb> All =
     [
         new("launch", ["job"], ReadLaunch),
         new("terminate", ["job"], c => new TerminateCommand(c.At, c.Line, c.Node(), new JobId(c.Entry.Required("job").Text()))),
+        new("dispatch", [], c => new DispatchCommand(c.At, c.Line, c.Entry.Required("dispatch").Word(DispatchStates))),
     ];
+
 
     /// <summary><c>gpus</c> defaults to 1 on a GPU node and 0 on a CPU-only one; it is not checked against
     /// the node's GPUs, because refusing an oversized job is the kernel's business and worth testing.</summary>

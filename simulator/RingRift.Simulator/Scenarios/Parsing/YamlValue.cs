@@ -102,6 +102,9 @@ internal sealed class YamlValue(YamlNode node, string label, string sourceName, 
         return map;
     }
 
+    /// <summary>True when the value is a mapping (rather than a scalar or a list).</summary>
+    public bool IsMapping => node is YamlMappingNode;
+
     /// <summary>A mapping whose allowed keys the caller decides after looking at them.</summary>
     public MapReader OpenMap(string context) =>
         node is YamlMappingNode mapping

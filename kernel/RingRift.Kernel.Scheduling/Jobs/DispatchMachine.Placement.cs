@@ -1,0 +1,104 @@
+namespace RingRift.Kernel.Scheduling.Jobs;
+
+public sealed partial class DispatchMachine
+{
+    private const int SelfplayPriority = 50;
+    private const int GauntletPriority = 90;
+    private const int TrainingPriority = 100;
+    private const int EloTarget = 2000;
+    private readonly ConfigStats[] _stats = new ConfigStats[SelfplayConfig.Count];
+    private readonly long[] _weights = new long[SelfplayConfig.Count];
+    private readonly Instant[] _lastSelfplayQueued = new Instant[SelfplayConfig.Count];
+    private static readonly int SelfplayOnly = JobBook.KindBit(JobKind.Selfplay);
+    private static readonly int GauntletOrSelfplay = SelfplayOnly | JobBook.KindBit(JobKind.Gauntlet);
+    private static readonly int AnyKind = GauntletOrSelfplay | JobBook.KindBit(JobKind.Training);
+
+    /// <summary>
+    /// Fills the node's free slots from the pending queue, highest priority first. Nothing is placed
+    /// while halted or rebuilding, on an unhealthy (quarantined) GPU, on a node not seen Alive, or in its
+    /// cooldown. Training and gauntlets stop taking slots once they hold their share of the cluster's.
+    /// </summary>
+    private void PlaceOn(Instant now, NodeId node, WorkerInfo worker)
+    {
+        if (Halted || _rebuilding || !worker.Reported || NodeSelectionPlanner.ShouldQuarantine(Candidate(worker, node))) return;
+        if (node != _self && worker.Member != MemberState.Alive) return;
+        if (_book.InCooldown(node, now)) return;
+        var free = _book.FreeSlots(node);
+        while (free > 0 && _assigned.Count < SchedulingConfig.JobsPerMessageMax)
+        {
+            var job = _book.FirstPending(KindsFor(worker, node), ScanMax);
+            if (job is null) break;
+            _book.Assign(job, node, _epoch, now);
+            _outbox.Notify(new JobAssigned(job.Id, job.Spec.Kind, job.Spec.Config, node, _epoch));
+            _assigned.Add(job.Spec);
+            free--;
+        }
+    }
+
+    /// <summary>
+    /// Which kinds the node may take now: selfplay only once training and gauntlets hold their share;
+    /// training only where the policy finds the node capable and its GPU class is at least an A100's
+    /// (trainings go to the strong GPUs, as the original's training node ranking did).
+    /// </summary>
+    private int KindsFor(WorkerInfo worker, NodeId node)
+    {
+        var pipelineHeld = _book.HeldOfKind(JobKind.Training) + _book.HeldOfKind(JobKind.Gauntlet);
+        if (pipelineHeld >= _config.TrainingShareMax.Of(_totalSlots)) return SelfplayOnly;
+        var candidate = Candidate(worker, node);
+        var demand = JobDemand.For(JobKind.Training, SelfplayConfig.All[0], _config.Policy);
+        var strong = GpuPowerRanking.Score(candidate.Gpu) >= GpuPowerRanking.Score(GpuClass.A100);
+        return strong && NodeSelectionPlanner.IsCapable(demand, candidate) ? AnyKind : GauntletOrSelfplay;
+    }
+
+    /// <summary>The policy's view of a worker: its GPU class and health, the book's free slots, its profile's memory and disk.</summary>
+    private NodeCandidate Candidate(WorkerInfo worker, NodeId node) => new(
+        node, GpuPowerRanking.FromProfile(worker.Profile.Gpu), worker.Gpu,
+        ByteSize.FromGigabytes((long)worker.Profile.Gpu.VramGb), ByteSize.FromGigabytes(worker.Profile.MemoryGb) - _config.Policy.NodeRamReserve,
+        ByteSize.FromGigabytes(worker.Profile.DiskGb), _book.FreeSlots(node), Draining: false, Quarantined: worker.Gpu != GpuHealth.Healthy);
+
+    /// <summary>Pushes work (and pending kills) to dialable workers with free slots; NAT-blocked ones pull.</summary>
+    private void PushToDialable(Instant now)
+    {
+        foreach (var (node, worker) in _workers)
+        {
+            if (worker.Profile.NatBlocked) continue;
+            _assigned.Clear();
+            PlaceOn(now, node, worker);
+            if (_assigned.Count > 0 || _kills.ContainsKey(node)) SendOrders(node, isResponse: false);
+        }
+    }
+
+    /// <summary>Keeps as much selfplay queued as the cluster has slots, each config drawn by the policy's weights.</summary>
+    private void PopulateSelfplay(Instant now)
+    {
+        var target = System.Math.Max(1, _totalSlots);
+        var queued = _book.PendingCount;
+        if (queued >= target) return;
+        WeighConfigs(now);
+        while (queued < target && _book.LiveCount < _book.Limits.JobsMax)
+        {
+            var c = SelfplayPriorityPlanner.PickConfig(_weights, _prng);
+            if (c < 0) break;
+            var id = new JobId($"sp-{_epoch}-{++_jobSequence}");
+            if (!_book.TryEnqueue(new JobSpec(id, JobKind.Selfplay, ConfigKeys.Key(c), 1), SelfplayPriority, now)) break;
+            _lastSelfplayQueued[c] = now;
+            queued++;
+        }
+    }
+
+    /// <summary>
+    /// The policy's priority of each config (static priority, Elo gap to the target, bootstrap boost for
+    /// few games, staleness and starvation since its selfplay was last queued), from the pipeline's numbers.
+    /// </summary>
+    private void WeighConfigs(Instant now)
+    {
+        for (var c = 0; c < _stats.Length; c++)
+        {
+            var p = _pipeline[c];
+            var since = _lastSelfplayQueued[c] == Instant.Zero ? Duration.FromHours(720) : now - _lastSelfplayQueued[c];
+            _stats[c] = new ConfigStats(
+                SelfplayConfig.All[c], p.Games, p.Games - p.GamesAtTraining, EloTarget - p.Elo, Ratio.One, since, 0, 0);
+        }
+        SelfplayPriorityPlanner.Weigh(_stats, _config.Policy, _weights);
+    }
+}

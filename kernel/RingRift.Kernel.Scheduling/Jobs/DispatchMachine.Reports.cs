@@ -1,0 +1,107 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace RingRift.Kernel.Scheduling.Jobs;
+
+public sealed partial class DispatchMachine
+{
+    private readonly List<JobId> _reportedIds = new();
+    private readonly List<JobId> _acks = new();
+
+    /// <summary>
+    /// A worker's report: results first (each applied once, by job id), then its running set reconciled
+    /// against the book (unknown jobs adopted, duplicates and orphans killed, vanished jobs lost), then its
+    /// free slots filled; the answer goes back on the same connection, after the pipeline change it caused
+    /// is durable. Ignored unless this node leads.
+    /// </summary>
+    public void OnReport(Instant now, NodeId from, JobReport report)
+    {
+        if (_epoch == 0 || !_workers.TryGetValue(from, out var worker) || report.Sequence <= worker.LastSequence) return;
+        worker.LastSequence = report.Sequence;
+        _reports++;
+        worker.Gpu = report.Gpu;
+        if (report.Gpu != GpuHealth.Healthy) Quarantine(now, from);
+        worker.Reported = true;
+        worker.PipelineVersion = report.Pipeline.Version;
+        if (_rebuilding) AdoptPipeline(report.Pipeline);
+        _acks.Clear();
+        foreach (var result in report.Results) ApplyResult(now, from, result);
+        ReconcileRunning(now, from, report.Running, adopt: report.Gpu == GpuHealth.Healthy);
+        _assigned.Clear();
+        PlaceOn(now, from, worker);
+        BumpPipeline(force: false);
+        // Answer only with something to say: work, kills, acknowledgements, a newer snapshot or epoch.
+        if (_assigned.Count > 0 || _acks.Count > 0 || _kills.ContainsKey(from)
+            || report.Pipeline.Version != _pipelineVersion || report.Epoch != _epoch)
+            SendOrders(from, isResponse: true);
+        PublishStatus(now);
+    }
+
+    private void ReconcileRunning(Instant now, NodeId node, ImmutableArray<JobSpec> running, bool adopt)
+    {
+        _reportedIds.Clear();
+        foreach (var spec in running)
+        {
+            _reportedIds.Add(spec.Id);
+            if (_book.TryGet(spec.Id, out var job) && job.Node == node)
+            {
+                _book.MarkRunning(spec.Id, node, now);
+                continue;
+            }
+            if (adopt && _book.Adopt(spec, node, _epoch, now))
+            {
+                _adopted++;
+                NoteAdopted(spec);
+            }
+            else KillLater(node, spec.Id);
+        }
+        _lost.Clear();
+        _book.Reconcile(node, _reportedIds, now, _config.AssignTimeout, _lost);
+        NotifyLost(node);
+    }
+
+    private void ApplyResult(Instant now, NodeId node, JobResult result)
+    {
+        _acks.Add(result.Job.Id);
+        var id = result.Job.Id;
+        if (result.Outcome == JobOutcome.NeverStarted)
+        {
+            _book.Release(id, result.Reason, now, now + _config.FailureCooldown);
+            return;
+        }
+        if (_book.HasFinished(id)) return;
+        if (_book.TryGet(id, out var job))
+        {
+            // The book holds the job elsewhere (a retry after this execution was lost): this end is stale.
+            if (job.Node != node) return;
+            _book.Finish(id, node, result.Outcome == JobOutcome.Succeeded, result.Reason, now);
+        }
+        else _book.MarkFinished(id);
+        _outbox.Notify(new JobEnded(id, result.Job.Kind, result.Job.Config, result.Outcome == JobOutcome.Succeeded, result.Reason));
+        if (result.Outcome == JobOutcome.Succeeded) ApplyToPipeline(now, result);
+    }
+
+    /// <summary>
+    /// A GPU that failed, hung or is misdetected quarantines its node: nothing new is placed there (see
+    /// <c>PlaceOn</c>), and its jobs are killed and retried elsewhere (a hung job is alive but makes no progress).
+    /// </summary>
+    private void Quarantine(Instant now, NodeId node)
+    {
+        if (_book.HeldBy(node) == 0) return;
+        var held = _book.JobsOn(node);
+        for (var i = held.Count - 1; i >= 0; i--) KillLater(node, held[i]);
+        _lost.Clear();
+        _book.NodeDown(node, now, _lost);
+        NotifyLost(node);
+    }
+
+    /// <summary>Sends the node its orders: assignments made now, kills waiting for it, acknowledgements, the snapshot.</summary>
+    private void SendOrders(NodeId node, bool isResponse)
+    {
+        var kills = ImmutableArray<JobId>.Empty;
+        if (_kills.Remove(node, out var list)) kills = [.. list];
+        var orders = new JobOrders(_epoch, [.. _assigned], kills, [.. _acks], Snapshot());
+        _acks.Clear();
+        _outbox.SendWhenDurable(new Outbound(node, orders, isResponse));
+    }
+}

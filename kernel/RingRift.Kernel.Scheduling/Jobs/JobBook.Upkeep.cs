@@ -1,0 +1,109 @@
+using System.Collections.Generic;
+
+namespace RingRift.Kernel.Scheduling.Jobs;
+
+public sealed partial class JobBook
+{
+    /// <summary>
+    /// Takes in a job a node reports running that the book does not hold (a new leader rebuilding, or a
+    /// job started under an earlier leader). False when the book already places that id elsewhere or has
+    /// finished it, or the node has no free slot: the caller kills that execution.
+    /// </summary>
+    public bool Adopt(JobSpec spec, NodeId node, long epoch, Instant now)
+    {
+        if (_finished.Contains(spec.Id)) return false;
+        if (_live.TryGetValue(spec.Id, out var known))
+        {
+            if (known.Node == node) return MarkRunning(spec.Id, node, now);
+            if (known.State != JobState.Pending || Node(node).Free == 0) return false;
+            Invariant.True(_pending.Remove(known.Key));
+            return Place(known, node, epoch, now);
+        }
+        if (_live.Count >= limits.JobsMax || Node(node).Free == 0) return false;
+        var job = new JobRecord(spec, 0, ++_sequence, now);
+        _live.Add(spec.Id, job);
+        return Place(job, node, epoch, now);
+    }
+
+    private bool Place(JobRecord job, NodeId node, long epoch, Instant now)
+    {
+        var slots = Node(node);
+        Invariant.True(slots.Free > 0);
+        slots.Jobs.Add(job.Id);
+        _heldOfKind[(int)job.Spec.Kind]++;
+        job.State = JobState.Running;
+        job.Node = node;
+        job.Epoch = epoch;
+        job.Attempts++;
+        job.Since = now;
+        RunningCount++;
+        Version++;
+        return true;
+    }
+
+    /// <summary>
+    /// Compares what <paramref name="node"/> reports running with what the book holds there. Jobs the
+    /// book has running there but the node does not report are lost (<paramref name="lost"/>); jobs
+    /// assigned longer than <paramref name="assignTimeout"/> and still not reported never ran and go back
+    /// to pending. <paramref name="reported"/> must be the node's whole running set.
+    /// </summary>
+    public void Reconcile(NodeId node, IReadOnlyList<JobId> reported, Instant now, Duration assignTimeout, List<JobId> lost)
+    {
+        if (!_nodes.TryGetValue(node, out var slots)) return;
+        for (var i = slots.Jobs.Count - 1; i >= 0; i--)
+        {
+            var id = slots.Jobs[i];
+            if (Contains(reported, id)) continue;
+            var job = _live[id];
+            if (job.State == JobState.Running)
+            {
+                lost.Add(id);
+                MarkLost(id, "not running on " + node, now);
+            }
+            else if (now - job.Since >= assignTimeout)
+            {
+                Release(id, "never started on " + node, now, slots.CooldownUntil);
+            }
+        }
+    }
+
+    /// <summary>A node is gone: its running jobs are lost, its assignments go back to pending.</summary>
+    public void NodeDown(NodeId node, Instant now, List<JobId> lost)
+    {
+        if (!_nodes.TryGetValue(node, out var slots)) return;
+        for (var i = slots.Jobs.Count - 1; i >= 0; i--)
+        {
+            var id = slots.Jobs[i];
+            if (_live[id].State == JobState.Running)
+            {
+                lost.Add(id);
+                MarkLost(id, node + " is down", now);
+            }
+            else Release(id, node + " is down", now, slots.CooldownUntil);
+        }
+    }
+
+    /// <summary>
+    /// Running jobs past their cap (<paramref name="capOf"/> by kind) are failed as overdue and listed in
+    /// <paramref name="overdue"/> with their node, for the caller to terminate. Scans the live jobs once.
+    /// </summary>
+    public void Reap(Instant now, System.Func<JobSpec, Duration> capOf, List<(JobId Job, NodeId Node)> overdue)
+    {
+        var start = overdue.Count;
+        foreach (var (id, job) in _live)
+            if (job.State == JobState.Running && now - job.Since > capOf(job.Spec)) overdue.Add((id, job.Node!.Value));
+        for (var i = start; i < overdue.Count; i++)
+        {
+            var job = _live[overdue[i].Job];
+            Lost++;
+            End(job, JobState.Failed, "overdue: ran past its runtime cap", now);
+        }
+    }
+
+    private static bool Contains(IReadOnlyList<JobId> ids, JobId id)
+    {
+        for (var i = 0; i < ids.Count; i++)
+            if (ids[i] == id) return true;
+        return false;
+    }
+}

@@ -1,0 +1,238 @@
+using System.Collections.Generic;
+
+namespace RingRift.Kernel.Scheduling.Jobs;
+
+/// <summary>
+/// The leader's book of jobs: pending → assigned(epoch, node) → running → completed | failed(reason),
+/// with lost jobs sent back to pending (a retry) until their attempts run out. Each node's slots are
+/// reserved by the jobs the book put there, so capacity never depends on a load report's freshness:
+/// <see cref="Assign"/> asserts a free slot. Completions are idempotent by job id. Every table is
+/// bounded and the bounds asserted. Pure and single-threaded; time comes in as arguments.
+/// </summary>
+public sealed partial class JobBook(JobBookLimits limits)
+{
+    private readonly Dictionary<JobId, JobRecord> _live = new();
+    private readonly SortedSet<PendingKey> _pending = new();
+    private readonly Dictionary<NodeId, NodeSlots> _nodes = new();
+    private readonly HashSet<JobId> _finished = new();
+    private readonly Queue<JobId> _finishedOrder = new();
+    private readonly int[] _heldOfKind = new int[3];
+    private long _sequence;
+
+    public JobBookLimits Limits => limits;
+    public int LiveCount => _live.Count;
+    public int PendingCount => _pending.Count;
+    public int AssignedCount { get; private set; }
+    public int RunningCount { get; private set; }
+
+    /// <summary>Jobs sent back to Pending after a lost execution.</summary>
+    public long Retried { get; private set; }
+
+    /// <summary>Executions lost (node died, process vanished, GPU hung).</summary>
+    public long Lost { get; private set; }
+
+    public long Completed { get; private set; }
+    public long Failed { get; private set; }
+
+    /// <summary>Increases on every change, so callers can skip work when nothing changed.</summary>
+    public long Version { get; private set; }
+
+    /// <summary>Assigned or running jobs of <paramref name="kind"/>.</summary>
+    public int HeldOfKind(JobKind kind) => _heldOfKind[(int)kind];
+
+    /// <summary>Remembers an id that ended outside this book (under an earlier leader), so its end applies once.</summary>
+    public void MarkFinished(JobId id)
+    {
+        if (!_live.ContainsKey(id)) Remember(id);
+    }
+
+    public bool TryGet(JobId id, out JobRecord job) => _live.TryGetValue(id, out job!);
+
+    /// <summary>True when the id ended recently (completed or failed): a repeated completion is a no-op.</summary>
+    public bool HasFinished(JobId id) => _finished.Contains(id);
+
+    /// <summary>Adds a pending job. False (and nothing changes) when the id is known or the book is full.</summary>
+    public bool TryEnqueue(JobSpec spec, int priority, Instant now)
+    {
+        if (_live.Count >= limits.JobsMax || _live.ContainsKey(spec.Id) || _finished.Contains(spec.Id)) return false;
+        var job = new JobRecord(spec, priority, ++_sequence, now);
+        _live.Add(spec.Id, job);
+        _pending.Add(job.Key);
+        Version++;
+        return true;
+    }
+
+    /// <summary>Sets how many jobs <paramref name="node"/> may hold; fewer than it holds only stops new ones.</summary>
+    public void SetSlots(NodeId node, int slots)
+    {
+        Invariant.True(slots >= 0);
+        Node(node).Slots = slots;
+    }
+
+    public int FreeSlots(NodeId node) => _nodes.TryGetValue(node, out var n) ? n.Free : 0;
+
+    public int HeldBy(NodeId node) => _nodes.TryGetValue(node, out var n) ? n.Jobs.Count : 0;
+
+    public bool InCooldown(NodeId node, Instant now) => _nodes.TryGetValue(node, out var n) && now < n.CooldownUntil;
+
+    /// <summary>The ids the book has on <paramref name="node"/> (assigned or running), in assignment order.</summary>
+    public IReadOnlyList<JobId> JobsOn(NodeId node) => _nodes.TryGetValue(node, out var n) ? n.Jobs : [];
+
+    /// <summary>
+    /// The first pending job, in priority order, whose kind is in <paramref name="kinds"/> (a bit per
+    /// <see cref="JobKind"/>). Visits at most <paramref name="scanMax"/> entries.
+    /// </summary>
+    public JobRecord? FirstPending(int kinds, int scanMax)
+    {
+        if (_pending.Count == 0) return null;
+        // The head usually fits: Min is found without the enumerator, which allocates its path stack.
+        var head = _live[_pending.Min.Job];
+        if ((kinds & KindBit(head.Spec.Kind)) != 0) return head;
+        var seen = 0;
+        foreach (var key in _pending)
+        {
+            if (seen++ >= scanMax) break;
+            var job = _live[key.Job];
+            if ((kinds & KindBit(job.Spec.Kind)) != 0) return job;
+        }
+        return null;
+    }
+
+    public static int KindBit(JobKind kind) => 1 << (int)kind;
+
+    /// <summary>Pending → Assigned on <paramref name="node"/> at <paramref name="epoch"/>; takes one of its free slots.</summary>
+    public void Assign(JobRecord job, NodeId node, long epoch, Instant now)
+    {
+        Invariant.True(job.State == JobState.Pending && _live.ContainsKey(job.Id));
+        var slots = Node(node);
+        Invariant.True(slots.Free > 0);
+        Invariant.True(_pending.Remove(job.Key));
+        slots.Jobs.Add(job.Id);
+        _heldOfKind[(int)job.Spec.Kind]++;
+        job.State = JobState.Assigned;
+        job.Node = node;
+        job.Epoch = epoch;
+        job.Since = now;
+        AssignedCount++;
+        Version++;
+    }
+
+    /// <summary>
+    /// A node reported the job running. Assigned → Running counts one attempt; a report from a node
+    /// that does not hold the job is refused (false): the caller kills that execution.
+    /// </summary>
+    public bool MarkRunning(JobId id, NodeId node, Instant now)
+    {
+        if (!_live.TryGetValue(id, out var job) || job.Node != node) return false;
+        if (job.State == JobState.Running) return true;
+        job.State = JobState.Running;
+        job.Attempts++;
+        job.Since = now;
+        AssignedCount--;
+        RunningCount++;
+        Version++;
+        return true;
+    }
+
+    /// <summary>
+    /// The node says the job ended. Applied once: a repeat, or an end from a node that does not hold
+    /// the job, returns false and changes nothing.
+    /// </summary>
+    public bool Finish(JobId id, NodeId node, bool succeeded, string reason, Instant now)
+    {
+        if (!_live.TryGetValue(id, out var job) || job.Node != node) return false;
+        if (job.State == JobState.Assigned) job.Attempts++;
+        End(job, succeeded ? JobState.Completed : JobState.Failed, reason, now);
+        return true;
+    }
+
+    /// <summary>
+    /// The assignment never ran (refused, undelivered, launch failed before starting): the job goes
+    /// back to Pending without using an attempt, and the node cools down until <paramref name="cooldownUntil"/>.
+    /// </summary>
+    public bool Release(JobId id, string reason, Instant now, Instant cooldownUntil)
+    {
+        if (!_live.TryGetValue(id, out var job) || job.State != JobState.Assigned) return false;
+        var node = job.Node!.Value;
+        Detach(job);
+        Node(node).CooldownUntil = cooldownUntil;
+        ToPending(job, reason, now);
+        return true;
+    }
+
+    /// <summary>A running execution is gone without an ending: retried while attempts remain, else failed.</summary>
+    public bool MarkLost(JobId id, string reason, Instant now)
+    {
+        if (!_live.TryGetValue(id, out var job) || job.State != JobState.Running) return false;
+        Lost++;
+        if (job.Attempts >= limits.AttemptsMax)
+        {
+            End(job, JobState.Failed, $"lost {job.Attempts} times, last: {reason}", now);
+            return true;
+        }
+        Detach(job);
+        Retried++;
+        ToPending(job, reason, now);
+        return true;
+    }
+
+    /// <summary>Forgets every job and node: a leader that stepped down keeps no book.</summary>
+    public void Clear()
+    {
+        _live.Clear();
+        _pending.Clear();
+        _nodes.Clear();
+        AssignedCount = RunningCount = 0;
+        System.Array.Clear(_heldOfKind);
+        Version++;
+    }
+
+    private void End(JobRecord job, JobState state, string reason, Instant now)
+    {
+        Detach(job);
+        job.State = state;
+        job.Reason = reason;
+        job.Since = now;
+        _live.Remove(job.Id);
+        if (state == JobState.Completed) Completed++;
+        else Failed++;
+        Remember(job.Id);
+    }
+
+    private void Remember(JobId id)
+    {
+        if (!_finished.Add(id)) return;
+        _finishedOrder.Enqueue(id);
+        if (_finishedOrder.Count > limits.FinishedRememberedMax) _finished.Remove(_finishedOrder.Dequeue());
+    }
+
+    private void Detach(JobRecord job)
+    {
+        if (job.State == JobState.Assigned) AssignedCount--;
+        else if (job.State == JobState.Running) RunningCount--;
+        if (job.Node is { } node)
+        {
+            Invariant.True(_nodes[node].Jobs.Remove(job.Id));
+            _heldOfKind[(int)job.Spec.Kind]--;
+        }
+        job.Node = null;
+        Version++;
+    }
+
+    private void ToPending(JobRecord job, string reason, Instant now)
+    {
+        job.State = JobState.Pending;
+        job.Reason = reason;
+        job.Since = now;
+        _pending.Add(job.Key);
+    }
+
+    private NodeSlots Node(NodeId node)
+    {
+        if (_nodes.TryGetValue(node, out var slots)) return slots;
+        Invariant.True(_nodes.Count < limits.NodesMax);
+        slots = new NodeSlots(0);
+        _nodes.Add(node, slots);
+        return slots;
+    }
+}

@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+
+namespace RingRift.Kernel.Scheduling.Jobs;
+
+/// <summary>
+/// The leader's orders to one worker, fenced by the leader's <see cref="Epoch"/>: jobs to start, jobs to
+/// kill (orphans, duplicates, overdue or on a quarantined GPU), results it has applied and made durable
+/// (the worker stops reporting them), and its pipeline snapshot (which model generation each config
+/// uses: the distribution order). A worker that has seen a higher epoch applies none of it.
+/// </summary>
+public sealed record JobOrders(
+    long Epoch,
+    ImmutableArray<JobSpec> Assign,
+    ImmutableArray<JobId> Kill,
+    ImmutableArray<JobId> Acknowledged,
+    PipelineSnapshot Pipeline) : Message
+{
+    public override MessageKind Kind => MessageKind.JobOrders;
+
+    public override void WriteBody(WireWriter writer)
+    {
+        writer.WriteVarInt64(Epoch);
+        JobWire.WriteSpecs(writer, Assign);
+        JobWire.WriteIds(writer, Kill);
+        JobWire.WriteIds(writer, Acknowledged);
+        Pipeline.Write(writer);
+    }
+
+    public static JobOrders Read(ref WireReader reader)
+    {
+        var epoch = reader.ReadVarInt64();
+        if (epoch < 1) throw new MalformedMessageException("orders need a positive epoch");
+        return new JobOrders(
+            epoch, JobWire.ReadSpecs(ref reader), JobWire.ReadIds(ref reader), JobWire.ReadIds(ref reader),
+            PipelineSnapshot.Read(ref reader));
+    }
+}

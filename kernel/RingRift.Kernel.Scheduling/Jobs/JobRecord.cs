@@ -1,0 +1,44 @@
+namespace RingRift.Kernel.Scheduling.Jobs;
+
+/// <summary>
+/// One job in the <see cref="JobBook"/>. Mutable only by the book; read by planners and tests.
+/// <see cref="Attempts"/> counts real executions (a node reported it running), never refused or
+/// undelivered assignments.
+/// </summary>
+public sealed class JobRecord
+{
+    internal JobRecord(JobSpec spec, int priority, long sequence, Instant now)
+    {
+        Spec = spec;
+        Priority = priority;
+        Sequence = sequence;
+        Since = now;
+    }
+
+    public JobSpec Spec { get; }
+
+    public JobId Id => Spec.Id;
+
+    /// <summary>Higher runs first; equal priorities run in enqueue order.</summary>
+    public int Priority { get; }
+
+    internal long Sequence { get; }
+
+    public JobState State { get; internal set; }
+
+    /// <summary>The node holding the job while Assigned or Running.</summary>
+    public NodeId? Node { get; internal set; }
+
+    /// <summary>The leader epoch the current assignment was made at.</summary>
+    public long Epoch { get; internal set; }
+
+    public int Attempts { get; internal set; }
+
+    /// <summary>When the job entered its current state.</summary>
+    public Instant Since { get; internal set; }
+
+    /// <summary>Why the job failed, or why it was last sent back to Pending.</summary>
+    public string Reason { get; internal set; } = "";
+
+    internal PendingKey Key => new(Priority, Sequence, Spec.Id);
+}

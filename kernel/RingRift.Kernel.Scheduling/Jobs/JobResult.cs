@@ -1,0 +1,28 @@
+namespace RingRift.Kernel.Scheduling.Jobs;
+
+/// <summary>
+/// A job's ending as its node reports it until a leader acknowledges it: the job, how it ended, its
+/// one-number output (games, samples, or win rate in basis points) and, for failures, the reason.
+/// </summary>
+public sealed record JobResult(JobSpec Job, JobOutcome Outcome, long Output, string Reason)
+{
+    public const int ReasonBytesMax = 200;
+
+    public void Write(WireWriter writer)
+    {
+        JobWire.WriteSpec(writer, Job);
+        writer.WriteByte((byte)Outcome);
+        writer.WriteVarInt64(Output);
+        writer.WriteString(Reason.Length > ReasonBytesMax / 4 ? Reason[..(ReasonBytesMax / 4)] : Reason);
+    }
+
+    public static JobResult Read(ref WireReader reader)
+    {
+        var job = JobWire.ReadSpec(ref reader);
+        var outcome = reader.ReadByte();
+        if (outcome > (byte)JobOutcome.NeverStarted) throw new MalformedMessageException("unknown job outcome " + outcome);
+        var output = reader.ReadVarInt64();
+        if (output < 0) throw new MalformedMessageException("negative job output");
+        return new JobResult(job, (JobOutcome)outcome, output, reader.ReadString(ReasonBytesMax));
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+
+namespace RingRift.Kernel.Scheduling.Jobs;
+
+/// <summary>
+/// Timing and bounds of dispatch. Workers report every <see cref="ReportInterval"/> and at once when a
+/// job ends; the leader plans every <see cref="PlanInterval"/>; a new leader collects reports for
+/// <see cref="RebuildWindow"/> before placing anything (so it adopts, never duplicates, what runs).
+/// An assignment not seen running within <see cref="AssignTimeout"/> goes back to pending; a node that
+/// refused or failed to start one cools down for <see cref="FailureCooldown"/>. Training and gauntlets
+/// together take at most <see cref="TrainingShareMax"/> of the slots so selfplay never starves.
+/// A slot is one GPU: the simulator's workload runs one job per GPU at the GPU's full rate, so
+/// <see cref="JobsPerGpu"/> is 1 and the policy's jobs-per-GPU targets are not applied.
+/// </summary>
+public sealed record SchedulingConfig(
+    Duration ReportInterval,
+    Duration PlanInterval,
+    Duration RebuildWindow,
+    Duration AssignTimeout,
+    Duration FailureCooldown,
+    Duration StallAlarmAfter,
+    int JobsPerGpu,
+    Ratio TrainingShareMax)
+{
+    /// <summary>
+    /// The placement, priority, readiness, runtime-cap and promotion rules (the pure policy). The
+    /// training thresholds, cooldown and promotion threshold come from here.
+    /// </summary>
+    public SchedulingPolicy Policy { get; init; } = SchedulingPolicy.Default;
+
+    /// <summary>At most this many jobs travel in one order or report.</summary>
+    public const int JobsPerMessageMax = 64;
+
+    public static readonly SchedulingConfig Default = new(
+        ReportInterval: Duration.FromSeconds(10),
+        PlanInterval: Duration.FromSeconds(5),
+        RebuildWindow: Duration.FromSeconds(25),
+        AssignTimeout: Duration.FromSeconds(60),
+        FailureCooldown: Duration.FromSeconds(30),
+        StallAlarmAfter: Duration.FromSeconds(90),
+        JobsPerGpu: 1,
+        TrainingShareMax: Ratio.FromPercent(25));
+
+    /// <summary>How many jobs a node may hold: one per GPU by default, none without a GPU or as a proxy.</summary>
+    public int SlotsFor(NodeProfile node) =>
+        node.HasGpu && !node.ProxyOnly ? System.Math.Min(JobsPerMessageMax, node.Gpu.Count * JobsPerGpu) : 0;
+
+    /// <summary>The runtime cap of a job, from the policy (the original's: selfplay 45 min, training 2 h small boards / 4 h large).</summary>
+    public Duration CapOf(JobSpec job) =>
+        SelfplayConfig.TryParse(job.Config, out var config) ? Policy.RuntimeCaps.For(job.Kind, config) : Policy.RuntimeCaps.Selfplay;
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (ReportInterval <= Duration.Zero || PlanInterval <= Duration.Zero) errors.Add("scheduling intervals must be positive");
+        if (RebuildWindow < ReportInterval * 2) errors.Add($"rebuild_window ({RebuildWindow}) must cover two report intervals ({ReportInterval})");
+        if (AssignTimeout < ReportInterval * 2) errors.Add($"assign_timeout ({AssignTimeout}) must cover two report intervals ({ReportInterval})");
+        if (JobsPerGpu is < 1 or > 16) errors.Add($"jobs_per_gpu must be within 1..16 (got {JobsPerGpu})");
+        if (StallAlarmAfter <= PlanInterval) errors.Add("stall_alarm_after must exceed plan_interval");
+        errors.AddRange(Policy.Validate());
+        return errors;
+    }
+}

@@ -1,0 +1,13 @@
+namespace RingRift.Kernel.Scheduling.Jobs;
+
+/// <summary>What the leader last heard from one worker: its GPU health, the pipeline version it holds, when.</summary>
+internal sealed class WorkerInfo(NodeProfile profile, int slots)
+{
+    public NodeProfile Profile { get; } = profile;
+    public int Slots { get; } = slots;
+    public GpuHealth Gpu { get; set; } = GpuHealth.Healthy;
+    public long PipelineVersion { get; set; }
+    public bool Reported { get; set; }
+    public long LastSequence { get; set; }
+    public MemberState Member { get; set; } = MemberState.Alive;
+}

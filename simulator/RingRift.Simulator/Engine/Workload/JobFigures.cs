@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using System.Linq;
+using RingRift.Kernel;
+
+namespace RingRift.Simulator.Engine.Workload;
+
+/// <summary>
+/// The dispatch figures of a run with a workload. Busy fraction and idle-to-work times ignore the warm-up;
+/// the rest cover the whole run. <see cref="ConfigShareMinOverMaxBasisPoints"/> is the least-served config's
+/// games over the best-served config's, in basis points (10,000 = perfectly even).
+/// </summary>
+public sealed record JobFigures(
+    int GpuBusyBasisPoints,
+    long IdleGpuSecondsWhilePending,
+    Duration IdleToWorkP50,
+    Duration IdleToWorkP99,
+    int IdleToWorkSamples,
+    long JobsCompleted,
+    long JobsLost,
+    long JobsDuplicated,
+    long JobsRetried,
+    int MaxJobsOverSlots,
+    int ConfigShareMinOverMaxBasisPoints,
+    ImmutableArray<long> GamesPerHourByConfig,
+    long TrainingCycles,
+    long Promotions,
+    ImmutableArray<Duration> PromotionToDistributed,
+    long DispatchStallAlarms)
+{
+    /// <summary>Of the job-seconds run after warm-up, the share that was selfplay, in basis points.</summary>
+    public int SelfplayShareBasisPoints { get; init; }
+
+    /// <summary>Equal when every figure is, the lists compared element by element (not by reference).</summary>
+    public bool Equals(JobFigures? other) =>
+        other is not null
+        && (GpuBusyBasisPoints, IdleGpuSecondsWhilePending, IdleToWorkP50, IdleToWorkP99, IdleToWorkSamples, JobsCompleted, JobsLost)
+           == (other.GpuBusyBasisPoints, other.IdleGpuSecondsWhilePending, other.IdleToWorkP50, other.IdleToWorkP99,
+               other.IdleToWorkSamples, other.JobsCompleted, other.JobsLost)
+        && (JobsDuplicated, JobsRetried, MaxJobsOverSlots, ConfigShareMinOverMaxBasisPoints, TrainingCycles, Promotions, DispatchStallAlarms)
+           == (other.JobsDuplicated, other.JobsRetried, other.MaxJobsOverSlots, other.ConfigShareMinOverMaxBasisPoints,
+               other.TrainingCycles, other.Promotions, other.DispatchStallAlarms)
+        && SelfplayShareBasisPoints == other.SelfplayShareBasisPoints
+        && GamesPerHourByConfig.SequenceEqual(other.GamesPerHourByConfig)
+        && PromotionToDistributed.SequenceEqual(other.PromotionToDistributed);
+
+    public override int GetHashCode() => System.HashCode.Combine(GpuBusyBasisPoints, JobsCompleted, Promotions, GamesPerHourByConfig.Length);
+}

@@ -1,0 +1,186 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using RingRift.Kernel;
+using RingRift.Kernel.Scheduling;
+using RingRift.Kernel.Scheduling.Jobs;
+
+namespace RingRift.Simulator.Engine.Workload;
+
+/// <summary>
+/// Measures dispatch from what the nodes emit, in O(1) per notice (sets keyed by job id): GPU-seconds busy
+/// and idle (integrated between changes), idle-to-work delays (a FIFO of idle-since times per node), job
+/// counts, and the pipeline's promotions and distributions.
+/// </summary>
+internal sealed class JobMetrics
+{
+    private readonly int[] _slots, _running;
+    private readonly bool[] _usable;
+    private readonly Queue<long>[] _idleSince;
+    private readonly long _warmUp;
+    private readonly Dictionary<JobId, (int Node, bool Selfplay)> _runningOn = new();
+    private readonly HashSet<JobId> _completed = new();
+    private readonly List<long> _idleToWork = new();
+    private readonly Dictionary<string, long> _promotedAt = new(System.StringComparer.Ordinal);
+    private readonly List<Duration> _distribution = new();
+    private long _selfplayRunning, _allRunning, _selfplayMicros, _allMicros;
+    private long _busy, _capacity, _lastAt, _busyMicros, _capacityMicros, _idlePendingMicros;
+    private int _pending;
+    private long _duplicated, _lost, _retried, _training, _promotions, _alarms;
+    private int _overSlots;
+
+    public JobMetrics(IReadOnlyList<int> slots, long warmUp)
+    {
+        _slots = [.. slots];
+        _running = new int[slots.Count];
+        _usable = new bool[slots.Count];
+        _idleSince = new Queue<long>[slots.Count];
+        for (var i = 0; i < slots.Count; i++) _idleSince[i] = new Queue<long>();
+        _warmUp = warmUp;
+    }
+
+    public void OnBoot(long now, int node)
+    {
+        Advance(now);
+        SetUsable(node, true);
+        for (var i = 0; i < _slots[node]; i++) _idleSince[node].Enqueue(now);
+    }
+
+    public void OnCrash(long now, int node)
+    {
+        Advance(now);
+        _busy -= System.Math.Min(_running[node], _slots[node]) * (_usable[node] ? 1 : 0);
+        SetUsable(node, false);
+        _running[node] = 0;
+        _idleSince[node].Clear();
+        var gone = new List<JobId>();
+        foreach (var (job, where) in _runningOn)
+            if (where.Node == node) gone.Add(job);
+        foreach (var job in gone) Forget(job);
+    }
+
+    public void OnGpuHealth(long now, int node, bool healthy)
+    {
+        Advance(now);
+        if (healthy == _usable[node]) return;
+        var busy = System.Math.Min(_running[node], _slots[node]);
+        _busy += healthy ? busy : -busy;
+        SetUsable(node, healthy);
+        // Idle-to-work times are about usable GPUs: a quarantined GPU's wait starts when it recovers.
+        _idleSince[node].Clear();
+        if (healthy)
+            for (var i = busy; i < _slots[node]; i++) _idleSince[node].Enqueue(now);
+    }
+
+    private void SetUsable(int node, bool usable)
+    {
+        if (_usable[node] == usable) return;
+        _usable[node] = usable;
+        _capacity += usable ? _slots[node] : -_slots[node];
+    }
+
+    public void OnNotice(long now, int node, Notice notice)
+    {
+        switch (notice)
+        {
+            case JobLaunched launched: Launched(now, node, launched.Job, launched.Kind == JobKind.Selfplay); break;
+            case JobExited exited: Ended(now, node, exited.Job, exited.ExitCode == 0 && !exited.Killed); break;
+            case JobLaunchFailed failed: Ended(now, node, failed.Job, false); break;
+            case JobLost lost:
+                _lost++;
+                if (lost.Retried) _retried++;
+                break;
+            case DispatchStatus status: Advance(now); _pending = status.Pending; break;
+            case DispatchStalled: _alarms++; break;
+            case ModelEvaluated { Promoted: true } promoted:
+                if (_promotedAt.TryAdd(promoted.Config + "/" + promoted.Generation, now)) _promotions++;
+                break;
+            case ModelDistributed distributed:
+                if (_promotedAt.Remove(distributed.Config + "/" + distributed.Generation, out var at)) _distribution.Add(new Duration(now - at));
+                break;
+        }
+    }
+
+    private void Launched(long now, int node, JobId job, bool selfplay)
+    {
+        Advance(now);
+        if (!_runningOn.TryAdd(job, (node, selfplay))) _duplicated++;
+        else
+        {
+            _allRunning++;
+            if (selfplay) _selfplayRunning++;
+        }
+        _running[node]++;
+        if (_running[node] <= _slots[node] && _usable[node]) _busy++;
+        _overSlots = System.Math.Max(_overSlots, _running[node] - _slots[node]);
+        if (_idleSince[node].TryDequeue(out var since) && since >= _warmUp) _idleToWork.Add(now - since);
+    }
+
+    private void Ended(long now, int node, JobId job, bool succeeded)
+    {
+        Advance(now);
+        if (_runningOn.TryGetValue(job, out var where) && where.Node == node) Forget(job);
+        if (_running[node] == 0) return;
+        if (_running[node] <= _slots[node] && _usable[node]) _busy--;
+        _running[node]--;
+        if (_running[node] < _slots[node]) _idleSince[node].Enqueue(now);
+        if (succeeded && !_completed.Add(job)) _duplicated++;
+        if (succeeded && job.Value.StartsWith("train-", System.StringComparison.Ordinal)) _training++;
+    }
+
+    private void Forget(JobId job)
+    {
+        if (!_runningOn.Remove(job, out var where)) return;
+        _allRunning--;
+        if (where.Selfplay) _selfplayRunning--;
+    }
+
+    private void Advance(long now)
+    {
+        if (now <= _lastAt) return;
+        var from = System.Math.Max(_lastAt, _warmUp);
+        if (now > from)
+        {
+            _busyMicros += _busy * (now - from);
+            _capacityMicros += _capacity * (now - from);
+            _selfplayMicros += _selfplayRunning * (now - from);
+            _allMicros += _allRunning * (now - from);
+        }
+        if (_pending > 0) _idlePendingMicros += (_capacity - _busy) * (now - _lastAt);
+        _lastAt = now;
+    }
+
+    public JobFigures Figures(long now, WorkloadModel model, Duration simulated)
+    {
+        Advance(now);
+        var sorted = _idleToWork.ToArray();
+        System.Array.Sort(sorted);
+        var games = model.Games;
+        long min = long.MaxValue, max = 0;
+        var perHour = ImmutableArray.CreateBuilder<long>(games.Length);
+        var hours = System.Math.Max(1, simulated.Micros / Duration.FromHours(1).Micros);
+        foreach (var g in games)
+        {
+            min = System.Math.Min(min, g);
+            max = System.Math.Max(max, g);
+            perHour.Add(g / hours);
+        }
+        return new JobFigures(
+            _capacityMicros == 0 ? 0 : (int)(_busyMicros * 10_000 / _capacityMicros),
+            _idlePendingMicros / 1_000_000,
+            new Duration(Percentile(sorted, 50)), new Duration(Percentile(sorted, 99)), sorted.Length,
+            _completed.Count, _lost, _duplicated, _retried, _overSlots,
+            max == 0 ? 0 : (int)(min * 10_000 / max), perHour.MoveToImmutable(),
+            _training, _promotions, [.. _distribution], _alarms)
+        {
+            SelfplayShareBasisPoints = _allMicros == 0 ? 0 : (int)(_selfplayMicros * 10_000 / _allMicros),
+        };
+    }
+
+    /// <summary>Nearest rank.</summary>
+    private static long Percentile(long[] sorted, int percent)
+    {
+        if (sorted.Length == 0) return 0;
+        var rank = (sorted.Length * percent + 99) / 100;
+        return sorted[System.Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
+}
