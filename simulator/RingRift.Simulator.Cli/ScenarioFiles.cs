@@ -8,7 +8,7 @@ namespace RingRift.Simulator.Cli;
 internal static class ScenarioFiles
 {
     /// <summary>The shipped scenario `run` uses when given none: the healthy 36-node cluster for a day.</summary>
-    public const string DefaultScenario = "scenarios/membership/healthy-36-node-day.yaml";
+    public const string DefaultScenario = "scenarios/scheduling/healthy-36-node-day-with-work.yaml";
 
     /// <summary>Resolves the path (the default one is searched upward from the working and install directories).</summary>
     public static string Resolve(string? path)

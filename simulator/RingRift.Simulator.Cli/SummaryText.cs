@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 
@@ -46,11 +47,15 @@ internal static class SummaryText
         for (var i = 0; i < games.Length; i++) games[i] = Kernel.Scheduling.Jobs.ConfigKeys.Key(i) + ":" + j.GamesPerHourByConfig[i];
         output.WriteLine($"selfplay games_per_hour=[{string.Join(",", games)}] " +
                          $"config_share_min_over_max={(j.ConfigShareMinOverMaxBasisPoints / 10_000.0).ToString("F4", inv)}");
-        var latencies = new string[j.PromotionToDistributed.Length];
-        for (var i = 0; i < latencies.Length; i++) latencies[i] = (j.PromotionToDistributed[i].Micros / 1e6).ToString("F1", inv);
+        var latencies = new List<Kernel.Duration>(j.PromotionToDistributed);
+        latencies.Sort();
         output.WriteLine($"pipeline training_cycles={j.TrainingCycles} promotions={j.Promotions} " +
-                         $"promotion_to_distributed_seconds=[{string.Join(",", latencies)}]");
+                         $"promotion_to_distributed_seconds p50={Seconds(Engine.NearestRank.Of(latencies, 50))} " +
+                         $"p99={Seconds(Engine.NearestRank.Of(latencies, 99))} max={Seconds(Engine.NearestRank.Of(latencies, 100))} " +
+                         $"samples={latencies.Count}");
     }
+
+    private static string Seconds(Kernel.Duration span) => (span.Micros / 1e6).ToString("F1", CultureInfo.InvariantCulture);
 
     private static string DetectionSeconds(Engine.RunReport report)
     {

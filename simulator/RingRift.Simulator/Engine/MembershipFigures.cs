@@ -39,17 +39,10 @@ public sealed record MembershipFigures(
         var memberPeriods = (double)runningMicros / period.Micros;
         return new MembershipFigures(
             reports.Count, detections.Count, (int)incomplete,
-            Percentile(detections, 50), Percentile(detections, 99), detections.Count == 0 ? Duration.Zero : detections[^1],
+            NearestRank.Of(detections, 50), NearestRank.Of(detections, 99), detections.Count == 0 ? Duration.Zero : detections[^1],
             falseDead, memberPeriods,
             memberPeriods > 0 ? falseDead * 1e6 / memberPeriods : 0,
             memberPeriods > 0 ? messages / memberPeriods : 0);
     }
 
-    /// <summary>The nearest-rank percentile: the smallest sample with at least <paramref name="percent"/>% of samples at or below it.</summary>
-    public static Duration Percentile(List<Duration> sorted, int percent)
-    {
-        if (sorted.Count == 0) return Duration.Zero;
-        var rank = (sorted.Count * percent + 99) / 100;
-        return sorted[System.Math.Max(rank, 1) - 1];
-    }
 }

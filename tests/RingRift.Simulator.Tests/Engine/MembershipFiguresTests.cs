@@ -34,8 +34,8 @@ public sealed class MembershipFiguresTests
         var sorted = new List<Duration>();
         for (var s = 1; s <= 10; s++) sorted.Add(Duration.FromSeconds(s));
 
-        Assert.Equal(Duration.FromSeconds(expectedSeconds), MembershipFigures.Percentile(sorted, percent));
-        Assert.Equal(Duration.Zero, MembershipFigures.Percentile([], percent));
+        Assert.Equal(Duration.FromSeconds(expectedSeconds), NearestRank.Of(sorted, percent));
+        Assert.Equal(Duration.Zero, NearestRank.Of(new List<Duration>(), percent));
     }
 
     [Fact]

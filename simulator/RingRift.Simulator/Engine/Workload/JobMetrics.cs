@@ -167,7 +167,7 @@ internal sealed class JobMetrics
         return new JobFigures(
             _capacityMicros == 0 ? 0 : (int)(_busyMicros * 10_000 / _capacityMicros),
             _idlePendingMicros / 1_000_000,
-            new Duration(Percentile(sorted, 50)), new Duration(Percentile(sorted, 99)), sorted.Length,
+            new Duration(NearestRank.Of(sorted, 50)), new Duration(NearestRank.Of(sorted, 99)), sorted.Length,
             _completed.Count, _lost, _duplicated, _retried, _overSlots,
             max == 0 ? 0 : (int)(min * 10_000 / max), perHour.MoveToImmutable(),
             _training, _promotions, [.. _distribution], _alarms)
@@ -176,11 +176,4 @@ internal sealed class JobMetrics
         };
     }
 
-    /// <summary>Nearest rank.</summary>
-    private static long Percentile(long[] sorted, int percent)
-    {
-        if (sorted.Length == 0) return 0;
-        var rank = (sorted.Length * percent + 99) / 100;
-        return sorted[System.Math.Clamp(rank - 1, 0, sorted.Length - 1)];
-    }
 }
