@@ -71,6 +71,15 @@ internal sealed class LeaseLedger(int nodeCount)
         return valid;
     }
 
+    /// <summary>The index of the node holding a valid lease now, the highest epoch if several do; −1 if none.</summary>
+    public int HolderAt(long now)
+    {
+        var holder = -1;
+        for (var i = 0; i < _end.Length; i++)
+            if (_end[i] > now && (holder < 0 || _epoch[i] > _epoch[holder])) holder = i;
+        return holder;
+    }
+
     /// <summary>Who holds a valid lease now, for violation messages.</summary>
     public string Holders(long now, System.Collections.Generic.IReadOnlyList<SimNode> nodes)
     {

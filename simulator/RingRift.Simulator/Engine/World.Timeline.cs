@@ -11,10 +11,15 @@ internal sealed partial class World
 
     private void Apply(TimelineEntry entry)
     {
+        if (!TryResolveLeader(ref entry)) return;
         switch (entry)
         {
             case CrashNode crash: Crash(NodeOf(crash.Node), crash.TornWrite); break;
-            case RestartNode restart: Restart(NodeOf(restart.Node)); break;
+            case RestartNode restart:
+                if (restart.EpochAtLeast > 0 && NodeOf(restart.Node).RunState == NodeRunState.Crashed)
+                    NodeOf(restart.Node).Disk.RaiseMaxEpoch(restart.EpochAtLeast);
+                Restart(NodeOf(restart.Node));
+                break;
             case PauseNode pause: Pause(NodeOf(pause.Node), pause.For); break;
             case LaunchCommand launch:
                 _runtimes[launch.Job.Id] = launch.Runtime;
