@@ -23,7 +23,7 @@ public sealed partial class ElectionMachine
         {
             _grantee = from;
             _grantEpoch = request.Epoch;
-            _grantExpiry = now + _config.Lease;
+            _grantExpiry = now + _config.VoterHonours;
         }
         if (isNewGrant)
         {
@@ -68,12 +68,12 @@ public sealed partial class ElectionMachine
         if (_grantee == from && _grantEpoch == release.Epoch && now < _grantExpiry) _grantExpiry = now;
     }
 
-    /// <summary>A voter that restarts cannot know how long its last grant has left, so it assumes a whole lease.</summary>
+    /// <summary>A voter that restarts cannot know how long its last grant has left, so it assumes a whole one.</summary>
     private void RestoreGrant(ElectionDurable durable, Instant now)
     {
         if (durable.Grantee is not { } grantee) return;
         _grantee = grantee;
         _grantEpoch = durable.GrantedEpoch;
-        _grantExpiry = now + _config.Lease;
+        _grantExpiry = now + _config.VoterHonours;
     }
 }

@@ -41,7 +41,12 @@ internal sealed class SwarmRunner(string path, Scenario scenario, SeedRange seed
         {
             var result = ScenarioRunner.Execute(path, scenario, seeds.First + (ulong)index, swarm);
             _results[index] = result;
-            if (result.Failed) Interlocked.Increment(ref _failed);
+            if (result.Failed)
+            {
+                Interlocked.Increment(ref _failed);
+                // Said at once, so a long run's failures can be replayed before it ends.
+                progress.WriteLine($"failed seed={seeds.First + (ulong)index}");
+            }
             Interlocked.Increment(ref _done);
         }
     }

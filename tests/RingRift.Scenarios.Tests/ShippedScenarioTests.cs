@@ -47,7 +47,7 @@ public sealed class ShippedScenarioTests
 
     /// <summary>Immutable arrays compare by reference, so reports are compared without them, and the lists apart.</summary>
     private static RunReport WithoutLists(RunReport report) =>
-        report with { Violations = default, ExpectationFailures = default, DeathDetections = default };
+        report with { Violations = default, ExpectationFailures = default, DeathDetections = default, Failovers = default };
 
     [Fact]
     public void SevenNodeScenario_DifferentSeeds_GiveDifferentTraceHashes()

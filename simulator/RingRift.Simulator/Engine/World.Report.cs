@@ -53,6 +53,7 @@ internal sealed partial class World
             FalseDeadDeclarations = _stats.FalseDeadDeclarations,
             MembershipMessagesSent = _counters.MembershipMessagesSent,
             NodeRunningTime = _stats.RunningTime,
+            Failovers = [.. Leases.Failovers],
         };
         foreach (var figure in _scenario.Expect.Figures)
         {

@@ -29,5 +29,11 @@ public sealed record Scenario(
     /// <summary>SWIM timing (<c>membership.swim</c>), used in swim and hybrid modes.</summary>
     public SwimConfig Swim { get; init; } = SwimConfig.Default;
 
+    /// <summary>
+    /// Election timing (<c>election</c>): lease, renewal, timeouts, rank step, jitter, startup grace. Its
+    /// voters and candidates are empty: every run takes them from the cluster.
+    /// </summary>
+    public Kernel.Election.ElectionConfig ElectionTimings { get; init; } = Parsing.ElectionSection.Defaults;
+
     public ImmutableArray<NodeId> Voters => Hosts.Where(h => h.Profile.IsVoter).Select(h => h.Profile.Node).ToImmutableArray();
 }

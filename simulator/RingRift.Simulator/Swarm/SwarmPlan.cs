@@ -121,13 +121,17 @@ internal sealed class SwarmPlan(Scenario scenario, Prng prng)
     private void DrawNetworkFaults() => Timeline.Add(new SetNetworkFaults(
         AnyTime(), Line, Basis(500), Basis(500), Basis(1000), Basis(100)));
 
+    /// <summary>
+    /// Drift within the drift bound, or a forward step within the election's clock-step bound: the
+    /// faults leases are built to survive (beyond them, see scenarios/checks).
+    /// </summary>
     private void DrawClockFault()
     {
         var node = AnyNode();
         if (prng.NextBelow(2) == 0)
             Timeline.Add(new DriftClock(AnyTime(), Line, node, (int)prng.NextInRange(-500, 501)));
         else
-            Timeline.Add(new StepClock(AnyTime(), Line, node, prng.NextDuration(Duration.Zero, Duration.FromSeconds(10))));
+            Timeline.Add(new StepClock(AnyTime(), Line, node, prng.NextDuration(Duration.Zero, scenario.ElectionTimings.ClockStepMax)));
     }
 
     private void DrawDiskFault()

@@ -142,7 +142,7 @@ public sealed class PreVoteTests
 
         var sent = Assert.Single(voter.Sent());
         Assert.True(sent.IsResponse);
-        Assert.Equal(new PreVoteReply(2, false, later, 1, Duration.FromSeconds(15)), sent.Message);
+        Assert.Equal(new PreVoteReply(2, false, later, 1, Duration.FromSeconds(17)), sent.Message);
         Assert.Equal(new ElectionDurable(1, 1, B), voter.Current.Election);
     }
 
@@ -187,7 +187,7 @@ public sealed class PreVoteTests
     public void Voter_HearingAnotherLiveLeader_RefusesANewLeaseEvenWithNoGrantRunning()
     {
         var voter = Granted(A, to: B);
-        var expired = T0 + voter.Config.Lease;
+        var expired = T0 + voter.Config.VoterHonours;
         voter.Machine.OnLeaderAnnounce(expired, B, new LeaderAnnounce(1));
 
         voter.Machine.OnLeaseRequest(expired + Duration.FromSeconds(1), C, new LeaseRequest(9, voter.Config.Lease, expired));
@@ -203,7 +203,7 @@ public sealed class PreVoteTests
     public void Voter_LeaderItHearsAsksForANewEpoch_IsGranted()
     {
         var voter = Granted(A, to: B);
-        var expired = T0 + voter.Config.Lease;
+        var expired = T0 + voter.Config.VoterHonours;
         voter.Machine.OnLeaderAnnounce(expired, B, new LeaderAnnounce(1));
 
         voter.Machine.OnLeaseRequest(expired, B, new LeaseRequest(2, voter.Config.Lease, expired));
