@@ -40,8 +40,10 @@ public sealed class ShippedScenarioTests
         [
             "scenarios/checks/drift-beyond-bound-fails.yaml",
             "scenarios/checks/too-slow-network-fails.yaml",
+            "scenarios/checks/voter-clock-step-beyond-bound-fails.yaml",
             "scenarios/election/clock-skew-and-drift.yaml",
             "scenarios/election/flapping-link.yaml",
+            "scenarios/election/leader-crash-fast.yaml",
             "scenarios/election/leader-crash.yaml",
             "scenarios/election/leader-pause-longer-than-lease.yaml",
             "scenarios/election/mass-restart.yaml",
@@ -58,6 +60,7 @@ public sealed class ShippedScenarioTests
             "scenarios/membership/swim-1024.yaml",
             "scenarios/membership/swim-256.yaml",
             "scenarios/membership/swim-crash.yaml",
+            "scenarios/regressions/voter-clock-step-while-leader-cut-off.yaml",
             "scenarios/swarm/seven-node.yaml",
         ];
 
