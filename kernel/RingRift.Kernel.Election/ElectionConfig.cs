@@ -31,6 +31,16 @@ public sealed record ElectionConfig(
         Jitter: Duration.FromSeconds(3),
         StartupGrace: Duration.FromSeconds(10));
 
+    /// <summary>
+    /// The largest forward step of a voter's monotonic clock that leases stay safe under (see
+    /// <see cref="LeaseMath"/>): a voter honours each grant for <see cref="Lease"/> plus this. A larger
+    /// step, like drift beyond the drift bound, can let two leases overlap.
+    /// </summary>
+    public Duration ClockStepMax { get; init; } = Duration.FromSeconds(2);
+
+    /// <summary>How long a voter refuses others after a grant, on its own clock.</summary>
+    public Duration VoterHonours => Lease + ClockStepMax;
+
     public int Quorum => LeaseMath.Quorum(Voters.Length);
 
     public bool IsVoter(NodeId node) => Voters.Contains(node);
@@ -53,8 +63,8 @@ public sealed record ElectionConfig(
         if (LeaderTimeout <= RenewInterval * 2)
             errors.Add($"leader_timeout ({LeaderTimeout}) must exceed two renew_interval ({RenewInterval})");
         if (CandidateTimeout <= Duration.Zero) errors.Add($"candidate_timeout must be positive (got {CandidateTimeout})");
-        if (RankStep < Duration.Zero || Jitter < Duration.Zero || StartupGrace < Duration.Zero)
-            errors.Add("rank_step, jitter and startup_grace must not be negative");
+        if (RankStep < Duration.Zero || Jitter < Duration.Zero || StartupGrace < Duration.Zero || ClockStepMax < Duration.Zero)
+            errors.Add("rank_step, jitter, startup_grace and clock_step_max must not be negative");
         return errors;
     }
 }

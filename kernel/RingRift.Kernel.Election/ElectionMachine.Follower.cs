@@ -20,6 +20,7 @@ public sealed partial class ElectionMachine
         Follow(from, announce.Epoch);
         _leaderHeardAt = now;
         _campaignAt = null;
+        EndPreVote();
     }
 
     private void NoteEpoch(long epoch)
@@ -32,6 +33,7 @@ public sealed partial class ElectionMachine
     private Instant FollowerDeadline()
     {
         if (LeaderId is not null) return _leaderHeardAt + _config.LeaderTimeout;
+        if (_preVoteSentAt is not null) return _preVoteDeadline;
         return _campaignAt ?? (IsEligible ? _graceEnd : Instant.MaxValue);
     }
 
@@ -40,6 +42,11 @@ public sealed partial class ElectionMachine
         if (LeaderHeardRecently(now)) return;
         if (LeaderId is not null) Follow(null, LeaderEpoch);
         if (!IsEligible) return;
+        if (_preVoteSentAt is not null)
+        {
+            if (now < _preVoteDeadline) return;
+            EndPreVote();
+        }
         if (_campaignAt is null)
         {
             var earliest = Instant.Max(Instant.Max(now, _retryNotBefore), Instant.Max(_graceEnd, _standAsideUntil));
@@ -50,7 +57,7 @@ public sealed partial class ElectionMachine
         _campaignAt = null;
         // A node that cannot make its epoch durable cannot campaign; it tries again a rank step later.
         if (!_outbox.AllDurable) _campaignAt = now + _config.RankStep + _prng.NextDuration(Duration.Zero, _config.Jitter);
-        else if (SeesVoterMajority(members)) StartCampaign(now);
+        else if (SeesVoterMajority(members)) StartPreVote(now);
     }
 
     /// <summary>How many candidates ranked above this node are alive in its view: each makes it wait one rank step more.</summary>

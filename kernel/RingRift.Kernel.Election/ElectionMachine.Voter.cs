@@ -8,7 +8,8 @@ public sealed partial class ElectionMachine
 
     /// <summary>
     /// Answers a lease request. Renews the current grantee's lease at its epoch; grants a newer epoch to
-    /// an eligible candidate only when no other grant is running; refuses everything else. A new grant
+    /// an eligible candidate only when no other grant is running and no other leader has been heard
+    /// within the leader timeout; refuses everything else. A new grant
     /// is persisted before the reply leaves, and renewals of it are answered only once it is durable.
     /// </summary>
     public void OnLeaseRequest(Instant now, NodeId from, LeaseRequest request)
@@ -22,7 +23,7 @@ public sealed partial class ElectionMachine
         {
             _grantee = from;
             _grantEpoch = request.Epoch;
-            _grantExpiry = now + _config.Lease;
+            _grantExpiry = now + _config.VoterHonours;
         }
         if (isNewGrant)
         {
@@ -30,7 +31,7 @@ public sealed partial class ElectionMachine
             _store.Save(_store.Current with { Election = new ElectionDurable(_maxEpoch, request.Epoch, from) });
             _outbox.Notify(new LeaseGranted(from, request.Epoch));
         }
-        var busyFor = !granted && _grantee != from && now < _grantExpiry ? _grantExpiry - now : Duration.Zero;
+        var busyFor = granted ? Duration.Zero : BusyFor(now, from);
         _outbox.SendWhenDurable(new Outbound(from, new LeaseReply(request.Epoch, granted, request.SentAt, _maxEpoch, busyFor), IsResponse: true));
     }
 
@@ -42,6 +43,8 @@ public sealed partial class ElectionMachine
         if (running && _grantee != from) return false;
         if (running && request.Epoch == _grantEpoch) return true;
         if (request.Epoch <= _grantEpoch) return false;
+        // Check-quorum: while another leader is heard, a new grant could only depose it.
+        if (BusyFor(now, from) > Duration.Zero) return false;
         isNewGrant = true;
         return true;
     }
@@ -65,12 +68,12 @@ public sealed partial class ElectionMachine
         if (_grantee == from && _grantEpoch == release.Epoch && now < _grantExpiry) _grantExpiry = now;
     }
 
-    /// <summary>A voter that restarts cannot know how long its last grant has left, so it assumes a whole lease.</summary>
+    /// <summary>A voter that restarts cannot know how long its last grant has left, so it assumes a whole one.</summary>
     private void RestoreGrant(ElectionDurable durable, Instant now)
     {
         if (durable.Grantee is not { } grantee) return;
         _grantee = grantee;
         _grantEpoch = durable.GrantedEpoch;
-        _grantExpiry = now + _config.Lease;
+        _grantExpiry = now + _config.VoterHonours;
     }
 }

@@ -5,12 +5,13 @@ namespace RingRift.Kernel.Election;
 
 /// <summary>
 /// Lease-based leader election with a voter quorum and fencing epochs.
-/// A candidate proposes a new epoch (persisted first, so it is never proposed twice) and asks every
-/// voter for a lease; a voter grants at most one unexpired lease at a time, persists the grant before
+/// A candidate first asks every voter for a pre-vote (would you grant?) and only after a majority of
+/// yeses proposes a new epoch (persisted first, so it is never proposed twice) and asks for a lease; a voter grants at most one unexpired lease at a time, persists the grant before
 /// answering, and measures it on its own clock. The candidate leads once a majority granted, until
 /// the lease computed by <see cref="LeaseMath"/> lapses; it renews well before, and announces itself
-/// to every peer. A voter keeps refusing others while its grant runs, so a node back from a partition
-/// or with a stale high epoch cannot depose a leader that still holds its quorum. A restarted node
+/// to every peer. A voter refuses pre-votes and new grants while its grant to another node runs or it
+/// hears another leader (check-quorum), so a node back from a partition, behind a one-way link or
+/// with a stale high epoch cannot depose a leader that still holds its quorum. A restarted node
 /// always starts as a follower; a restarted voter honours its persisted grant for one whole lease.
 /// </summary>
 public sealed partial class ElectionMachine

@@ -9,6 +9,10 @@ namespace RingRift.Kernel.Election;
 /// least D / (1 + ρ) of true time: no other lease before T₀ + D / (1 + ρ). The leader stops leading
 /// when its clock reads s + D', which happens at most D' / (1 − ρ) of true time after T₀. Safety
 /// needs D' / (1 − ρ) ≤ D / (1 + ρ), so D' = D · (1 − ρ) / (1 + ρ), rounded down.
+/// A voter's monotonic clock may also jump forward (a fault outside the drift bound). A voter therefore
+/// refuses others until its clock has advanced D + S, S being the configured clock-step bound: with a
+/// forward step of at most S, that still takes at least D / (1 + ρ) of true time, and the bound above
+/// holds. The leader side needs nothing: a forward step only ends its lease sooner.
 /// A majority of such grants is needed; the lease holds until the q-th latest of them lapses, q being
 /// the quorum, because any later majority must include one of those voters.
 /// </summary>

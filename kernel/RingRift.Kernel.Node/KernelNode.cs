@@ -164,6 +164,8 @@ public sealed class KernelNode
             case LeaseReply reply: _election.OnLeaseReply(now, deliver.From, reply); break;
             case LeaderAnnounce announce: _election.OnLeaderAnnounce(now, deliver.From, announce); break;
             case LeaseRelease release: _election.OnLeaseRelease(now, deliver.From, release); break;
+            case PreVoteRequest preVote: _election.OnPreVoteRequest(now, deliver.From, preVote); break;
+            case PreVoteReply preVoteReply: _election.OnPreVoteReply(now, deliver.From, preVoteReply); break;
             case GossipDigest digest: _gossip.OnDigest(deliver.From, digest); break;
             case GossipDelta delta: _gossip.OnDelta(now, deliver.From, delta); break;
             case JobReport report: _dispatch?.OnReport(now, deliver.From, report); break;

@@ -57,6 +57,8 @@ public static class MessageCodec
             MessageKind.LeaseReply => LeaseReply.Read(ref reader),
             MessageKind.LeaderAnnounce => LeaderAnnounce.Read(ref reader),
             MessageKind.LeaseRelease => LeaseRelease.Read(ref reader),
+            MessageKind.PreVoteRequest => PreVoteRequest.Read(ref reader),
+            MessageKind.PreVoteReply => PreVoteReply.Read(ref reader),
             MessageKind.GossipDigest => GossipDigest.Read(ref reader),
             MessageKind.GossipDelta => GossipDelta.Read(ref reader),
             MessageKind.SwimPing => SwimPing.Read(ref reader),

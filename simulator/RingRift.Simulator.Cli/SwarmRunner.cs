@@ -43,7 +43,12 @@ internal sealed class SwarmRunner(
         {
             var result = ScenarioRunner.Execute(path, scenario, seeds.First + (ulong)index, swarm, record: record).WithoutTimeline();
             _results[index] = result;
-            if (result.Failed) Interlocked.Increment(ref _failed);
+            if (result.Failed)
+            {
+                Interlocked.Increment(ref _failed);
+                // Said at once, so a long run's failures can be replayed before it ends.
+                progress.WriteLine($"failed seed={seeds.First + (ulong)index}");
+            }
             Interlocked.Increment(ref _done);
         }
     }

@@ -10,6 +10,8 @@ public enum MessageKind : byte
     LeaseReply = 11,
     LeaderAnnounce = 12,
     LeaseRelease = 13,
+    PreVoteRequest = 14,
+    PreVoteReply = 15,
 
     GossipDigest = 20,
     GossipDelta = 21,

@@ -15,11 +15,16 @@ internal sealed class LeaseLedger(int nodeCount)
     private readonly long[] _end = new long[nodeCount];
     private readonly long[] _epoch = new long[nodeCount];
     private readonly Instant[] _localEnd = new Instant[nodeCount];
+    private readonly System.Collections.Generic.List<Duration> _failovers = new();
+    private long _leaderCrashedAt = -1;
 
     public long Elections { get; private set; }
     public long LeaderChanges { get; private set; }
     public long MaxEpoch { get; private set; }
     public int MaxValidAtOnce { get; private set; }
+
+    /// <summary>For each crash of a node holding a valid lease, the true time until the next election won (any node).</summary>
+    public System.Collections.Generic.IReadOnlyList<Duration> Failovers => _failovers;
 
     /// <summary>Applies a notice; returns the number of leases valid right now.</summary>
     public int Apply(long now, SimNode node, Notice notice)
@@ -29,6 +34,8 @@ internal sealed class LeaseLedger(int nodeCount)
             case ElectionStarted: Elections++; break;
             case LeaderElected elected:
                 LeaderChanges++;
+                if (_leaderCrashedAt >= 0) _failovers.Add(new Duration(now - _leaderCrashedAt));
+                _leaderCrashedAt = -1;
                 _epoch[node.Index] = elected.Epoch;
                 if (elected.Epoch > MaxEpoch) MaxEpoch = elected.Epoch;
                 SetEnd(now, node, elected.ValidUntil);
@@ -60,7 +67,9 @@ internal sealed class LeaseLedger(int nodeCount)
     /// <summary>A crashed leader acts no more; its lease stops counting.</summary>
     public void Crash(long now, SimNode node)
     {
-        if (_end[node.Index] > now) _end[node.Index] = now;
+        if (_end[node.Index] <= now) return;
+        _end[node.Index] = now;
+        if (_leaderCrashedAt < 0) _leaderCrashedAt = now;
     }
 
     public int ValidAt(long now)
@@ -69,6 +78,15 @@ internal sealed class LeaseLedger(int nodeCount)
         foreach (var end in _end)
             if (end > now) valid++;
         return valid;
+    }
+
+    /// <summary>The index of the node holding a valid lease now, the highest epoch if several do; −1 if none.</summary>
+    public int HolderAt(long now)
+    {
+        var holder = -1;
+        for (var i = 0; i < _end.Length; i++)
+            if (_end[i] > now && (holder < 0 || _epoch[i] > _epoch[holder])) holder = i;
+        return holder;
     }
 
     /// <summary>Who holds a valid lease now, for violation messages.</summary>

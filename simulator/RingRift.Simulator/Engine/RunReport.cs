@@ -57,6 +57,12 @@ public sealed record RunReport(
     /// <summary>Dispatch figures; null when the scenario has no workload.</summary>
     public Workload.JobFigures? Jobs { get; init; }
 
+    /// <summary>
+    /// For each crash of the node holding a valid leadership lease, the time until a node (any) was next
+    /// elected; a crash with no election after it before the run ended is not counted.
+    /// </summary>
+    public ImmutableArray<Duration> Failovers { get; init; } = ImmutableArray<Duration>.Empty;
+
     /// <summary>True when the run shows exactly what the scenario expects.</summary>
     public bool Passed => ExpectationFailures.IsEmpty;
 

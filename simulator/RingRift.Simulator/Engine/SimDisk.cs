@@ -62,6 +62,12 @@ internal sealed class SimDisk
         _busyUntil = 0;
     }
 
+    /// <summary>Plants a stale high epoch: the durable state's highest seen epoch becomes at least <paramref name="epoch"/>.</summary>
+    public void RaiseMaxEpoch(long epoch)
+    {
+        if (epoch > Durable.Election.MaxEpoch) Durable = Durable with { Election = Durable.Election with { MaxEpoch = epoch } };
+    }
+
     /// <summary>What a booting node reads back: the last whole state, after discarding a torn record.</summary>
     public PersistentState Load()
     {

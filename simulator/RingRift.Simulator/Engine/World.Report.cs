@@ -55,6 +55,7 @@ internal sealed partial class World
             NodeRunningTime = _stats.RunningTime,
             Timeline = _timeline?.Finish(_now, violations),
             Jobs = _jobMetrics?.Figures(_now, _workload!, new Kernel.Duration(_now)),
+            Failovers = [.. Leases.Failovers],
         };
         foreach (var figure in _scenario.Expect.Figures)
         {

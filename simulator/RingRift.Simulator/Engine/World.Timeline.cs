@@ -11,11 +11,16 @@ internal sealed partial class World
 
     private void Apply(TimelineEntry entry)
     {
+        if (!TryResolveLeader(ref entry)) return;
         _timeline?.OnTimeline(_now, entry);
         switch (entry)
         {
             case CrashNode crash: Crash(NodeOf(crash.Node), crash.TornWrite); break;
-            case RestartNode restart: Restart(NodeOf(restart.Node)); break;
+            case RestartNode restart:
+                if (restart.EpochAtLeast > 0 && NodeOf(restart.Node).RunState == NodeRunState.Crashed)
+                    NodeOf(restart.Node).Disk.RaiseMaxEpoch(restart.EpochAtLeast);
+                Restart(NodeOf(restart.Node));
+                break;
             case PauseNode pause: Pause(NodeOf(pause.Node), pause.For); break;
             case LaunchCommand launch:
                 _runtimes[launch.Job.Id] = launch.Runtime;

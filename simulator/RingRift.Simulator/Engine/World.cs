@@ -57,7 +57,13 @@ internal sealed partial class World
         _profiles = [.. scenario.Hosts.Select(h => h.Profile)];
         _network = new SimNetwork(_queue, master.Fork("network"), scenario.Hosts, scenario.Network);
         _stats = new MembershipStats(_nodes.Length);
-        ElectionConfig = KernelConfig.DefaultElection(_profiles);
+        var t = scenario.ElectionTimings;
+        ElectionConfig = KernelConfig.DefaultElection(_profiles) with
+        {
+            Lease = t.Lease, RenewInterval = t.RenewInterval, LeaderTimeout = t.LeaderTimeout,
+            CandidateTimeout = t.CandidateTimeout, RankStep = t.RankStep, Jitter = t.Jitter, StartupGrace = t.StartupGrace,
+            ClockStepMax = t.ClockStepMax,
+        };
         Leases = new LeaseLedger(_nodes.Length);
         if (scenario.Workload is { } workload)
         {
@@ -96,7 +102,7 @@ internal sealed partial class World
         get
         {
             var e = ElectionConfig;
-            return e.Lease * 2 + e.LeaderTimeout + e.RankStep * e.Candidates.Length + e.Jitter
+            return e.VoterHonours * 2 + e.LeaderTimeout + e.RankStep * e.Candidates.Length + e.Jitter
                    + e.CandidateTimeout * 3 + ConvergenceBound(MemberState.Alive);
         }
     }
@@ -220,7 +226,7 @@ internal sealed partial class World
     private KernelConfig KernelConfigFor(SimNode node, ulong seed) =>
         new(node.Host.Profile, _profiles, _scenario.Membership, seed)
         {
-            MembershipMode = _scenario.MembershipMode, Swim = _scenario.Swim,
+            MembershipMode = _scenario.MembershipMode, Swim = _scenario.Swim, Election = ElectionConfig,
             Scheduling = _workload is null ? null : SchedulingFor(_workload.Spec),
         };
 

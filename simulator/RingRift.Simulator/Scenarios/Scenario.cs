@@ -32,5 +32,11 @@ public sealed record Scenario(
     /// <summary>The <c>workload</c> block; null when the scenario runs no dispatch.</summary>
     public WorkloadSpec? Workload { get; init; }
 
+    /// <summary>
+    /// Election timing (<c>election</c>): lease, renewal, timeouts, rank step, jitter, startup grace. Its
+    /// voters and candidates are empty: every run takes them from the cluster.
+    /// </summary>
+    public Kernel.Election.ElectionConfig ElectionTimings { get; init; } = Parsing.ElectionSection.Defaults;
+
     public ImmutableArray<NodeId> Voters => Hosts.Where(h => h.Profile.IsVoter).Select(h => h.Profile.Node).ToImmutableArray();
 }

@@ -17,8 +17,10 @@ public sealed record CrashNode(Duration At, int SourceLine, NodeId Node, bool To
     public override string Verb => "crash";
 }
 
-/// <summary>A crashed node boots again from what its disk holds.</summary>
-public sealed record RestartNode(Duration At, int SourceLine, NodeId Node) : TimelineEntry(At, SourceLine)
+/// <summary>A crashed node boots again from what its disk holds. With <see cref="EpochAtLeast"/> above 0,
+/// the disk's highest seen epoch is first raised to at least that (a stale high epoch, as if the
+/// node had burnt epochs in candidacies nobody saw).</summary>
+public sealed record RestartNode(Duration At, int SourceLine, NodeId Node, long EpochAtLeast = 0) : TimelineEntry(At, SourceLine)
 {
     public override string Verb => "restart";
 }

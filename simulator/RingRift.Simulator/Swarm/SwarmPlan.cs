@@ -26,6 +26,8 @@ internal sealed class SwarmPlan(Scenario scenario, Prng prng)
         Maybe("clock", DrawClockFault);
         Maybe("disk", DrawDiskFault);
         Maybe("gpu", DrawGpuFault);
+        Maybe("leader", DrawLeaderFault);
+        Maybe("stale_restart", DrawStaleRestart);
     }
 
     /// <summary>At the end of the safety phase every fault is lifted, so liveness can be judged.</summary>
@@ -62,10 +64,44 @@ internal sealed class SwarmPlan(Scenario scenario, Prng prng)
         Timeline.Add(new RestartNode(prng.NextDuration(at, _safety), Line, node));
     }
 
-    private void DrawPause()
+    private void DrawPause() => Timeline.Add(new PauseNode(AnyTime(), Line, AnyNode(), PauseSpan()));
+
+    private Duration PauseSpan() => prng.NextDuration(Duration.FromSeconds(1), scenario.Membership.DeadTimeout * 2);
+
+    /// <summary>
+    /// A fault aimed at whichever node leads when it strikes (<see cref="LeaderReference"/>): crash and
+    /// restart, a pause, cut off, one-way links either way, a flapping link, or a drifting clock.
+    /// </summary>
+    private void DrawLeaderFault()
     {
-        var span = prng.NextDuration(Duration.FromSeconds(1), scenario.Membership.DeadTimeout * 2);
-        Timeline.Add(new PauseNode(AnyTime(), Line, AnyNode(), span));
+        var at = AnyTime();
+        var leader = LeaderReference.Node;
+        switch (prng.NextBelow(7))
+        {
+            case 0:
+                Timeline.Add(new CrashNode(at, Line, leader, TornWrite: prng.NextBelow(2) == 0));
+                Timeline.Add(new RestartNode(prng.NextDuration(at, _safety), Line, leader));
+                break;
+            case 1: Timeline.Add(new PauseNode(at, Line, leader, PauseSpan())); break;
+            case 2: Timeline.Add(new PartitionNodes(at, Line, [leader], [])); break;
+            case 3: Timeline.Add(new BlockOneWay(at, Line, [leader], AnyGroup())); break;
+            case 4: Timeline.Add(new BlockOneWay(at, Line, AnyGroup(), [leader])); break;
+            case 5: Timeline.Add(new FlapLink(at, Line, leader, AnyNode(), FlapPeriod())); break;
+            default: Timeline.Add(new DriftClock(at, Line, leader, (int)prng.NextInRange(-500, 501))); break;
+        }
+    }
+
+    /// <summary>
+    /// A node crashes and soon boots again from its disk: a voter with a persisted grant, a former
+    /// leader, or (half the time) a node whose disk holds an epoch far above the cluster's.
+    /// </summary>
+    private void DrawStaleRestart()
+    {
+        var at = AnyTime();
+        var node = AnyNode();
+        var epoch = prng.NextBelow(2) == 0 ? 0 : 100 + (long)prng.NextBelow(1_000_000);
+        Timeline.Add(new CrashNode(at, Line, node, TornWrite: prng.NextBelow(2) == 0));
+        Timeline.Add(new RestartNode(at + prng.NextDuration(Duration.FromMillis(1), Duration.FromSeconds(30)), Line, node, epoch));
     }
 
     private void DrawPartition() => Timeline.Add(new PartitionNodes(AnyTime(), Line, AnyGroup(), []));
@@ -77,19 +113,25 @@ internal sealed class SwarmPlan(Scenario scenario, Prng prng)
         var a = AnyNode();
         var b = AnyNode();
         if (a == b) return;
-        Timeline.Add(new FlapLink(AnyTime(), Line, a, b, prng.NextDuration(Duration.FromSeconds(5), Duration.FromMinutes(2))));
+        Timeline.Add(new FlapLink(AnyTime(), Line, a, b, FlapPeriod()));
     }
+
+    private Duration FlapPeriod() => prng.NextDuration(Duration.FromSeconds(5), Duration.FromMinutes(2));
 
     private void DrawNetworkFaults() => Timeline.Add(new SetNetworkFaults(
         AnyTime(), Line, Basis(500), Basis(500), Basis(1000), Basis(100)));
 
+    /// <summary>
+    /// Drift within the drift bound, or a forward step within the election's clock-step bound: the
+    /// faults leases are built to survive (beyond them, see scenarios/checks).
+    /// </summary>
     private void DrawClockFault()
     {
         var node = AnyNode();
         if (prng.NextBelow(2) == 0)
             Timeline.Add(new DriftClock(AnyTime(), Line, node, (int)prng.NextInRange(-500, 501)));
         else
-            Timeline.Add(new StepClock(AnyTime(), Line, node, prng.NextDuration(Duration.Zero, Duration.FromSeconds(10))));
+            Timeline.Add(new StepClock(AnyTime(), Line, node, prng.NextDuration(Duration.Zero, scenario.ElectionTimings.ClockStepMax)));
     }
 
     private void DrawDiskFault()

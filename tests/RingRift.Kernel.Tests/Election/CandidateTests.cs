@@ -119,7 +119,18 @@ public sealed class CandidateTests
         Assert.Equal(8, rig.Machine.Epoch);
     }
 
+    /// <summary>Past the grace and jitter, through a pre-vote granted by A and B, into the candidacy.</summary>
     private static (ElectionRig Rig, Instant At) Campaigning(NodeId self, PersistentState? restored = null)
+    {
+        var rig = PreVoting(self, restored);
+        var at = rig.Machine.NextDeadline - rig.Config.CandidateTimeout;
+        var next = rig.Machine.Epoch + 1;
+        foreach (var voter in new[] { A, B })
+            rig.Machine.OnPreVoteReply(at, voter, new PreVoteReply(next, true, at, 0, Duration.Zero));
+        return (rig, at);
+    }
+
+    internal static ElectionRig PreVoting(NodeId self, PersistentState? restored = null)
     {
         var rig = new ElectionRig(self, restored, Start);
         Assert.Equal(NodeRole.Follower, rig.Machine.Role);
@@ -127,7 +138,9 @@ public sealed class CandidateTests
         rig.Machine.Tick(at, AllAlive(B, C, D));
         at = rig.Machine.NextDeadline;
         rig.Machine.Tick(at, AllAlive(B, C, D));
-        return (rig, at);
+        Assert.True(rig.Machine.IsPreVoting);
+        Assert.All(rig.Sent(), o => Assert.IsType<PreVoteRequest>(o.Message));
+        return rig;
     }
 
     private static (ElectionRig Rig, Instant At) Leading(NodeId self)

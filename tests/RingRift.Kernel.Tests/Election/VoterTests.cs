@@ -35,7 +35,7 @@ public sealed class VoterTests
 
         var reply = (LeaseReply)Assert.Single(voter.Sent()).Message;
         Assert.False(reply.Granted);
-        Assert.Equal(Duration.FromSeconds(15), reply.BusyFor);
+        Assert.Equal(Duration.FromSeconds(17), reply.BusyFor);
         Assert.Equal(B, voter.Current.Election.Grantee);
     }
 
@@ -43,7 +43,7 @@ public sealed class VoterTests
     public void Request_OtherCandidateAfterTheGrantExpired_IsGranted()
     {
         var voter = GrantedToB();
-        var later = T0 + voter.Config.Lease;
+        var later = T0 + voter.Config.VoterHonours;
 
         voter.Machine.OnLeaseRequest(later, C, new LeaseRequest(2, voter.Config.Lease, later));
         voter.MakeDurable();
@@ -69,11 +69,24 @@ public sealed class VoterTests
     public void Request_StaleEpochAfterExpiry_IsRefused()
     {
         var voter = GrantedToB();
-        var later = T0 + voter.Config.Lease;
+        var later = T0 + voter.Config.VoterHonours;
 
         voter.Machine.OnLeaseRequest(later, C, new LeaseRequest(1, voter.Config.Lease, later));
 
         Assert.False(((LeaseReply)Assert.Single(voter.Sent()).Message).Granted);
+    }
+
+    [Fact]
+    public void Grant_ByDefault_IsHonouredForTheLeasePlusTwoSecondsOfClockStep()
+    {
+        var voter = GrantedToB();
+
+        Assert.Equal(Duration.FromSeconds(22), voter.Config.VoterHonours);
+        voter.Machine.OnLeaseRequest(T0 + Duration.FromSeconds(22) - Duration.FromMicros(1), C, new LeaseRequest(2, voter.Config.Lease, T0));
+        voter.Machine.OnLeaseRequest(T0 + Duration.FromSeconds(22), C, new LeaseRequest(2, voter.Config.Lease, T0));
+        voter.MakeDurable();
+
+        Assert.Equal([false, true], voter.Sent().Select(o => ((LeaseReply)o.Message).Granted));
     }
 
     [Fact]
@@ -100,14 +113,14 @@ public sealed class VoterTests
     }
 
     [Fact]
-    public void Restart_WithAPersistedGrant_RefusesOthersForAWholeLease()
+    public void Restart_WithAPersistedGrant_RefusesOthersForAWholeLeaseAndTheClockStepBound()
     {
         var before = GrantedToB();
         var boot = Instant.Zero;
         var voter = new ElectionRig(A, before.Current, boot);
 
-        voter.Machine.OnLeaseRequest(boot + Duration.FromSeconds(19), C, new LeaseRequest(5, voter.Config.Lease, boot));
-        voter.Machine.OnLeaseRequest(boot + Duration.FromSeconds(20), C, new LeaseRequest(5, voter.Config.Lease, boot));
+        voter.Machine.OnLeaseRequest(boot + Duration.FromSeconds(21), C, new LeaseRequest(5, voter.Config.Lease, boot));
+        voter.Machine.OnLeaseRequest(boot + Duration.FromSeconds(22), C, new LeaseRequest(5, voter.Config.Lease, boot));
         voter.MakeDurable();
 
         var replies = voter.Sent().Select(o => ((LeaseReply)o.Message).Granted).ToList();

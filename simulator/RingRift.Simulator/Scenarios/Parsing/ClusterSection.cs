@@ -87,5 +87,7 @@ internal static class ClusterSection
             && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
         if (!valid)
             throw at.Error($"host id '{id}' must be 1 to 128 letters, digits, '-', '_' or '.', starting with a letter or digit");
+        if (id == LeaderReference.Name)
+            throw at.Error($"host id '{id}' is reserved: in a timeline it names the current leader");
     }
 }

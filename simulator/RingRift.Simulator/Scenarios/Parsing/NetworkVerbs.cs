@@ -21,11 +21,11 @@ internal static class NetworkVerbs
     /// <summary>Without <c>from</c> the group is cut from every other node, which must leave someone outside.</summary>
     private static TimelineEntry ReadPartition(VerbContext c)
     {
-        var group = c.Nodes.ResolveList(c.Value, 1);
+        var group = c.Nodes.ResolveList(c.Value, 1, allowLeader: true);
         ImmutableArray<NodeId> other = [];
         if (c.Entry.Optional("from") is { } from)
         {
-            other = c.Nodes.ResolveList(from, 1);
+            other = c.Nodes.ResolveList(from, 1, allowLeader: true);
             NodeDirectory.RequireDisjoint(from, group, other);
         }
         else if (group.Length == c.Nodes.Count)
@@ -38,8 +38,8 @@ internal static class NetworkVerbs
     private static TimelineEntry ReadOneWay(VerbContext c)
     {
         var sides = c.Value.Map("one_way", OneWayKeys);
-        var from = c.Nodes.ResolveList(sides.Required("from"), 1);
-        var to = c.Nodes.ResolveList(sides.Required("to"), 1);
+        var from = c.Nodes.ResolveList(sides.Required("from"), 1, allowLeader: true);
+        var to = c.Nodes.ResolveList(sides.Required("to"), 1, allowLeader: true);
         NodeDirectory.RequireDisjoint(sides.Required("to"), from, to);
         return new BlockOneWay(c.At, c.Line, from, to);
     }
@@ -54,7 +54,7 @@ internal static class NetworkVerbs
 
     private static TimelineEntry ReadFlap(VerbContext c)
     {
-        var link = c.Nodes.ResolveList(c.Value, 2);
+        var link = c.Nodes.ResolveList(c.Value, 2, allowLeader: true);
         if (link.Length != 2) throw c.Value.Error($"'flap' names the two ends of one link, got {link.Length} nodes");
         return new FlapLink(c.At, c.Line, link[0], link[1], c.Entry.Required("period").PositiveDuration());
     }

@@ -16,17 +16,23 @@ internal sealed class NodeDirectory(ImmutableSortedDictionary<string, NodeProfil
 
     public NodeProfile Profile(NodeId node) => running[node.Value];
 
-    public NodeId Resolve(YamlValue value)
+    /// <param name="allowLeader">Whether <c>leader</c> (<see cref="LeaderReference"/>) may stand for a node here.</param>
+    public NodeId Resolve(YamlValue value, bool allowLeader = false)
     {
         var id = value.Scalar("a node id");
         if (running.ContainsKey(id)) return new NodeId(id);
+        if (id == LeaderReference.Name)
+        {
+            if (allowLeader) return LeaderReference.Node;
+            throw value.Error($"{value.Label} cannot name 'leader': only crash, restart, pause, clock_step, clock_drift, partition, one_way and flap can");
+        }
         if (offline.Contains(id))
             throw value.Error($"{value.Label} names '{id}', an offline host; offline hosts are not simulated");
         throw value.Error($"{value.Label} names unknown node '{id}'{Spelling.Hint(id, running.Keys)}");
     }
 
     /// <summary>A list of at least <paramref name="minCount"/> distinct nodes.</summary>
-    public ImmutableArray<NodeId> ResolveList(YamlValue value, int minCount)
+    public ImmutableArray<NodeId> ResolveList(YamlValue value, int minCount, bool allowLeader = false)
     {
         var items = value.Items();
         if (items.Count < minCount)
@@ -34,7 +40,7 @@ internal sealed class NodeDirectory(ImmutableSortedDictionary<string, NodeProfil
         var nodes = new List<NodeId>(items.Count);
         foreach (var item in items)
         {
-            var node = Resolve(item);
+            var node = Resolve(item, allowLeader);
             if (nodes.Contains(node)) throw item.Error($"{value.Label} names '{node}' twice");
             nodes.Add(node);
         }

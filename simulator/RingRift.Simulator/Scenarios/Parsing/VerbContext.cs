@@ -8,6 +8,9 @@ internal sealed record VerbContext(MapReader Entry, YamlValue Value, Duration At
     /// <summary>The verb's value as one node id, e.g. <c>crash: lambda-gh200-1</c>.</summary>
     public NodeId Node() => Nodes.Resolve(Value);
 
+    /// <summary>The verb's value as one node id or <c>leader</c>, the node that leads when the entry runs.</summary>
+    public NodeId NodeOrLeader() => Nodes.Resolve(Value, allowLeader: true);
+
     /// <summary>
     /// An option that belongs to some variants of the verb only (<c>slowdown</c> to stragglers):
     /// required where it <paramref name="applies"/>, rejected elsewhere so that it is never silently ignored.
