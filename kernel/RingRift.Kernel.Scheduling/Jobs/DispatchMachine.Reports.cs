@@ -18,6 +18,7 @@ public sealed partial class DispatchMachine
     {
         if (_epoch == 0 || !_workers.TryGetValue(from, out var worker) || report.Sequence <= worker.LastSequence) return;
         worker.LastSequence = report.Sequence;
+        worker.HeardAt = now;
         _reports++;
         worker.Gpu = report.Gpu;
         if (report.Gpu != GpuHealth.Healthy) Quarantine(now, from);
@@ -30,10 +31,8 @@ public sealed partial class DispatchMachine
         _assigned.Clear();
         PlaceOn(now, from, worker);
         BumpPipeline(force: false);
-        // Answer only with something to say: work, kills, acknowledgements, a newer snapshot or epoch.
-        if (_assigned.Count > 0 || _acks.Count > 0 || _kills.ContainsKey(from)
-            || report.Pipeline.Version != _pipelineVersion || report.Epoch != _epoch)
-            SendOrders(from, isResponse: true);
+        // Every report is answered: the answer, echoing the report's sequence, renews the worker's work lease.
+        SendOrders(from, isResponse: true, answers: report.Sequence);
         PublishStatus(now);
     }
 
@@ -70,6 +69,11 @@ public sealed partial class DispatchMachine
             return;
         }
         if (_book.HasFinished(id)) return;
+        if (result.Outcome == JobOutcome.Fenced)
+        {
+            ApplyFenced(now, node, id, result.Reason);
+            return;
+        }
         if (_book.TryGet(id, out var job))
         {
             // The book holds the job elsewhere (a retry after this execution was lost): this end is stale.
@@ -95,12 +99,29 @@ public sealed partial class DispatchMachine
         NotifyLost(node);
     }
 
-    /// <summary>Sends the node its orders: assignments made now, kills waiting for it, acknowledgements, the snapshot.</summary>
-    private void SendOrders(NodeId node, bool isResponse)
+    /// <summary>
+    /// The worker killed the job itself when its work lease lapsed. If the book still holds it there (the
+    /// leader heard the node again before the retry was due), the execution is lost and retried;
+    /// otherwise it was retried already and the report changes nothing. Its output never counts.
+    /// </summary>
+    private void ApplyFenced(Instant now, NodeId node, JobId id, string reason)
+    {
+        if (!_book.TryGet(id, out var job) || job.Node != node) return;
+        _lost.Clear();
+        if (job.State == JobState.Running && _book.MarkLost(id, reason, now)) _lost.Add(id);
+        else _book.Release(id, reason, now, now);
+        NotifyLost(node);
+    }
+
+    /// <summary>
+    /// Sends the node its orders: assignments made now, kills waiting for it, acknowledgements, the
+    /// snapshot, and the report they answer (0 when pushed unasked).
+    /// </summary>
+    private void SendOrders(NodeId node, bool isResponse, long answers = 0)
     {
         var kills = ImmutableArray<JobId>.Empty;
         if (_kills.Remove(node, out var list)) kills = [.. list];
-        var orders = new JobOrders(_epoch, [.. _assigned], kills, [.. _acks], Snapshot());
+        var orders = new JobOrders(_epoch, [.. _assigned], kills, [.. _acks], Snapshot(), answers);
         _acks.Clear();
         _outbox.SendWhenDurable(new Outbound(node, orders, isResponse));
     }
