@@ -33,7 +33,7 @@ public sealed record SchedulingConfig(
     /// monotonic clock, an answer from a leader of the current epoch to one of its reports; when W passes
     /// it terminates them itself. See <see cref="WorkLeaseMath"/> for why the leader's retry comes after.
     /// </summary>
-    public Duration WorkLease { get; init; } = Duration.FromSeconds(60);
+    public Duration WorkLease { get; init; } = Duration.FromSeconds(90);
 
     /// <summary>
     /// The margin M the leader adds to the drift-stretched work lease before retrying a silent node's
