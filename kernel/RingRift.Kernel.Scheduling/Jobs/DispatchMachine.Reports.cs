@@ -71,7 +71,7 @@ public sealed partial class DispatchMachine
         if (_book.HasFinished(id)) return;
         if (result.Outcome == JobOutcome.Fenced)
         {
-            ApplyFenced(now, node, id, result.Reason);
+            ApplyFenced(now, node, result.Job, result.Reason);
             return;
         }
         if (_book.TryGet(id, out var job))
@@ -101,12 +101,21 @@ public sealed partial class DispatchMachine
 
     /// <summary>
     /// The worker killed the job itself when its work lease lapsed. If the book still holds it there (the
-    /// leader heard the node again before the retry was due), the execution is lost and retried;
-    /// otherwise it was retried already and the report changes nothing. Its output never counts.
+    /// leader heard the node again before the retry was due), the execution is lost and retried; if the
+    /// book holds it elsewhere it was retried already; if the book never held it (assigned by an earlier
+    /// leader), it ends here as failed with the reason, its demand derived again from state. Its output
+    /// never counts.
     /// </summary>
-    private void ApplyFenced(Instant now, NodeId node, JobId id, string reason)
+    private void ApplyFenced(Instant now, NodeId node, JobSpec spec, string reason)
     {
-        if (!_book.TryGet(id, out var job) || job.Node != node) return;
+        var id = spec.Id;
+        if (!_book.TryGet(id, out var job))
+        {
+            _book.MarkFinished(id);
+            _outbox.Notify(new JobEnded(id, spec.Kind, spec.Config, false, reason));
+            return;
+        }
+        if (job.Node != node) return;
         _lost.Clear();
         if (job.State == JobState.Running && _book.MarkLost(id, reason, now)) _lost.Add(id);
         else _book.Release(id, reason, now, now);
