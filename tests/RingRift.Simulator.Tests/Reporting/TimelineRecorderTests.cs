@@ -12,7 +12,7 @@ namespace RingRift.Simulator.Tests.Reporting;
 
 /// <summary>
 /// The report's data, recorded from a shipped scenario: aws-cpu1 leads at epoch 1, crashes at 10m and
-/// restarts at 15m; nebius-h100-1 wins epoch 2. Figures are cross-checked against the summary and the trace.
+/// restarts at 15m; hetzner-cpu1 wins epoch 2. Figures are cross-checked against the summary and the trace.
 /// </summary>
 public sealed class TimelineRecorderTests
 {
@@ -50,7 +50,7 @@ public sealed class TimelineRecorderTests
 
         var epochs = timeline.Marks.Where(m => m.Kind == "epoch").ToList();
 
-        Assert.Equal(["aws-cpu1 e1", "nebius-h100-1 e2"], epochs.Select(m => timeline.Nodes[m.Node].Name + " " + m.Label));
+        Assert.Equal(["aws-cpu1 e1", "hetzner-cpu1 e2"], epochs.Select(m => timeline.Nodes[m.Node].Name + " " + m.Label));
         Assert.Equal(elected.Select(SimRun.TimeOf), epochs.Select(m => m.At));
         Assert.Equal([SimRun.TimeOf(elected[1]) - 10 * Minute], timeline.LeaderGapsMicros().ToArray());
     }
@@ -95,8 +95,9 @@ public sealed class TimelineRecorderTests
 
         Assert.Null(plain.Timeline);
         Assert.Equal(plain.TraceHash, recorded.TraceHash);
-        Assert.Equal(plain with { Violations = default, ExpectationFailures = default, DeathDetections = default },
-            recorded with { Timeline = null, Violations = default, ExpectationFailures = default, DeathDetections = default });
+        Assert.Equal(plain.Failovers.ToArray(), recorded.Failovers.ToArray());
+        Assert.Equal(plain with { Violations = default, ExpectationFailures = default, DeathDetections = default, Failovers = default },
+            recorded with { Timeline = null, Violations = default, ExpectationFailures = default, DeathDetections = default, Failovers = default });
     }
 
     [Fact]
