@@ -59,25 +59,40 @@ public sealed class TimelineWorkTests
     }
 
     [Fact]
-    public void GpuLanes_DispatchBroken_OnePerGpuNode_AllIdleWithWorkPendingAtTheEnd()
+    public void GpuLanes_DispatchBroken_OnePerGpuNode_IdleWithWorkPendingFromEachNodesLastJobExit()
     {
         var timeline = Report.Timeline!;
         var gpuNodes = Enumerable.Range(0, timeline.Nodes.Length).Where(i => timeline.Nodes[i].Gpus > 0).ToList();
+        var run = SimRun.Of(Load(), 13);
 
         Assert.Equal(gpuNodes, timeline.Lanes.Where(l => l.Kind == LaneKinds.Gpu).Select(l => l.Node));
         foreach (var node in gpuNodes)
         {
             var last = timeline.Lane(LaneKinds.Gpu, node)!.Intervals[^1];
             Assert.Equal((TimelineRecorder.GpuIdlePending, timeline.EndMicros), (last.State, last.End));
+            Assert.Equal(SimRun.TimeOf(run.LinesWith(" " + timeline.Nodes[node].Name + " job_exited ")[^1]), last.Start);
             Assert.True(last.Start >= 20 * 60_000_000L, $"{timeline.Nodes[node].Name} idle with work pending from {last.Start}");
         }
         Assert.Equal(16, timeline.SeriesNamed(TimelineRecorder.JobsPending)!.Values[^1]);
         Assert.Equal(0, timeline.SeriesNamed(TimelineRecorder.GpusBusy)!.Values[^1]);
     }
 
+    [Fact]
+    public void Recording_Workload_LeavesTheTraceHashAndFiguresAlone()
+    {
+        var scenario = Load();
+        var plain = Simulation.Run(scenario, new RunOptions(scenario.Seed));
+
+        Assert.Equal(plain.TraceHash, Report.TraceHash);
+        Assert.Equal(plain.Jobs, Report.Jobs);
+    }
+
     private static RunReport Record()
     {
-        var scenario = ScenarioParser.Parse(File.ReadAllText(System.IO.Path.Combine(RepositoryFiles.Root, Path)), Path);
+        var scenario = Load();
         return Simulation.Run(scenario, new RunOptions(scenario.Seed) { RecordTimeline = true });
     }
+
+    private static Scenario Load() =>
+        ScenarioParser.Parse(File.ReadAllText(System.IO.Path.Combine(RepositoryFiles.Root, Path)), Path);
 }
