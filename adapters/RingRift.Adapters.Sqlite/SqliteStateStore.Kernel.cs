@@ -22,6 +22,7 @@ public sealed partial class SqliteStateStore
                     Number(values.GetValueOrDefault(StateKeys.MaxEpoch, "0")),
                     Number(values.GetValueOrDefault(StateKeys.GrantedEpoch, "0")),
                     grantee.Length == 0 ? null : new NodeId(grantee)),
+                Pipeline = values.TryGetValue(StateKeys.Pipeline, out var pipeline) ? DecodePipeline(pipeline) : PipelineSnapshot.Empty,
             };
         }
     }
@@ -44,6 +45,7 @@ public sealed partial class SqliteStateStore
             Put(transaction, "state", StateKeys.GrantedEpoch, state.Election.GrantedEpoch);
             Put(transaction, "state", StateKeys.Grantee, state.Election.Grantee?.Value ?? "");
             Put(transaction, "config", StateKeys.ClusterEpoch, state.Election.MaxEpoch);
+            Put(transaction, "state", StateKeys.Pipeline, EncodePipeline(state.Pipeline));
             transaction.Commit();
             return true;
         }
@@ -79,6 +81,29 @@ public sealed partial class SqliteStateStore
         command.Parameters.AddWithValue("$key", key);
         command.Parameters.AddWithValue("$value", value);
         command.ExecuteNonQuery();
+    }
+
+    private static string EncodePipeline(PipelineSnapshot pipeline)
+    {
+        var writer = new WireWriter();
+        pipeline.Write(writer);
+        return System.Convert.ToBase64String(writer.Written);
+    }
+
+    /// <summary>The stored pipeline; the empty one decodes to <see cref="PipelineSnapshot.Empty"/> itself.</summary>
+    private static PipelineSnapshot DecodePipeline(string text)
+    {
+        try
+        {
+            var reader = new WireReader(System.Convert.FromBase64String(text));
+            var pipeline = PipelineSnapshot.Read(ref reader);
+            if (!reader.AtEnd) throw new StateStoreException("stored pipeline has trailing bytes");
+            return pipeline is { Epoch: 0, Version: 0, Configs.IsEmpty: true } ? PipelineSnapshot.Empty : pipeline;
+        }
+        catch (System.Exception e) when (e is System.FormatException or MalformedMessageException)
+        {
+            throw new StateStoreException("stored pipeline is corrupt: " + e.Message);
+        }
     }
 
     private static long Number(string text) =>

@@ -9,6 +9,9 @@ internal static class StateKeys
     public const string GrantedEpoch = "election.granted_epoch";
     public const string Grantee = "election.grantee";
 
+    /// <summary>The training pipeline in the kernel's canonical wire encoding, base64.</summary>
+    public const string Pipeline = "pipeline.snapshot";
+
     /// <summary>The original keeps its cluster epoch in <c>config</c>; mirrored there for operators.</summary>
     public const string ClusterEpoch = "cluster_epoch";
 }

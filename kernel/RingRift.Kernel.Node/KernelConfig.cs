@@ -55,7 +55,11 @@ public sealed record KernelConfig(
         if (PersistRetryDelay <= Duration.Zero) errors.Add($"persist_retry_delay must be positive (got {PersistRetryDelay})");
         if (Cluster.Length > Membership.PeerTableMax)
             errors.Add($"the cluster has {Cluster.Length} hosts but peer_table_max is {Membership.PeerTableMax}");
-        if (Scheduling is not null) errors.AddRange(Scheduling.Validate());
+        if (Scheduling is not null)
+        {
+            errors.AddRange(Scheduling.Validate());
+            errors.AddRange(Scheduling.ValidateFence(Election.ClockStepMax));
+        }
         AddGossipErrors(errors);
         AddHostErrors(errors);
         return errors;

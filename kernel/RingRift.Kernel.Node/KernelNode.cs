@@ -55,7 +55,7 @@ public sealed class KernelNode
         _leaderHint = new LeaderHint(config.Election.Candidates);
         if (config.Scheduling is { } scheduling)
         {
-            _dispatch = new DispatchMachine(scheduling, config.Self.Node, config.Cluster, _outbox, _durable, prng.Fork("dispatch"));
+            _dispatch = new DispatchMachine(scheduling, config.Self.Node, config.Cluster, _outbox, _durable, prng.Fork("dispatch"), config.DriftBoundPpm);
             _worker = new JobWorkerMachine(scheduling, scheduling.SlotsFor(config.Self), _jobs, _outbox, _durable.State.Pipeline, Incarnation);
         }
     }
@@ -87,6 +87,8 @@ public sealed class KernelNode
         Invariant.True(now >= _lastNow);
         _lastNow = now;
         _membership.ObserveTime(now);
+        // The work-lease fence goes before any input: a worker back from a pause kills before it acts.
+        _worker?.Fence(now);
         switch (input)
         {
             case Wake: break;
@@ -169,7 +171,7 @@ public sealed class KernelNode
             case GossipDigest digest: _gossip.OnDigest(deliver.From, digest); break;
             case GossipDelta delta: _gossip.OnDelta(now, deliver.From, delta); break;
             case JobReport report: _dispatch?.OnReport(now, deliver.From, report); break;
-            case JobOrders orders: _worker?.OnOrders(deliver.From, orders, _resources.GpuHealth); break;
+            case JobOrders orders: _worker?.OnOrders(now, deliver.From, orders, _resources.GpuHealth); break;
         }
     }
 

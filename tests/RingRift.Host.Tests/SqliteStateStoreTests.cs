@@ -76,8 +76,26 @@ public sealed class SqliteStateStoreTests
         var properties = typeof(PersistentState).GetProperties().Select(p => p.Name).Order(System.StringComparer.Ordinal);
         var elections = typeof(ElectionDurable).GetProperties().Select(p => p.Name).Order(System.StringComparer.Ordinal);
 
-        Assert.Equal(["BootCount", "Election", "Version"], properties);
+        Assert.Equal(["BootCount", "Election", "Pipeline", "Version"], properties);
         Assert.Equal(["GrantedEpoch", "Grantee", "MaxEpoch"], elections);
+    }
+
+    [Fact]
+    public void SaveThenLoad_Pipeline_RoundTripsEveryConfig()
+    {
+        using var dir = new TempDir();
+        var configs = System.Collections.Immutable.ImmutableArray.Create(
+            ConfigPipeline.Start with { Games = 4_000, Candidate = 3, Evaluated = 2, Promoted = 2, Distributed = 1, Elo = 1_350 },
+            ConfigPipeline.Start with { Games = 17 });
+        var state = Sample with { Pipeline = new PipelineSnapshot(Epoch: 4, Version: 91, configs) };
+        using (var store = SqliteStateStore.Open(dir.Path, "n1")) Assert.True(store.SaveKernelState(state));
+
+        using var reopened = SqliteStateStore.Open(dir.Path, "n1");
+        var loaded = reopened.LoadKernelState();
+
+        Assert.Equal((4L, 91L), (loaded.Pipeline.Epoch, loaded.Pipeline.Version));
+        Assert.Equal(configs.ToArray(), loaded.Pipeline.Configs.ToArray());
+        Assert.Equal(Sample, loaded with { Pipeline = PipelineSnapshot.Empty });
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed partial class DispatchMachine
     {
         if (_epoch == 0 || !_workers.TryGetValue(from, out var worker) || report.Sequence <= worker.LastSequence) return;
         worker.LastSequence = report.Sequence;
+        worker.HeardAt = now;
         _reports++;
         worker.Gpu = report.Gpu;
         if (report.Gpu != GpuHealth.Healthy) Quarantine(now, from);
@@ -30,10 +31,8 @@ public sealed partial class DispatchMachine
         _assigned.Clear();
         PlaceOn(now, from, worker);
         BumpPipeline(force: false);
-        // Answer only with something to say: work, kills, acknowledgements, a newer snapshot or epoch.
-        if (_assigned.Count > 0 || _acks.Count > 0 || _kills.ContainsKey(from)
-            || report.Pipeline.Version != _pipelineVersion || report.Epoch != _epoch)
-            SendOrders(from, isResponse: true);
+        // Every report is answered: the answer, echoing the report's sequence, renews the worker's work lease.
+        SendOrders(from, isResponse: true, answers: report.Sequence);
         PublishStatus(now);
     }
 
@@ -70,6 +69,11 @@ public sealed partial class DispatchMachine
             return;
         }
         if (_book.HasFinished(id)) return;
+        if (result.Outcome == JobOutcome.Fenced)
+        {
+            ApplyFenced(now, node, result.Job, result.Reason);
+            return;
+        }
         if (_book.TryGet(id, out var job))
         {
             // The book holds the job elsewhere (a retry after this execution was lost): this end is stale.
@@ -95,12 +99,38 @@ public sealed partial class DispatchMachine
         NotifyLost(node);
     }
 
-    /// <summary>Sends the node its orders: assignments made now, kills waiting for it, acknowledgements, the snapshot.</summary>
-    private void SendOrders(NodeId node, bool isResponse)
+    /// <summary>
+    /// The worker killed the job itself when its work lease lapsed. If the book still holds it there (the
+    /// leader heard the node again before the retry was due), the execution is lost and retried; if the
+    /// book holds it elsewhere it was retried already; if the book never held it (assigned by an earlier
+    /// leader), it ends here as failed with the reason, its demand derived again from state. Its output
+    /// never counts.
+    /// </summary>
+    private void ApplyFenced(Instant now, NodeId node, JobSpec spec, string reason)
+    {
+        var id = spec.Id;
+        if (!_book.TryGet(id, out var job))
+        {
+            _book.MarkFinished(id);
+            _outbox.Notify(new JobEnded(id, spec.Kind, spec.Config, false, reason));
+            return;
+        }
+        if (job.Node != node) return;
+        _lost.Clear();
+        if (job.State == JobState.Running && _book.MarkLost(id, reason, now)) _lost.Add(id);
+        else _book.Release(id, reason, now, now);
+        NotifyLost(node);
+    }
+
+    /// <summary>
+    /// Sends the node its orders: assignments made now, kills waiting for it, acknowledgements, the
+    /// snapshot, and the report they answer (0 when pushed unasked).
+    /// </summary>
+    private void SendOrders(NodeId node, bool isResponse, long answers = 0)
     {
         var kills = ImmutableArray<JobId>.Empty;
         if (_kills.Remove(node, out var list)) kills = [.. list];
-        var orders = new JobOrders(_epoch, [.. _assigned], kills, [.. _acks], Snapshot());
+        var orders = new JobOrders(_epoch, [.. _assigned], kills, [.. _acks], Snapshot(), answers);
         _acks.Clear();
         _outbox.SendWhenDurable(new Outbound(node, orders, isResponse));
     }

@@ -37,10 +37,14 @@ public sealed partial class DispatchMachine
     private Instant? _stalledSince;
     private bool _alarmed;
     private (int Pending, int Assigned, int Running) _lastStatus = (-1, -1, -1);
+    private readonly Duration _retryAfterSilence;
 
+    /// <summary><paramref name="driftBoundPpm"/> stretches the work lease into the silence the leader waits before retrying (<see cref="WorkLeaseMath"/>).</summary>
     public DispatchMachine(
-        SchedulingConfig config, NodeId self, ImmutableArray<NodeProfile> cluster, Outbox outbox, IDurableStore store, Prng prng)
+        SchedulingConfig config, NodeId self, ImmutableArray<NodeProfile> cluster, Outbox outbox, IDurableStore store, Prng prng,
+        int driftBoundPpm = 500)
     {
+        _retryAfterSilence = config.RetryAfterSilence(driftBoundPpm);
         _config = config;
         _self = self;
         _outbox = outbox;
@@ -110,6 +114,8 @@ public sealed partial class DispatchMachine
         {
             _book.SetSlots(node, worker.Slots);
             worker.Reported = false;
+            // A new leader has heard no one yet: the silence that lets it retry starts now.
+            worker.HeardAt = now;
         }
         AdoptPipeline(known);
     }
@@ -147,11 +153,18 @@ public sealed partial class DispatchMachine
         PublishStatus(now);
     }
 
+    /// <summary>
+    /// A node's jobs are lost once the leader has not heard it for the work lease stretched by the drift
+    /// bound plus the margin (<see cref="WorkLeaseMath"/>): by then the node has killed them itself, so
+    /// the retry never runs beside them. Membership alone never decides it: a node declared dead may still
+    /// run its jobs (a partition, a pause), and a node alive in membership whose reports do not arrive
+    /// has fenced itself all the same.
+    /// </summary>
     private void ReapLostNodes(Instant now)
     {
         foreach (var (node, worker) in _workers)
         {
-            if (worker.Member is MemberState.Alive or MemberState.Suspect || _book.HeldBy(node) == 0) continue;
+            if (now - worker.HeardAt < _retryAfterSilence || _book.HeldBy(node) == 0) continue;
             _lost.Clear();
             _book.NodeDown(node, now, _lost);
             NotifyLost(node);

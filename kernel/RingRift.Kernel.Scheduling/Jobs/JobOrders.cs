@@ -7,13 +7,17 @@ namespace RingRift.Kernel.Scheduling.Jobs;
 /// kill (orphans, duplicates, overdue or on a quarantined GPU), results it has applied and made durable
 /// (the worker stops reporting them), and its pipeline snapshot (which model generation each config
 /// uses: the distribution order). A worker that has seen a higher epoch applies none of it.
+/// <see cref="Answers"/> is the sequence of the report these orders answer (0 for orders pushed
+/// unasked): only an answer renews the worker's work lease, anchored at that report's sending
+/// (<see cref="WorkLeaseMath"/>).
 /// </summary>
 public sealed record JobOrders(
     long Epoch,
     ImmutableArray<JobSpec> Assign,
     ImmutableArray<JobId> Kill,
     ImmutableArray<JobId> Acknowledged,
-    PipelineSnapshot Pipeline) : Message
+    PipelineSnapshot Pipeline,
+    long Answers = 0) : Message
 {
     public override MessageKind Kind => MessageKind.JobOrders;
 
@@ -24,14 +28,18 @@ public sealed record JobOrders(
         JobWire.WriteIds(writer, Kill);
         JobWire.WriteIds(writer, Acknowledged);
         Pipeline.Write(writer);
+        writer.WriteVarInt64(Answers);
     }
 
     public static JobOrders Read(ref WireReader reader)
     {
         var epoch = reader.ReadVarInt64();
         if (epoch < 1) throw new MalformedMessageException("orders need a positive epoch");
-        return new JobOrders(
+        var orders = new JobOrders(
             epoch, JobWire.ReadSpecs(ref reader), JobWire.ReadIds(ref reader), JobWire.ReadIds(ref reader),
             PipelineSnapshot.Read(ref reader));
+        var answers = reader.ReadVarInt64();
+        if (answers < 0) throw new MalformedMessageException("negative report sequence");
+        return orders with { Answers = answers };
     }
 }

@@ -9,6 +9,9 @@ namespace RingRift.Kernel.Scheduling.Jobs;
 /// the highest it has seen (fencing: a deposed leader's orders are refused), launches through the
 /// <see cref="LocalJobsMachine"/> and keeps each job's result until a leader acknowledges it. It never
 /// dials anyone but its leader, and a NAT-blocked worker hears its orders as answers to its reports.
+/// It fences itself: it holds its jobs only within a work lease renewed by answers to its reports, and
+/// kills them itself when the lease lapses (<see cref="Fence"/>, <see cref="WorkLeaseMath"/>), before a
+/// leader that stopped hearing it retries them elsewhere.
 /// Single-threaded; owned by one kernel.
 /// </summary>
 public sealed class JobWorkerMachine
@@ -24,6 +27,12 @@ public sealed class JobWorkerMachine
     private bool _dirty;
     private Instant _nextReport = Instant.MaxValue;
     private long _sequence;
+    private readonly (long Sequence, Instant SentAt)[] _sent = new (long, Instant)[SentRemembered];
+    private const int SentRemembered = 8;
+    private readonly HashSet<JobId> _held = new();
+    private readonly HashSet<JobId> _fenced = new();
+    private Instant _leaseUntil = Instant.Zero;
+    private Instant _renewedAt = Instant.Zero;
 
     /// <summary><paramref name="incarnation"/> seeds the report sequence so a restarted worker's reports outrank its earlier life's.</summary>
     public JobWorkerMachine(
@@ -45,7 +54,28 @@ public sealed class JobWorkerMachine
 
     public int UnacknowledgedResults => _results.Count;
 
-    public Instant NextDeadline => _leader is null ? Instant.MaxValue : _nextReport;
+    /// <summary>When the work lease lapses on this node's clock; jobs held past it are terminated.</summary>
+    public Instant LeaseUntil => _leaseUntil;
+
+    public Instant NextDeadline => Instant.Min(
+        _leader is null ? Instant.MaxValue : _nextReport,
+        _held.Count > _fenced.Count ? _leaseUntil : Instant.MaxValue);
+
+    /// <summary>
+    /// The fence, run first in every step (before any input is handled, so a worker resuming from a
+    /// pause kills before it does anything else with a job): when the work lease has lapsed, every job
+    /// it launched for a leader and still runs is terminated (operator launches are not leased), and its ending is reported as <see cref="JobOutcome.Fenced"/>.
+    /// </summary>
+    public void Fence(Instant now)
+    {
+        if (now < _leaseUntil || _held.Count <= _fenced.Count) return;
+        var killed = 0;
+        foreach (var job in _jobs.RunningSpecs())
+            if (_held.Contains(job.Id) && _fenced.Add(job.Id) && _jobs.TryTerminate(job.Id)) killed++;
+        if (killed == 0) return;
+        _dirty = true;
+        _outbox.Notify(new WorkLeaseLapsed(killed, now - _renewedAt));
+    }
 
     /// <summary>Follows the election's view; reports when due or when something changed.</summary>
     public void Tick(Instant now, NodeId? leader, long leaderEpoch, GpuHealth gpu)
@@ -61,8 +91,20 @@ public sealed class JobWorkerMachine
         _nextReport = now + _config.ReportInterval;
         // A node without slots, jobs or results has nothing to report or to pull.
         if (_slots == 0 && _jobs.RunningCount == 0 && _results.Count == 0) return;
+        ++_sequence;
+        _sent[_sequence % SentRemembered] = (_sequence, now);
         _outbox.Send(new Outbound(to, new JobReport(
-            ++_sequence, _highestEpoch, gpu, _slots, _jobs.RunningSpecs(), [.. _results], Pipeline)));
+            _sequence, _highestEpoch, gpu, _slots, _jobs.RunningSpecs(), [.. _results], Pipeline)));
+    }
+
+    /// <summary>Orders answering one of the last reports renew the lease from that report's sending.</summary>
+    private void Renew(long answers)
+    {
+        if (answers <= 0) return;
+        var (sequence, sentAt) = _sent[answers % SentRemembered];
+        if (sequence != answers || sentAt + _config.WorkLease <= _leaseUntil) return;
+        _leaseUntil = sentAt + _config.WorkLease;
+        _renewedAt = sentAt;
     }
 
     /// <summary>A newer snapshot seen anywhere (a peer's report, this node's own leadership) is adopted.</summary>
@@ -71,7 +113,11 @@ public sealed class JobWorkerMachine
         if (snapshot.IsNewerThan(Pipeline)) Pipeline = snapshot;
     }
 
-    public void OnOrders(NodeId from, JobOrders orders, GpuHealth gpu)
+    /// <summary>
+    /// Orders from a leader: refused below the highest epoch seen; otherwise an answer renews the work
+    /// lease first, kills apply, and assignments launch only within the lease.
+    /// </summary>
+    public void OnOrders(Instant now, NodeId from, JobOrders orders, GpuHealth gpu)
     {
         if (orders.Epoch < _highestEpoch)
         {
@@ -80,11 +126,13 @@ public sealed class JobWorkerMachine
             return;
         }
         _highestEpoch = orders.Epoch;
+        Renew(orders.Answers);
         Adopt(orders.Pipeline);
         if (!orders.Acknowledged.IsEmpty) Forget(orders.Acknowledged);
         foreach (var kill in orders.Kill)
             if (_jobs.TryTerminate(kill)) _dirty = true;
-        foreach (var job in orders.Assign) Apply(job, orders.Epoch, gpu);
+        var leased = now < _leaseUntil;
+        foreach (var job in orders.Assign) Apply(job, orders.Epoch, gpu, leased);
     }
 
     private void Forget(ImmutableArray<JobId> acknowledged)
@@ -93,20 +141,32 @@ public sealed class JobWorkerMachine
             if (acknowledged.Contains(_results[i].Job.Id)) _results.RemoveAt(i);
     }
 
-    private void Apply(JobSpec job, long epoch, GpuHealth gpu)
+    private void Apply(JobSpec job, long epoch, GpuHealth gpu, bool leased)
     {
         if (_jobs.IsRunning(job.Id)) return;
         _dirty = true;
-        var refusal = job.Gpus > 0 && gpu != GpuHealth.Healthy ? "gpu " + gpu
+        var refusal = !leased ? "work lease lapsed: no answer from a leader within " + _config.WorkLease
+            : job.Gpus > 0 && gpu != GpuHealth.Healthy ? "gpu " + gpu
             : _jobs.RunningCount >= _slots ? $"all {_slots} slots are busy"
             : _jobs.TryLaunch(job);
-        if (refusal is null) _outbox.Notify(new JobAccepted(job.Id, job.Kind, epoch, _highestEpoch));
+        if (refusal is null)
+        {
+            _held.Add(job.Id);
+            _outbox.Notify(new JobAccepted(job.Id, job.Kind, epoch, _highestEpoch));
+        }
         else Record(new JobResult(job, JobOutcome.NeverStarted, 0, refusal));
     }
 
     /// <summary>A job's process ended: its result is reported until acknowledged.</summary>
     public void OnJobEnded(JobSpec job, EffectOutcome outcome)
     {
+        _held.Remove(job.Id);
+        // Whatever it did after the lease lapsed may already run elsewhere: it never counts as a success.
+        if (_fenced.Remove(job.Id))
+        {
+            Record(new JobResult(job, JobOutcome.Fenced, 0, "work lease lapsed: no leader heard within " + _config.WorkLease));
+            return;
+        }
         Record(outcome switch
         {
             ProcessExited { Succeeded: true } exited => new JobResult(job, JobOutcome.Succeeded, exited.Output, ""),

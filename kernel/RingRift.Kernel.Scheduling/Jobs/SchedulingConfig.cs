@@ -28,6 +28,22 @@ public sealed record SchedulingConfig(
     /// </summary>
     public SchedulingPolicy Policy { get; init; } = SchedulingPolicy.Default;
 
+    /// <summary>
+    /// The work lease W: a worker holds its assignments only while it has heard, within W on its own
+    /// monotonic clock, an answer from a leader of the current epoch to one of its reports; when W passes
+    /// it terminates them itself. See <see cref="WorkLeaseMath"/> for why the leader's retry comes after.
+    /// </summary>
+    public Duration WorkLease { get; init; } = Duration.FromSeconds(90);
+
+    /// <summary>
+    /// The margin M the leader adds to the drift-stretched work lease before retrying a silent node's
+    /// jobs; it covers a forward clock step, the kill latency and a short stop-the-world pause of the worker.
+    /// </summary>
+    public Duration WorkLeaseMargin { get; init; } = Duration.FromSeconds(30);
+
+    /// <summary>R: the leader's silence before it declares a node's jobs lost (<see cref="WorkLeaseMath.RetryAfterSilence"/>).</summary>
+    public Duration RetryAfterSilence(int driftBoundPpm) => WorkLeaseMath.RetryAfterSilence(WorkLease, WorkLeaseMargin, driftBoundPpm);
+
     /// <summary>At most this many jobs travel in one order or report.</summary>
     public const int JobsPerMessageMax = 64;
 
@@ -58,6 +74,21 @@ public sealed record SchedulingConfig(
         if (JobsPerGpu is < 1 or > 16) errors.Add($"jobs_per_gpu must be within 1..16 (got {JobsPerGpu})");
         if (StallAlarmAfter <= PlanInterval) errors.Add("stall_alarm_after must exceed plan_interval");
         errors.AddRange(Policy.Validate());
+        return errors;
+    }
+
+    /// <summary>
+    /// The fence's relationships (<see cref="WorkLeaseMath"/>): the lease survives a few lost reports, and
+    /// the margin covers a forward clock step and the kill latency, so the worker's kill comes first.
+    /// </summary>
+    public IReadOnlyList<string> ValidateFence(Duration clockStepMax)
+    {
+        var errors = new List<string>();
+        if (WorkLease < ReportInterval * 3)
+            errors.Add($"work_lease ({WorkLease}) must cover three report intervals ({ReportInterval}) so a lost report does not fence a healthy worker");
+        var floor = clockStepMax + WorkLeaseMath.KillLatencyMax;
+        if (WorkLeaseMargin < floor)
+            errors.Add($"work_lease_margin ({WorkLeaseMargin}) must cover the clock step bound ({clockStepMax}) plus the kill latency ({WorkLeaseMath.KillLatencyMax})");
         return errors;
     }
 }

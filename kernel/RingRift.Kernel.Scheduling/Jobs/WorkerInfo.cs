@@ -1,6 +1,6 @@
 namespace RingRift.Kernel.Scheduling.Jobs;
 
-/// <summary>What the leader last heard from one worker: its GPU health, the pipeline version it holds, when.</summary>
+/// <summary>What the leader last heard from one worker: its GPU health, the pipeline version it holds, when it last reported.</summary>
 internal sealed class WorkerInfo(NodeProfile profile, int slots)
 {
     public NodeProfile Profile { get; } = profile;
@@ -10,4 +10,7 @@ internal sealed class WorkerInfo(NodeProfile profile, int slots)
     public bool Reported { get; set; }
     public long LastSequence { get; set; }
     public MemberState Member { get; set; } = MemberState.Alive;
+
+    /// <summary>When the leader last accepted a report from this worker, on the leader's clock.</summary>
+    public Instant HeardAt { get; set; }
 }

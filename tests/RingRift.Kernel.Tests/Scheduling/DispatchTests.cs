@@ -104,7 +104,7 @@ public sealed class DispatchTests
         var worker = new JobWorkerMachine(SchedulingConfig.Default, 2, jobs, outbox, PipelineSnapshot.Empty, incarnation: 1);
         worker.Tick(T0, Leader, leaderEpoch: 3, GpuHealth.Healthy);
 
-        worker.OnOrders(Leader, new JobOrders(2, [Spec("sp-2-1")], [], [], PipelineSnapshot.Empty), GpuHealth.Healthy);
+        worker.OnOrders(T0, Leader, new JobOrders(2, [Spec("sp-2-1")], [], [], PipelineSnapshot.Empty), GpuHealth.Healthy);
 
         Assert.Equal(0, jobs.RunningCount);
         Assert.Contains(outbox.Drain(null, null!).Notices, n => n is OrdersRefused { Epoch: 2 });
@@ -116,14 +116,16 @@ public sealed class DispatchTests
         var outbox = new Outbox(64);
         var jobs = new LocalJobsMachine(16, outbox);
         var worker = new JobWorkerMachine(SchedulingConfig.Default, 2, jobs, outbox, PipelineSnapshot.Empty, incarnation: 1);
-        worker.OnOrders(Leader, new JobOrders(1, [Spec("sp-1-1")], [], [], PipelineSnapshot.Empty), GpuHealth.Healthy);
+        worker.Tick(T0, Leader, 1, GpuHealth.Healthy);
+        var first = (JobReport)outbox.Drain(null, null!).Messages.Single().Message;
+        worker.OnOrders(T0, Leader, new JobOrders(1, [Spec("sp-1-1")], [], [], PipelineSnapshot.Empty, first.Sequence), GpuHealth.Healthy);
         var launch = outbox.Drain(null, null!).Effects.OfType<Launch>().Single();
         jobs.OnCompleted(launch.Id, new ProcessExited(0, false, "") { Output = 42 }, out var ended);
         worker.OnJobEnded(ended!, new ProcessExited(0, false, "") { Output = 42 });
 
-        worker.Tick(T0, Leader, 1, GpuHealth.Healthy);
+        worker.Tick(T0 + SchedulingConfig.Default.ReportInterval, Leader, 1, GpuHealth.Healthy);
         var report = (JobReport)outbox.Drain(null, null!).Messages.Single().Message;
-        worker.OnOrders(Leader, new JobOrders(1, [], [], [new JobId("sp-1-1")], PipelineSnapshot.Empty), GpuHealth.Healthy);
+        worker.OnOrders(T0, Leader, new JobOrders(1, [], [], [new JobId("sp-1-1")], PipelineSnapshot.Empty), GpuHealth.Healthy);
 
         Assert.Equal(42, report.Results.Single().Output);
         Assert.Equal(0, worker.UnacknowledgedResults);
@@ -135,7 +137,7 @@ public sealed class DispatchTests
         var snapshot = new PipelineSnapshot(2, 9, [ConfigPipeline.Start with { Games = 700, Promoted = 3, Elo = 1350 }]);
         var report = new JobReport(7, 2, GpuHealth.Hung, 8, [Spec("sp-1"), Spec("train-hex8_2p-g1-e2-3", JobKind.Training)],
             [new JobResult(Spec("sp-0"), JobOutcome.Failed, 0, "exit 1: CUDA error")], snapshot);
-        var orders = new JobOrders(2, [Spec("sp-2")], [new JobId("sp-1")], [new JobId("sp-0")], snapshot);
+        var orders = new JobOrders(2, [Spec("sp-2")], [new JobId("sp-1")], [new JobId("sp-0")], snapshot, Answers: 12);
 
         var decodedReport = (JobReport)Decode(Encode(report));
         var decodedOrders = (JobOrders)Decode(Encode(orders));
@@ -147,6 +149,7 @@ public sealed class DispatchTests
         Assert.Equal(orders.Assign.AsEnumerable(), decodedOrders.Assign.AsEnumerable());
         Assert.Equal(orders.Kill.AsEnumerable(), decodedOrders.Kill.AsEnumerable());
         Assert.Equal(orders.Acknowledged.AsEnumerable(), decodedOrders.Acknowledged.AsEnumerable());
+        Assert.Equal(12, decodedOrders.Answers);
     }
 
     private static byte[] Encode(Message message)

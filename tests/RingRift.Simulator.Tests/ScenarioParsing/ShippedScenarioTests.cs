@@ -69,6 +69,7 @@ public sealed class ShippedScenarioTests
             "scenarios/scheduling/node-dies-with-jobs.yaml",
             "scenarios/scheduling/stale-reports-no-over-dispatch.yaml",
             "scenarios/scheduling/training-would-starve-selfplay.yaml",
+            "scenarios/scheduling/worker-partitioned-with-jobs.yaml",
             "scenarios/swarm/seven-node.yaml",
         ];
 
