@@ -51,6 +51,36 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
     }
 
     [BrowserFact]
+    public void RunReport_DispatchBroken_GpuLanesAlertMarkAndWorkCharts()
+    {
+        var html = Path.Combine(Repo.Artifacts, "dispatch-broken-alarm.html");
+        var run = Sim.Run("run", "scenarios/scheduling/dispatch-broken-alarm.yaml", "--report", html);
+        Assert.Contains("stall_alarms=1", run.ToString(), System.StringComparison.Ordinal);
+
+        var page = Open(html, "#selftest");
+
+        Assert.Equal("9", page.BodyAttribute("data-lanes"));
+        Assert.Equal("6", page.BodyAttribute("data-gpu-lanes"));
+        Assert.Equal("1", page.BodyAttribute("data-alert-marks"));
+        Assert.Equal("1", page.BodyAttribute("data-violation-marks"));
+        Assert.Equal(
+            "messages_sent leader_changes elections jobs_running gpus_busy jobs_pending gpu_busy_micros gpu_idle_pending_micros games",
+            page.BodyAttribute("data-charts"));
+        Screenshot(html, "dispatch-broken-alarm.png", 1500, 2100);
+    }
+
+    [BrowserFact]
+    public void SwarmReport_Workload_GpuBusyHistogramAcrossSeeds()
+    {
+        var html = Report("swarm-dispatch-broken", "swarm", "scenarios/scheduling/dispatch-broken-alarm.yaml", "--seeds", "2..2", "--parallel", "1");
+
+        var page = Open(html);
+
+        Assert.Equal("2", page.BodyAttribute("data-work-histograms"));
+        Assert.Contains("GPU busy fraction per seed", page.Dom, System.StringComparison.Ordinal);
+    }
+
+    [BrowserFact]
     public void RunReport_ScenarioMadeToFail_OneViolationMarkPerViolation()
     {
         var html = Path.Combine(Repo.Artifacts, "drift-beyond-bound-fails.html");

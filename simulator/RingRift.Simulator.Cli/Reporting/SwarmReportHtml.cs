@@ -54,6 +54,11 @@ internal static class SwarmReportHtml
         json.WriteNumber("memberStateChanges", r.MemberStateChanges);
         json.WriteNumber("messagesSent", r.MessagesSent);
         json.WriteNumber("falseDead", r.FalseDeadDeclarations);
+        if (r.Jobs is { } jobs)
+        {
+            json.WriteNumber("gpuBusyBasisPoints", jobs.GpuBusyBasisPoints);
+            json.WriteNumber("idleGpuSecondsWhilePending", jobs.IdleGpuSecondsWhilePending);
+        }
         json.WriteStartArray("leaderGapsMs");
         foreach (var gap in result.LeaderGapsMicros) json.WriteNumberValue(RunReportHtml.Ms(gap));
         json.WriteEndArray();

@@ -43,7 +43,6 @@ internal sealed partial class World
                 break;
             case Launch launch:
                 _counters.JobsLaunched++;
-                _timeline?.OnLaunch(_now, node.Index, launch.Job);
                 if (_workload is not null) _launched[(node.Index, launch.Job.Id)] = (launch.Job, _now);
                 ScheduleEnd(node, node.Processes.Launch(_now, launch, RuntimeOf(node, launch.Job)));
                 break;
@@ -84,10 +83,11 @@ internal sealed partial class World
         if (end.Outcome is ProcessExited) _counters.JobsExited++;
         if (_workload is not null && _launched.Remove((node.Index, end.Job), out var started)
             && end.Outcome is ProcessExited { Succeeded: true } exited)
-            return new EffectCompleted(end.Launch, exited with
-            {
-                Output = _workload.OutputOf(node.Host.Profile, started.Spec, new Duration(_now - started.StartedAt)),
-            });
+        {
+            var output = _workload.OutputOf(node.Host.Profile, started.Spec, new Duration(_now - started.StartedAt));
+            if (started.Spec.Kind == JobKind.Selfplay) _timeline?.OnGames(_now, started.Spec.Config, output);
+            return new EffectCompleted(end.Launch, exited with { Output = output });
+        }
         return new EffectCompleted(end.Launch, end.Outcome);
     }
 

@@ -170,6 +170,6 @@ internal sealed partial class World
     private void ObserveWork(SimNode node, Notice notice)
     {
         _jobMetrics!.OnNotice(_now, node.Index, notice);
-        if (notice is Kernel.Scheduling.Jobs.ModelEvaluated { Promoted: true } promoted) _workload!.Promoted(promoted.Config);
+        if (notice is Kernel.Scheduling.Jobs.ModelEvaluated { Promoted: true } promoted) _workload?.Promoted(promoted.Config);
     }
 }

@@ -42,6 +42,8 @@ internal sealed partial class World
         else if (violations.IsEmpty || violations[0].Checker != expected)
             failures.Add($"expected a {expected} violation, got " + (violations.IsEmpty ? "none" : violations[0].ToString()));
         var net = _network.Counters;
+        // The metrics integrate up to now first, so the timeline's GPU series hold the run's last stretch too.
+        _jobMetrics?.AdvanceTo(_now);
         var report = new RunReport(
             _scenario.Name, _seed, new Kernel.Duration(_now), _counters.Events, net.Sent, _counters.Delivered, net.Dropped,
             _counters.MemberStateChanges, _counters.Crashes, _counters.Restarts, _counters.JobsLaunched, _counters.JobsExited,
@@ -54,7 +56,7 @@ internal sealed partial class World
             MembershipMessagesSent = _counters.MembershipMessagesSent,
             NodeRunningTime = _stats.RunningTime,
             Timeline = _timeline?.Finish(_now, violations),
-            Jobs = _jobMetrics?.Figures(_now, _workload!, new Kernel.Duration(_now)),
+            Jobs = _workload is null ? null : _jobMetrics!.Figures(_now, _workload, new Kernel.Duration(_now)),
             Failovers = [.. Leases.Failovers],
         };
         foreach (var figure in _scenario.Expect.Figures)

@@ -65,11 +65,10 @@ internal sealed partial class World
             ClockStepMax = t.ClockStepMax,
         };
         Leases = new LeaseLedger(_nodes.Length);
-        if (scenario.Workload is { } workload)
-        {
-            _workload = new WorkloadModel(workload, master.Fork("workload"));
-            _jobMetrics = new JobMetrics([.. _profiles.Select(p => Scheduling.SlotsFor(p))], workload.WarmUp.Micros);
-        }
+        if (scenario.Workload is { } workload) _workload = new WorkloadModel(workload, master.Fork("workload"));
+        // A recording timeline takes its GPU lanes from the job metrics, so they run even without a workload.
+        if (_workload is not null || _timeline is not null)
+            _jobMetrics = new JobMetrics([.. _profiles.Select(p => Scheduling.SlotsFor(p))], _workload?.Spec.WarmUp.Micros ?? 0, _timeline);
         _checkers = CreateCheckers(scenario.Checks);
         foreach (var checker in _checkers) checker.Attach(_violations);
     }

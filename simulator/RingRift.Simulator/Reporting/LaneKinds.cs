@@ -1,7 +1,7 @@
 namespace RingRift.Simulator.Reporting;
 
 /// <summary>
-/// The lane kinds the recorder fills today. A new kind (transfers, alerts as intervals) needs
+/// The lane kinds the recorder fills today. A new kind (transfers) needs
 /// only a name here and <see cref="TimelineRecorder.SetLane"/> calls where its notices are handled; the
 /// renderer draws any kind it is given, with a colour per state.
 /// </summary>
@@ -23,8 +23,9 @@ public static class LaneKinds
     public const string Jobs = "jobs";
 
     /// <summary>
-    /// Per GPU node: busy (some GPUs run jobs), idle, or the GPU fault in force (failed, hung, straggler,
-    /// misdetected). "Idle with work pending" joins when the scheduler's notices say what is pending.
+    /// Per GPU node, from the job metrics: busy (some usable GPUs run jobs), "idle, work pending" (none do
+    /// while the leader's book holds pending jobs), idle, down (no kernel, or the GPU unusable), or the GPU
+    /// fault in force (failed, hung, straggler, misdetected).
     /// </summary>
     public const string Gpu = "gpu";
 

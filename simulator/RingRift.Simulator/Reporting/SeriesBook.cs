@@ -49,6 +49,24 @@ internal sealed class SeriesBook
     public void Count(string name, long now, long delta = 1) => SeriesOf(name, SeriesKind.Count).Values[Bucket(now)] += delta;
 
     /// <summary>
+    /// Adds <paramref name="rate"/> per microsecond over [<paramref name="from"/>, <paramref name="to"/>) to a count
+    /// series, each bucket getting its overlap: the buckets sum to exactly rate × (to − from).
+    /// </summary>
+    public void Spread(string name, long from, long to, long rate)
+    {
+        if (to <= from || rate == 0) return;
+        var values = SeriesOf(name, SeriesKind.Count).Values;
+        var last = _buckets - 1;
+        for (var at = from; at < to;)
+        {
+            var bucket = Bucket(at);
+            var end = bucket == last ? to : System.Math.Min(to, (bucket + 1) * BucketMicros);
+            values[bucket] += rate * (end - at);
+            at = end;
+        }
+    }
+
+    /// <summary>
     /// The gauge is at <paramref name="level"/> from <paramref name="now"/> on. A level holds until it changes,
     /// so the buckets passed since the last change are filled with the old level first (amortised O(1)).
     /// </summary>

@@ -1,50 +1,93 @@
-using System.Collections.Generic;
 using System.Globalization;
 using RingRift.Kernel;
+using RingRift.Kernel.Scheduling.Jobs;
 using RingRift.Simulator.Scenarios;
 
 namespace RingRift.Simulator.Reporting;
 
+/// <summary>
+/// The GPU lanes and GPU series. Busy slots, usability and pending work come from
+/// <see cref="Engine.Workload.JobMetrics"/> (the source of the summary's GPU figures), so the lanes, the
+/// charts and the summary cannot disagree; only the name of a GPU fault in force comes from the timeline.
+/// </summary>
 internal sealed partial class TimelineRecorder
 {
     public const string GpusBusy = "gpus_busy";
+    public const string JobsPending = "jobs_pending";
 
-    private readonly Dictionary<(int Node, JobId Job), int> _jobGpus = new();
+    /// <summary>GPU-microseconds busy after warm-up, per bucket: sums to the summary's busy numerator.</summary>
+    public const string GpuBusyMicros = "gpu_busy_micros";
+
+    /// <summary>Usable GPU-microseconds after warm-up, per bucket: sums to the summary's busy denominator.</summary>
+    public const string GpuCapacityMicros = "gpu_capacity_micros";
+
+    /// <summary>Idle usable GPU-microseconds while jobs were pending: sums to the summary's idle-while-pending figure.</summary>
+    public const string GpuIdlePendingMicros = "gpu_idle_pending_micros";
+
+    /// <summary>Prefix of the per-config games series ("games:square8_2p"): games written per bucket.</summary>
+    public const string GamesPrefix = "games:";
+
+    public const string GpuBusy = "busy";
+    public const string GpuIdlePending = "idle, work pending";
+    public const string GpuIdle = "idle";
+    public const string GpuDown = "down";
+
     private int[] _gpusBusy = [];
+    private bool[] _gpuUsable = [];
     private string?[] _gpuFault = [];
     private long _gpusBusyTotal;
+    private int _pending;
 
-    /// <summary>Every GPU node's GPU lane starts idle; CPU-only nodes have none.</summary>
+    /// <summary>Every GPU node's GPU lane starts down (no kernel yet); CPU-only nodes have none.</summary>
     private void StartGpus()
     {
         _gpusBusy = new int[_names.Length];
+        _gpuUsable = new bool[_names.Length];
         _gpuFault = new string?[_names.Length];
         _series.Declare(GpusBusy, SeriesKind.Gauge);
-        for (var node = 0; node < _names.Length; node++)
-            if (GpusOf(node) > 0) SetGpu(0, node, "start");
+        if (_scenario.Workload is not null)
+        {
+            _series.Declare(JobsPending, SeriesKind.Gauge);
+            _series.Declare(GpuBusyMicros, SeriesKind.Count);
+            _series.Declare(GpuCapacityMicros, SeriesKind.Count);
+            _series.Declare(GpuIdlePendingMicros, SeriesKind.Count);
+            for (var c = 0; c < ConfigKeys.Count; c++) _series.Declare(GamesPrefix + ConfigKeys.Key(c), SeriesKind.Count);
+        }
+        for (var node = 0; node < _names.Length; node++) SetGpu(0, node, "start");
     }
 
-    /// <summary>The world handed a Launch effect to the node's processes: its GPUs are busy until the job ends.</summary>
-    public void OnLaunch(long now, int node, JobSpec job)
+    /// <summary>The job metrics' view of a node changed: <paramref name="busy"/> usable slots run jobs.</summary>
+    public void OnGpuWork(long now, int node, int busy, bool usable)
     {
-        if (job.Gpus <= 0 || !_jobGpus.TryAdd((node, job.Id), job.Gpus)) return;
-        ChangeBusy(now, node, job.Gpus, $"{_names[node]} launch {job.Id} kind={job.Kind} gpus={job.Gpus}");
+        _gpusBusyTotal += busy - _gpusBusy[node];
+        _gpusBusy[node] = busy;
+        _gpuUsable[node] = usable;
+        _series.Gauge(GpusBusy, now, _gpusBusyTotal);
+        SetGpu(now, node, _names[node]);
     }
 
-    private void OnJobEnded(long now, int node, JobId job, string detail)
+    /// <summary>The leader's book reported <paramref name="pending"/> jobs; crossing zero may turn every idle lane.</summary>
+    public void OnPending(long now, int pending)
     {
-        if (_jobGpus.Remove((node, job), out var gpus)) ChangeBusy(now, node, -gpus, detail);
+        var crossed = (pending > 0) != (_pending > 0);
+        _pending = pending;
+        _series.Gauge(JobsPending, now, pending);
+        if (!crossed) return;
+        for (var node = 0; node < _names.Length; node++) SetGpu(now, node, _names[node]);
     }
 
-    /// <summary>A crash ends every job on the node, and with them its GPUs' work.</summary>
-    private void OnGpusCrashed(long now, int node, string detail)
+    /// <summary>The metrics integrated [from, to) at <paramref name="busy"/> of <paramref name="capacity"/> slots.</summary>
+    public void OnGpuTime(long from, long to, long busy, long capacity)
     {
-        var ended = new List<(int, JobId)>();
-        foreach (var key in _jobGpus.Keys)
-            if (key.Node == node) ended.Add(key);
-        foreach (var key in ended) _jobGpus.Remove(key);
-        if (_gpusBusy[node] > 0) ChangeBusy(now, node, -_gpusBusy[node], detail);
+        _series.Spread(GpuBusyMicros, from, to, busy);
+        _series.Spread(GpuCapacityMicros, from, to, capacity);
     }
+
+    /// <summary>The metrics counted <paramref name="idle"/> usable slots idle over [from, to) while work was pending.</summary>
+    public void OnIdlePending(long from, long to, long idle) => _series.Spread(GpuIdlePendingMicros, from, to, idle);
+
+    /// <summary>A selfplay job wrote <paramref name="games"/> games of <paramref name="config"/>.</summary>
+    public void OnGames(long now, string config, long games) => _series.Count(GamesPrefix + config, now, games);
 
     private void OnGpuFault(long now, int node, GpuFaultKind kind, string detail)
     {
@@ -60,22 +103,17 @@ internal sealed partial class TimelineRecorder
         SetGpu(now, node, detail);
     }
 
-    private void ChangeBusy(long now, int node, int delta, string detail)
-    {
-        _gpusBusy[node] += delta;
-        _gpusBusyTotal += delta;
-        _series.Gauge(GpusBusy, now, _gpusBusyTotal);
-        SetGpu(now, node, detail);
-    }
-
-    /// <summary>A GPU lane's state: a fault if one is in force, else busy (how many of how many) or idle.</summary>
+    /// <summary>A GPU lane's state: a fault if one is in force, else busy, idle while work is pending, idle, or down.</summary>
     private void SetGpu(long now, int node, string detail)
     {
         var total = GpusOf(node);
         if (total == 0) return;
-        var busy = _gpusBusy[node].ToString(CultureInfo.InvariantCulture) + "/" + total.ToString(CultureInfo.InvariantCulture) + " GPUs busy";
-        var state = _gpuFault[node] ?? (_gpusBusy[node] > 0 ? "busy" : "idle");
-        _lanes.Set(LaneKinds.Gpu, node, now, state, detail + " (" + busy + ")");
+        var busy = _gpusBusy[node];
+        var state = _gpuFault[node]
+            ?? (!_gpuUsable[node] ? GpuDown : busy > 0 ? GpuBusy : _pending > 0 ? GpuIdlePending : GpuIdle);
+        var text = detail + " (" + busy.ToString(CultureInfo.InvariantCulture) + "/" + total.ToString(CultureInfo.InvariantCulture)
+            + " GPUs busy, " + _pending.ToString(CultureInfo.InvariantCulture) + " jobs pending)";
+        _lanes.Set(LaneKinds.Gpu, node, now, state, text);
     }
 
     private int GpusOf(int node) => _scenario.Hosts[node].Profile.Gpu.Count;

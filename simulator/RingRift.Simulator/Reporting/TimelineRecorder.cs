@@ -5,6 +5,7 @@ using RingRift.Kernel.Election;
 using RingRift.Kernel.Gossip;
 using RingRift.Kernel.Node;
 using RingRift.Kernel.Scheduling;
+using RingRift.Kernel.Scheduling.Jobs;
 using RingRift.Simulator.Checking;
 using RingRift.Simulator.Scenarios;
 
@@ -81,7 +82,6 @@ internal sealed partial class TimelineRecorder
         _lanes.Set(LaneKinds.Run, node, now, "crashed", what);
         _lanes.Set(LaneKinds.Role, node, now, "down", what);
         SetJobs(now, node, 0, what);
-        OnGpusCrashed(now, node, what);
         SetLeading(now, node, false, what);
         _majority.Crash(node);
         RefreshMembership(now, what);
@@ -107,15 +107,10 @@ internal sealed partial class TimelineRecorder
             case LeaderSteppedDown down: SetRole(now, node, "leaderless", notice); SetLeading(now, node, false, Text(node, notice)); break;
             case LeaderChanged changed: OnLeaderChanged(now, node, changed); break;
             case JobLaunched: SetJobs(now, node, _jobs[node] + 1, Text(node, notice)); break;
-            case JobExited exited:
-                SetJobs(now, node, System.Math.Max(0, _jobs[node] - 1), Text(node, notice));
-                OnJobEnded(now, node, exited.Job, Text(node, notice));
-                break;
-            case JobLaunchFailed failed:
-                OnJobEnded(now, node, failed.Job, Text(node, notice));
+            case JobExited: SetJobs(now, node, System.Math.Max(0, _jobs[node] - 1), Text(node, notice)); break;
+            case JobLaunchFailed or PersistRetrying or LocalStallDetected or DispatchStalled or JobLost:
                 Mark(now, node, "alert", notice.Name, Text(node, notice));
                 break;
-            case PersistRetrying or LocalStallDetected: Mark(now, node, "alert", notice.Name, Text(node, notice)); break;
         }
     }
 

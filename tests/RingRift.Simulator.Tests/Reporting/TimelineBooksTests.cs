@@ -37,6 +37,19 @@ public sealed class TimelineBooksTests
     }
 
     [Fact]
+    public void Spread_AcrossBuckets_EachGetsItsOverlap_AndTheTotalIsRateTimesLength()
+    {
+        var book = new SeriesBook(10 * Second);
+        book.Spread("s", Second / 2, 3 * Second + 250_000, 2);
+        book.Spread("s", 9 * Second, 12 * Second, 1);
+
+        var values = Assert.Single(book.Finish()).Values;
+
+        Assert.Equal([1_000_000L, 2_000_000, 2_000_000, 500_000, 0, 0, 0, 0, 0, 1_000_000, 2_000_000], values.ToArray());
+        Assert.Equal(2 * (3 * Second + 250_000 - Second / 2) + 3 * Second, values.Sum());
+    }
+
+    [Fact]
     public void Gauge_HoldsItsLevelUntilChanged_AndEachBucketKeepsItsHighest()
     {
         var book = new SeriesBook(10 * Second);

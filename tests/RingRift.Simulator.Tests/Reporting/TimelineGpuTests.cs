@@ -9,7 +9,7 @@ using Xunit;
 
 namespace RingRift.Simulator.Tests.Reporting;
 
-/// <summary>The jobs and GPU lanes, from launches, job notices and GPU faults.</summary>
+/// <summary>The jobs and GPU lanes, from job notices (through the job metrics) and GPU faults.</summary>
 public sealed class TimelineGpuTests
 {
     private const long Second = 1_000_000;

@@ -12,7 +12,7 @@ namespace RingRift.Simulator.Tests.Reporting;
 
 /// <summary>
 /// The report's data, recorded from a shipped scenario: aws-cpu1 leads at epoch 1, crashes at 10m and
-/// restarts at 15m; nebius-h100-1 wins epoch 2. Figures are cross-checked against the summary and the trace.
+/// restarts at 15m; hetzner-cpu1 wins epoch 2. Figures are cross-checked against the summary and the trace.
 /// </summary>
 public sealed class TimelineRecorderTests
 {

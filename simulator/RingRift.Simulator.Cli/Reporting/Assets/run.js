@@ -14,7 +14,7 @@
     membership: { alive: '#6cc070', suspect: '#f2b134', dead: '#d62728', retired: '#8c8c8c' },
     network: { connected: null, partial: '#c5a3e6', 'cut off': '#7b3fbf' },
     run: { up: null, paused: 'url(#hatch-paused)', crashed: '#1d2330' },
-    gpu: { idle: '#e4e7ec', busy: '#2b8cbe', failed: '#7f0000', hung: '#e377c2', straggler: '#bcbd22', misdetected: '#9edae5' },
+    gpu: { idle: '#e4e7ec', 'idle, work pending': '#f5a623', down: '#9aa1ad', busy: '#2b8cbe', failed: '#7f0000', hung: '#e377c2', straggler: '#bcbd22', misdetected: '#9edae5' },
     leader: { none: '#dde1e8' }
   };
   var LEADER_PALETTE = ['#1f5fbf', '#2a9d8f', '#6f42c1', '#b5651d', '#3d7a3d', '#8a3b8f', '#00708a', '#7a5c00'];
@@ -280,18 +280,31 @@
     { name: 'elections', title: 'elections started', color: '#f29f05' },
     { name: 'member_state_changes', title: 'membership state changes', color: '#d62728' },
     { name: 'jobs_running', title: 'jobs running', color: '#17a2b8' },
-    { name: 'gpus_busy', title: 'GPUs busy', color: '#2b8cbe' }
+    { name: 'gpus_busy', title: 'GPUs busy', color: '#2b8cbe' },
+    { name: 'gpu_busy_micros', title: 'GPU busy fraction (after warm-up)', ratio: 'gpu_capacity_micros', color: '#2b8cbe' },
+    { name: 'gpu_capacity_micros', hidden: true },
+    { name: 'gpu_idle_pending_micros', title: 'idle GPU-seconds while work pending', scale: 1e-6, color: '#f5a623' },
+    { name: 'jobs_pending', title: "jobs pending (leader's book)", color: '#e36209' }
   ];
+  var GAMES = 'games:';
+
+  function seriesNamed(name) {
+    for (var i = 0; i < D.series.length; i++) if (D.series[i].name === name) return D.series[i];
+    return null;
+  }
 
   function chartList() {
     var known = {}, list = [];
     CHARTS.forEach(function (c) { known[c.name] = c; });
+    var games = D.series.filter(function (s) { return s.name.indexOf(GAMES) === 0 && s.values.some(function (v) { return v > 0; }); });
     D.series.forEach(function (s) {
+      if (s.name.indexOf(GAMES) === 0 || (known[s.name] && known[s.name].hidden)) return;
       var spec = known[s.name] || { name: s.name, title: s.name.replace(/_/g, ' '), color: hashColor(s.name) };
       if (s.name === 'gpus_busy') spec.title = 'GPUs busy (of ' + D.nodes.reduce(function (sum, n) { return sum + n.gpus; }, 0) + ')';
       var any = s.values.some(function (v) { return v > 0; });
       if (any || spec.always || spec.rate) list.push({ spec: spec, series: s });
     });
+    if (games.length) list.push({ spec: { name: 'games', title: 'games per hour, by config (stacked)', stack: games }, series: games[0] });
     return list;
   }
 
@@ -305,14 +318,16 @@
   }
 
   function renderChart(svg, item, width, y, h) {
+    if (item.spec.stack) return renderStack(svg, item.spec, width, y, h);
     var spec = item.spec, values = item.series.values, bucket = D.bucketMs, gauge = item.series.kind === 'gauge';
+    var den = spec.ratio ? (seriesNamed(spec.ratio) || { values: [] }).values : null;
     var first = Math.max(0, Math.floor(view.from / bucket)), last = Math.min(values.length - 1, Math.ceil(view.to / bucket));
     var per = Math.max(1, Math.ceil((last - first + 1) / (width / 2)));
     var bars = [], max = 0;
     for (var b = Math.floor(first / per) * per; b <= last; b += per) {
-      var sum = 0, peak = 0;
-      for (var j = b; j < b + per && j < values.length; j++) { sum += values[j]; peak = Math.max(peak, values[j]); }
-      var value = gauge ? peak : spec.rate ? sum / (per * bucket / 1000) : sum;
+      var sum = 0, peak = 0, whole = 0;
+      for (var j = b; j < b + per && j < values.length; j++) { sum += values[j]; peak = Math.max(peak, values[j]); whole += den ? den[j] || 0 : 0; }
+      var value = gauge ? peak : spec.rate ? sum / (per * bucket / 1000) : den ? (whole ? 100 * sum / whole : 0) : sum * (spec.scale || 1);
       bars.push([b * bucket, (b + per) * bucket, value]);
       max = Math.max(max, value);
     }
@@ -320,7 +335,8 @@
     t.textContent = spec.title;
     var m = el('text', { x: 6, y: y + 12, fill: '#5b6478' }, svg);
     var round = Math.round(max * 10) / 10;
-    m.textContent = spec.rate ? 'max ' + round + '/s, bars of ' + fmt(per * bucket) : gauge ? 'max ' + round : 'max ' + round + ' per ' + fmt(per * bucket);
+    if (den) max = 100;
+    m.textContent = den ? 'percent of usable GPU time' : spec.rate ? 'max ' + round + '/s, bars of ' + fmt(per * bucket) : gauge ? 'max ' + round : 'max ' + round + ' per ' + fmt(per * bucket);
     el('line', { x1: LABEL_W, x2: LABEL_W + width, y1: y + h, y2: y + h, stroke: '#c9ced8' }, svg);
     var g = el('g', {}, svg);
     bars.forEach(function (bar) {
@@ -330,6 +346,45 @@
       var bh = Math.max(1, bar[2] / (max || 1) * h);
       var text = spec.title + ': ' + (Math.round(bar[2] * 100) / 100) + '\n' + fmt(bar[0]) + ' – ' + fmt(bar[1]);
       el('rect', { x: x0, y: y + h - bh, width: Math.max(1, x1 - x0 - (x1 - x0 > 3 ? 0.5 : 0)), height: bh, fill: spec.color, 'data-tip': tip(text) }, g);
+    });
+  }
+
+  /* One bar per merged bucket (a quarter hour at least), one segment per config, heights in games per hour; colours by config name. */
+  function renderStack(svg, spec, width, y, h) {
+    var bucket = D.bucketMs, n = spec.stack[0].values.length;
+    var first = Math.max(0, Math.floor(view.from / bucket)), last = Math.min(n - 1, Math.ceil(view.to / bucket));
+    // Games are credited when a job ends, so bars are at least a quarter hour wide or the rate is all spikes.
+    var per = Math.max(1, Math.ceil((last - first + 1) / (width / 2)), Math.ceil(900000 / bucket)), hours = per * bucket / 3600000;
+    var bars = [], max = 0;
+    for (var b = Math.floor(first / per) * per; b <= last; b += per) {
+      var parts = spec.stack.map(function (s) {
+        var sum = 0;
+        for (var j = b; j < b + per && j < n; j++) sum += s.values[j];
+        return sum / hours;
+      });
+      var total = parts.reduce(function (a, v) { return a + v; }, 0);
+      bars.push([b * bucket, (b + per) * bucket, parts, total]);
+      max = Math.max(max, total);
+    }
+    var t = el('text', { x: 6, y: y - 3, 'font-weight': 700 }, svg);
+    t.textContent = spec.title;
+    var m = el('text', { x: 6, y: y + 12, fill: '#5b6478' }, svg);
+    m.textContent = 'max ' + Math.round(max) + '/h, bars of ' + fmt(per * bucket);
+    el('line', { x1: LABEL_W, x2: LABEL_W + width, y1: y + h, y2: y + h, stroke: '#c9ced8' }, svg);
+    var g = el('g', { 'class': 'games-stack' }, svg);
+    bars.forEach(function (bar) {
+      if (bar[3] <= 0) return;
+      var x0 = Math.max(LABEL_W, xOf(bar[0], width)), x1 = Math.min(LABEL_W + width, xOf(bar[1], width));
+      if (x1 <= x0) return;
+      var lines = [spec.title + ', ' + fmt(bar[0]) + ' – ' + fmt(bar[1]) + ': ' + Math.round(bar[3]) + '/h'];
+      bar[2].forEach(function (v, k) { if (v > 0) lines.push(spec.stack[k].name.slice(GAMES.length) + ': ' + Math.round(v) + '/h'); });
+      var id = tip(lines.join('\n')), top = y + h;
+      bar[2].forEach(function (v, k) {
+        if (v <= 0) return;
+        var bh = v / (max || 1) * h;
+        top -= bh;
+        el('rect', { x: x0, y: top, width: Math.max(1, x1 - x0 - (x1 - x0 > 3 ? 0.5 : 0)), height: bh, fill: hashColor(spec.stack[k].name), 'data-tip': id }, g);
+      });
     });
   }
 
@@ -349,7 +404,9 @@
     item(COLORS.network['cut off'], 'cut off');
     item('#17a2b8', 'jobs running');
     item(COLORS.gpu.busy, 'GPU busy');
+    item(COLORS.gpu['idle, work pending'], 'GPU idle, work pending');
     item(COLORS.gpu.idle, 'GPU idle');
+    item('#e36209', 'alert (dot)');
     item(FAULT_COLOR, 'fault in force (shaded)');
     html('span', null, 'Row: role bar, then membership (as most nodes see it), network, jobs, GPU' + (extraKinds.length ? ', ' + extraKinds.join(', ') : '') + ', faults. ★ voter. ▼ epoch at each election.', legend);
   }
@@ -470,6 +527,9 @@
     document.body.setAttribute('data-render-ms', String(Math.round(performance.now() - started)));
     if (location.hash === '#selftest') selftest();
     document.body.setAttribute('data-lanes', String(document.querySelectorAll('#timeline .node-lane').length));
+    document.body.setAttribute('data-gpu-lanes', String(D.lanes.filter(function (l) { return l.kind === 'gpu'; }).length));
+    document.body.setAttribute('data-alert-marks', String(D.marks.filter(function (m) { return S[m[2]] === 'alert'; }).length));
+    document.body.setAttribute('data-charts', chartList().map(function (c) { return c.spec.name; }).join(' '));
     document.body.setAttribute('data-violation-marks', String(document.querySelectorAll('#timeline .violation-mark').length));
     document.body.setAttribute('data-ready', '1');
   }

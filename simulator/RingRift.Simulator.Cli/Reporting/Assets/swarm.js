@@ -115,6 +115,12 @@
     var grid = html('div', 'groups', null, root);
     histogram(grid, 'time to new leader (each loss of leadership)', 's', flat(runs, 'leaderGapsMs', 1000));
     histogram(grid, 'time to declare a crashed node dead', 's', flat(runs, 'deadDetectionsMs', 1000));
+    var work = runs.filter(function (r) { return r.gpuBusyBasisPoints !== undefined; });
+    if (work.length) {
+      histogram(grid, 'GPU busy fraction per seed (after warm-up)', '%', work.map(function (r) { return r.gpuBusyBasisPoints / 100; }));
+      histogram(grid, 'idle GPU-seconds while work pending, per seed', 's', each(work, 'idleGpuSecondsWhilePending'));
+    }
+    document.body.setAttribute('data-work-histograms', String(work.length ? 2 : 0));
     histogram(grid, 'leader changes per seed', '', each(runs, 'leaderChanges'));
     histogram(grid, 'membership state changes per seed', '', each(runs, 'memberStateChanges'));
     histogram(grid, 'false dead declarations per seed', '', each(runs, 'falseDead'));

@@ -3,13 +3,16 @@ using System.Collections.Immutable;
 using RingRift.Kernel;
 using RingRift.Kernel.Scheduling;
 using RingRift.Kernel.Scheduling.Jobs;
+using RingRift.Simulator.Reporting;
 
 namespace RingRift.Simulator.Engine.Workload;
 
 /// <summary>
 /// Measures dispatch from what the nodes emit, in O(1) per notice (sets keyed by job id): GPU-seconds busy
 /// and idle (integrated between changes), idle-to-work delays (a FIFO of idle-since times per node), job
-/// counts, and the pipeline's promotions and distributions.
+/// counts, and the pipeline's promotions and distributions. When a timeline records, every change of a
+/// node's busy slots or usability, of the pending count, and every integrated stretch is handed to it, so
+/// the report's GPU lanes and charts are these figures over time.
 /// </summary>
 internal sealed class JobMetrics
 {
@@ -27,9 +30,11 @@ internal sealed class JobMetrics
     private int _pending;
     private long _duplicated, _lost, _retried, _training, _promotions, _alarms;
     private int _overSlots;
+    private readonly TimelineRecorder? _timeline;
 
-    public JobMetrics(IReadOnlyList<int> slots, long warmUp)
+    public JobMetrics(IReadOnlyList<int> slots, long warmUp, TimelineRecorder? timeline = null)
     {
+        _timeline = timeline;
         _slots = [.. slots];
         _running = new int[slots.Count];
         _usable = new bool[slots.Count];
@@ -43,6 +48,7 @@ internal sealed class JobMetrics
         Advance(now);
         SetUsable(node, true);
         for (var i = 0; i < _slots[node]; i++) _idleSince[node].Enqueue(now);
+        Publish(now, node);
     }
 
     public void OnCrash(long now, int node)
@@ -56,6 +62,7 @@ internal sealed class JobMetrics
         foreach (var (job, where) in _runningOn)
             if (where.Node == node) gone.Add(job);
         foreach (var job in gone) Forget(job);
+        Publish(now, node);
     }
 
     public void OnGpuHealth(long now, int node, bool healthy)
@@ -69,7 +76,12 @@ internal sealed class JobMetrics
         _idleSince[node].Clear();
         if (healthy)
             for (var i = busy; i < _slots[node]; i++) _idleSince[node].Enqueue(now);
+        Publish(now, node);
     }
+
+    /// <summary>Hands the node's usable busy slots (the ones <see cref="_busy"/> counts) to the timeline.</summary>
+    private void Publish(long now, int node) =>
+        _timeline?.OnGpuWork(now, node, _usable[node] ? System.Math.Min(_running[node], _slots[node]) : 0, _usable[node]);
 
     private void SetUsable(int node, bool usable)
     {
@@ -89,7 +101,11 @@ internal sealed class JobMetrics
                 _lost++;
                 if (lost.Retried) _retried++;
                 break;
-            case DispatchStatus status: Advance(now); _pending = status.Pending; break;
+            case DispatchStatus status:
+                Advance(now);
+                _pending = status.Pending;
+                _timeline?.OnPending(now, _pending);
+                break;
             case DispatchStalled: _alarms++; break;
             case ModelEvaluated { Promoted: true } promoted:
                 if (_promotedAt.TryAdd(promoted.Config + "/" + promoted.Generation, now)) _promotions++;
@@ -113,6 +129,7 @@ internal sealed class JobMetrics
         if (_running[node] <= _slots[node] && _usable[node]) _busy++;
         _overSlots = System.Math.Max(_overSlots, _running[node] - _slots[node]);
         if (_idleSince[node].TryDequeue(out var since) && since >= _warmUp) _idleToWork.Add(now - since);
+        Publish(now, node);
     }
 
     private void Ended(long now, int node, JobId job, bool succeeded)
@@ -122,6 +139,7 @@ internal sealed class JobMetrics
         if (_running[node] == 0) return;
         if (_running[node] <= _slots[node] && _usable[node]) _busy--;
         _running[node]--;
+        Publish(now, node);
         if (_running[node] < _slots[node]) _idleSince[node].Enqueue(now);
         if (succeeded && !_completed.Add(job)) _duplicated++;
         if (succeeded && job.Value.StartsWith("train-", System.StringComparison.Ordinal)) _training++;
@@ -134,6 +152,9 @@ internal sealed class JobMetrics
         if (where.Selfplay) _selfplayRunning--;
     }
 
+    /// <summary>Integrates up to <paramref name="now"/> (and hands that stretch to the timeline) without a change.</summary>
+    public void AdvanceTo(long now) => Advance(now);
+
     private void Advance(long now)
     {
         if (now <= _lastAt) return;
@@ -144,8 +165,13 @@ internal sealed class JobMetrics
             _capacityMicros += _capacity * (now - from);
             _selfplayMicros += _selfplayRunning * (now - from);
             _allMicros += _allRunning * (now - from);
+            _timeline?.OnGpuTime(from, now, _busy, _capacity);
         }
-        if (_pending > 0) _idlePendingMicros += (_capacity - _busy) * (now - _lastAt);
+        if (_pending > 0)
+        {
+            _idlePendingMicros += (_capacity - _busy) * (now - _lastAt);
+            _timeline?.OnIdlePending(_lastAt, now, _capacity - _busy);
+        }
         _lastAt = now;
     }
 
