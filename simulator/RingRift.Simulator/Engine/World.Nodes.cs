@@ -16,7 +16,7 @@ internal sealed partial class World
         _trace.World(_now, node.Index, $"boot {node.Id} life={node.Life} restored_boot_count={restored.BootCount}");
         _timeline?.OnBoot(_now, node.Index, node.Life);
         node.Kernel = new KernelNode(KernelConfigFor(node, node.Seeds.NextUInt64()), restored, node.Clock.Read(_now));
-        _jobMetrics?.OnBoot(_now, node.Index);
+        _jobMetrics?.OnBoot(_now, node.Index, node.Processes.Gpu == GpuHealth.Healthy);
         foreach (var checker in _checkers) checker.OnBoot(_now, node);
         Flush(node);
         // Hardware outlives a crash: a host samples it at boot, so a GPU that failed while the node was down is known.

@@ -43,11 +43,13 @@ internal sealed class JobMetrics
         _warmUp = warmUp;
     }
 
-    public void OnBoot(long now, int node)
+    /// <summary>A node came up; its GPUs are usable only if they are healthy (one may have failed while it was down).</summary>
+    public void OnBoot(long now, int node, bool gpuHealthy)
     {
         Advance(now);
-        SetUsable(node, true);
-        for (var i = 0; i < _slots[node]; i++) _idleSince[node].Enqueue(now);
+        SetUsable(node, gpuHealthy);
+        if (gpuHealthy)
+            for (var i = 0; i < _slots[node]; i++) _idleSince[node].Enqueue(now);
         Publish(now, node);
     }
 
