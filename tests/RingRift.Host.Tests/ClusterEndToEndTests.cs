@@ -18,7 +18,7 @@ public sealed class ClusterEndToEndTests
         await using var cluster = new TestCluster(3);
         for (var i = 0; i < 3; i++) await cluster.StartAsync(i);
 
-        var leader = await AgreedLeader(cluster, [0, 1, 2]);
+        var leader = await cluster.AgreedLeaderAsync([0, 1, 2], ElectionBound);
 
         Assert.NotNull(leader);
         var status = (await cluster.StatusAsync(0))!.Value;
@@ -32,7 +32,7 @@ public sealed class ClusterEndToEndTests
         await using var cluster = new TestCluster(3, swim: true);
         for (var i = 0; i < 3; i++) await cluster.StartAsync(i);
 
-        var leader = await AgreedLeader(cluster, [0, 1, 2]);
+        var leader = await cluster.AgreedLeaderAsync([0, 1, 2], ElectionBound);
 
         Assert.NotNull(leader);
         Assert.True(await Poll.Until(() => cluster.Runtime(0).UdpCounters.Received > 0, ElectionBound));
@@ -44,39 +44,17 @@ public sealed class ClusterEndToEndTests
     {
         await using var cluster = new TestCluster(3);
         for (var i = 0; i < 3; i++) await cluster.StartAsync(i);
-        var first = await AgreedLeader(cluster, [0, 1, 2]);
+        var first = await cluster.AgreedLeaderAsync([0, 1, 2], ElectionBound);
         Assert.NotNull(first);
         var index = first![^1] - 'a';
 
         await cluster.StopAsync(index);
         var others = Enumerable.Range(0, 3).Where(i => i != index).ToArray();
-        var second = await AgreedLeader(cluster, others);
+        var second = await cluster.AgreedLeaderAsync(others, ElectionBound);
 
         Assert.NotNull(second);
         Assert.NotEqual(first, second);
         using var store = Adapters.Sqlite.SqliteStateStore.Open(cluster.Settings(index).DataDir, TestCluster.Name(index));
         Assert.Equal(2, store.LoadPeers().Count);
-    }
-
-    /// <summary>The leader every listed node names, once exactly one of them says it leads; null if none within the bound.</summary>
-    private static async Task<string?> AgreedLeader(TestCluster cluster, int[] nodes)
-    {
-        string? agreed = null;
-        await Poll.Until(async () =>
-        {
-            var statuses = new JsonElement[nodes.Length];
-            for (var i = 0; i < nodes.Length; i++)
-            {
-                if (await cluster.StatusAsync(nodes[i]) is not { } status) return false;
-                statuses[i] = status;
-            }
-            var leaders = statuses.Where(s => s.GetProperty("role").GetString() == "LEADER").ToArray();
-            if (leaders.Length != 1) return false;
-            var name = leaders[0].GetProperty("node_id").GetString();
-            if (statuses.Any(s => s.GetProperty("leader_id").GetString() != name)) return false;
-            agreed = name;
-            return true;
-        }, ElectionBound);
-        return agreed;
     }
 }

@@ -22,13 +22,13 @@ public sealed class ProcessClusterTests
         await using var cluster = new TestCluster(3);
         using var nodes = new NodeProcesses(cluster);
         for (var i = 0; i < 3; i++) nodes.Start(i);
-        var first = await AgreedLeader(cluster, [0, 1, 2]);
+        var first = await cluster.AgreedLeaderAsync([0, 1, 2], Bound);
         Assert.NotNull(first);
         var killed = first![^1] - 'a';
 
         nodes.KillNine(killed);
         var others = Enumerable.Range(0, 3).Where(i => i != killed).ToArray();
-        var second = await AgreedLeader(cluster, others);
+        var second = await cluster.AgreedLeaderAsync(others, Bound);
         Assert.NotNull(second);
         Assert.NotEqual(first, second);
 
@@ -39,24 +39,5 @@ public sealed class ProcessClusterTests
             && s.GetProperty("leader_id").GetString() == second
             && s.GetProperty("incarnation").GetInt64() == 2, Bound);
         Assert.True(rejoined, "the restarted node did not rejoin as a follower with incarnation 2");
-    }
-
-    private static async Task<string?> AgreedLeader(TestCluster cluster, int[] nodes)
-    {
-        string? agreed = null;
-        await Poll.Until(async () =>
-        {
-            var statuses = new JsonElement[nodes.Length];
-            for (var i = 0; i < nodes.Length; i++)
-            {
-                if (await cluster.StatusAsync(nodes[i]) is not { } status) return false;
-                statuses[i] = status;
-            }
-            var leaders = statuses.Where(s => s.GetProperty("role").GetString() == "LEADER").ToArray();
-            if (leaders.Length != 1) return false;
-            agreed = leaders[0].GetProperty("node_id").GetString();
-            return statuses.All(s => s.GetProperty("leader_id").GetString() == agreed);
-        }, Bound);
-        return agreed;
     }
 }

@@ -110,6 +110,28 @@ public sealed class TestCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>The leader every listed node names, once exactly one of them says it leads; null if none within <paramref name="bound"/>.</summary>
+    public async Task<string?> AgreedLeaderAsync(int[] nodes, TimeSpan bound)
+    {
+        string? agreed = null;
+        await Poll.Until(async () =>
+        {
+            var statuses = new JsonElement[nodes.Length];
+            for (var i = 0; i < nodes.Length; i++)
+            {
+                if (await StatusAsync(nodes[i]) is not { } status) return false;
+                statuses[i] = status;
+            }
+            var leaders = Array.FindAll(statuses, s => s.GetProperty("role").GetString() == "LEADER");
+            if (leaders.Length != 1) return false;
+            var name = leaders[0].GetProperty("node_id").GetString();
+            if (!Array.TrueForAll(statuses, s => s.GetProperty("leader_id").GetString() == name)) return false;
+            agreed = name;
+            return true;
+        }, bound);
+        return agreed;
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var name in new List<string>(_running.Keys))
