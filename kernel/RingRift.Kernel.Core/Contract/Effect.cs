@@ -34,3 +34,25 @@ public sealed record Terminate(EffectId Id, JobId Job) : Effect(Id)
 {
     public override string Name => "terminate";
 }
+
+/// <summary>
+/// Move bytes [<see cref="TransferSpec.OffsetBytes"/>, +<see cref="TransferSpec.LengthBytes"/>) of one
+/// file from its source to its target. The node that receives this effect opens the connection: the
+/// target when it pulls (the usual case), the source when it pushes to a target nobody can dial.
+/// Completion: <see cref="TransferCompleted"/> once the bytes are stored at the target, or
+/// <see cref="TransferFailed"/> (including when a <see cref="CancelTransfer"/> stopped it).
+/// </summary>
+public sealed record StartTransfer(EffectId Id, TransferSpec Transfer) : Effect(Id)
+{
+    public override string Name => "start_transfer";
+}
+
+/// <summary>
+/// Stop a running <see cref="StartTransfer"/> (re-planned, or its target passed a disk level).
+/// Completion: <see cref="TransferCancelled"/>; the cancelled transfer itself then completes with
+/// <see cref="TransferFailed"/> and <see cref="TransferFailure.Cancelled"/> unless it already ended.
+/// </summary>
+public sealed record CancelTransfer(EffectId Id, EffectId Transfer) : Effect(Id)
+{
+    public override string Name => "cancel_transfer";
+}

@@ -36,3 +36,19 @@ public sealed record Terminated : EffectOutcome
 {
     public static readonly Terminated Instance = new();
 }
+
+/// <summary>
+/// The transfer's bytes are stored at the target. <see cref="FileComplete"/> is true when the target
+/// now holds the whole file and its hash was verified against the spec's (the file is in place, whole
+/// or absent); a chunk that leaves the file incomplete reports false.
+/// </summary>
+public sealed record TransferCompleted(long Bytes, bool FileComplete) : EffectOutcome;
+
+/// <summary>The transfer ended without storing its bytes; nothing partial is ever visible at the target.</summary>
+public sealed record TransferFailed(TransferFailure Failure, string Reason) : EffectOutcome;
+
+/// <summary>A <see cref="CancelTransfer"/> took effect (or the transfer had already ended).</summary>
+public sealed record TransferCancelled : EffectOutcome
+{
+    public static readonly TransferCancelled Instance = new();
+}

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace RingRift.Kernel.Sync;
+namespace RingRift.Kernel;
 
 /// <summary>
 /// A 128-bit hash of a file's bytes (XXH128 in the hosts). The kernel never reads files: hosts hash
