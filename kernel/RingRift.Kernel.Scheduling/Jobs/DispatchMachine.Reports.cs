@@ -117,8 +117,8 @@ public sealed partial class DispatchMachine
         }
         if (job.Node != node) return;
         _lost.Clear();
-        if (job.State == JobState.Running && _book.MarkLost(id, reason, now)) _lost.Add(id);
-        else _book.Release(id, reason, now, now);
+        // Either way the worker had launched it: an execution is lost, whether or not its report arrived.
+        if (job.State == JobState.Running ? _book.MarkLost(id, reason, now) : _book.Release(id, reason, now, now)) _lost.Add(id);
         NotifyLost(node);
     }
 

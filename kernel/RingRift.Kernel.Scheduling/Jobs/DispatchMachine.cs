@@ -178,14 +178,14 @@ public sealed partial class DispatchMachine
         foreach (var (job, node) in _overdue)
         {
             KillLater(node, job);
-            _outbox.Notify(new JobLost(job, node, Retried: false));
+            _outbox.Notify(new JobLost(job, node, Retried: false, _epoch));
         }
     }
 
     private void NotifyLost(NodeId node)
     {
         foreach (var job in _lost)
-            _outbox.Notify(new JobLost(job, node, Retried: _book.TryGet(job, out var record) && record.State == JobState.Pending));
+            _outbox.Notify(new JobLost(job, node, Retried: _book.TryGet(job, out var record) && record.State == JobState.Pending, _epoch));
     }
 
     private void KillLater(NodeId node, JobId job)

@@ -28,11 +28,15 @@ public sealed record JobEnded(JobId Job, JobKind Kind, string Config, bool Succe
     public override string Describe() => $"job={Job} kind={Kind} config={Config} succeeded={Succeeded} reason={Reason}";
 }
 
-/// <summary>The leader found a running execution gone; <see cref="Retried"/> when it went back to pending.</summary>
-public sealed record JobLost(JobId Job, NodeId Node, bool Retried) : Notice
+/// <summary>
+/// The leader of <see cref="Epoch"/> found a running execution gone; <see cref="Retried"/> when the job went
+/// back to pending in that leader's book. A book is volatile: if that leader is deposed before placing the
+/// retry, the retry is dropped with the book and its demand derived again from state by the successor.
+/// </summary>
+public sealed record JobLost(JobId Job, NodeId Node, bool Retried, long Epoch) : Notice
 {
     public override string Name => "job_lost";
-    public override string Describe() => $"job={Job} node={Node} retried={Retried}";
+    public override string Describe() => $"job={Job} node={Node} retried={Retried} epoch={Epoch}";
 }
 
 /// <summary>The leader's book after a change: pending, assigned and running jobs.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using RingRift.Kernel;
+using RingRift.Kernel.Election;
 using RingRift.Kernel.Scheduling;
 using RingRift.Kernel.Scheduling.Jobs;
 using RingRift.Simulator.Engine;
@@ -8,14 +9,20 @@ namespace RingRift.Simulator.Checking;
 
 /// <summary>
 /// Every job a leader assigned ends — completed, or failed with a reason (a lost job that runs out of
-/// attempts, an overdue one) — or is legitimately live at the end: running on a node, or held by the
-/// current leader's book. An assignment that never ran under a deposed leader is superseded, not lost:
-/// its demand is derived again from state by the next leader. O(1) per notice; the end scans once.
+/// attempts, an overdue one) — or is legitimately live at the end: running on a node, or held by a
+/// leader's book. A job that waits in a deposed leader's book with no execution of it started since
+/// (an assignment that never ran, or a lost execution's retry still pending) is superseded, not lost: a
+/// leader's book is volatile, it is dropped with the leadership, and the successor derives the demand
+/// again from state (selfplay to fill the cluster's slots, trainings and gauntlets from the pipeline).
+/// An execution that started is never excused: it must end, be running, or be held. O(1) per notice
+/// (O(running) per crash); the end scans once.
 /// </summary>
 internal sealed class JobAccountedChecker : Checker
 {
-    private readonly SortedDictionary<JobId, long> _assigned = new();
-    private readonly HashSet<JobId> _launched = new();
+    /// <summary>Where a job waits: the epoch of the book that holds it, and whether an execution of it started there.</summary>
+    private readonly record struct Held(long BookEpoch, bool Executing);
+
+    private readonly SortedDictionary<JobId, Held> _assigned = new();
     private readonly Dictionary<JobId, int> _running = new();
     private long _maxEpoch;
 
@@ -33,14 +40,18 @@ internal sealed class JobAccountedChecker : Checker
     {
         switch (notice)
         {
+            case LeaderChanged { Leader: not null } changed: RaiseEpoch(changed.Epoch); break;
             case JobAssigned assigned:
-                _assigned[assigned.Job] = assigned.Epoch;
-                if (assigned.Epoch > _maxEpoch) _maxEpoch = assigned.Epoch;
+                _assigned[assigned.Job] = new Held(assigned.Epoch, Executing: false);
+                RaiseEpoch(assigned.Epoch);
                 break;
             case JobEnded ended: _assigned.Remove(ended.Job); break;
             case JobLost { Retried: false } lost: _assigned.Remove(lost.Job); break;
+            case JobLost retried when _assigned.ContainsKey(retried.Job):
+                _assigned[retried.Job] = new Held(retried.Epoch, Executing: false);
+                break;
             case JobLaunched launched:
-                _launched.Add(launched.Job);
+                if (_assigned.TryGetValue(launched.Job, out var held)) _assigned[launched.Job] = held with { Executing = true };
                 _running[launched.Job] = node.Index;
                 break;
             case JobExited exited: _running.Remove(exited.Job); break;
@@ -48,13 +59,18 @@ internal sealed class JobAccountedChecker : Checker
         }
     }
 
+    private void RaiseEpoch(long epoch)
+    {
+        if (epoch > _maxEpoch) _maxEpoch = epoch;
+    }
+
     internal override void AtEnd(long now, World world)
     {
-        foreach (var (job, epoch) in _assigned)
+        foreach (var (job, held) in _assigned)
         {
             if (_running.ContainsKey(job) || HeldByALeader(world, job)) continue;
-            if (epoch < _maxEpoch && !_launched.Contains(job)) continue;
-            Fail(now, $"{job} (assigned at epoch {epoch}) neither ended nor is running or held by a leader");
+            if (held.BookEpoch < _maxEpoch && !held.Executing) continue;
+            Fail(now, $"{job} (in the book of epoch {held.BookEpoch}, {(held.Executing ? "launched" : "not launched")}) neither ended nor is running or held by a leader");
             return;
         }
     }
