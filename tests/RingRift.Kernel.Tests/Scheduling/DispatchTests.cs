@@ -97,6 +97,50 @@ public sealed class DispatchTests
     }
 
     [Fact]
+    public void OnReport_HungGpu_JobLostNamesTheEpochOfTheBookHoldingTheRetry()
+    {
+        var (machine, outbox) = Leading();
+        machine.OnReport(T0, Gpu, Report(1, Spec("sp-0-1")));
+        outbox.Drain(null, null!);
+
+        machine.OnReport(T0, Gpu, Report(2, Spec("sp-0-1")) with { Gpu = GpuHealth.Hung });
+
+        var lost = outbox.Drain(null, null!).Notices.OfType<JobLost>().Single();
+        Assert.Equal((new JobId("sp-0-1"), true, 1L), (lost.Job, lost.Retried, lost.Epoch));
+    }
+
+    [Fact]
+    public void OnReport_FencedEndOfAJobStillAssigned_IsLostAndRetried()
+    {
+        var (machine, outbox) = Leading();
+        machine.OnReport(T0, Gpu, Report(1));
+        machine.Tick(T0 + Duration.FromSeconds(30), leading: true, epoch: 1, [], PipelineSnapshot.Empty);
+        var assigned = LastOrders(outbox).Assign[0];
+
+        // The worker launched it, then fenced it before any report showed it running.
+        var fenced = new JobResult(assigned, JobOutcome.Fenced, 0, "work lease lapsed");
+        machine.OnReport(T0 + Duration.FromSeconds(31), Gpu, Report(2) with { Results = [fenced] });
+
+        var lost = outbox.Drain(null, null!).Notices.OfType<JobLost>().Single();
+        Assert.Equal((assigned.Id, true), (lost.Job, lost.Retried));
+    }
+
+    [Fact]
+    public void Successor_AfterRebuild_DerivesSelfplayDemandForEverySlotAgain()
+    {
+        var (deposed, _) = Leading();
+        deposed.Tick(T0 + Duration.FromSeconds(30), leading: true, epoch: 1, [], PipelineSnapshot.Empty);
+        deposed.Tick(T0 + Duration.FromSeconds(31), leading: false, epoch: 1, [], PipelineSnapshot.Empty);
+        var successor = new DispatchMachine(SchedulingConfig.Default, Leader, Cluster, new Outbox(64), new MemoryStore(), new Prng(9));
+
+        successor.Tick(T0 + Duration.FromSeconds(40), leading: true, epoch: 2, [], PipelineSnapshot.Empty);
+        successor.Tick(T0 + Duration.FromSeconds(70), leading: true, epoch: 2, [], PipelineSnapshot.Empty);
+
+        Assert.Equal(0, deposed.Book.LiveCount);
+        Assert.Equal(SchedulingConfig.Default.SlotsFor(Cluster[1]), successor.Book.PendingCount);
+    }
+
+    [Fact]
     public void Worker_OrdersFromAnOlderEpoch_AreRefused()
     {
         var outbox = new Outbox(64);
