@@ -67,16 +67,26 @@ public sealed partial class SyncMachine
         if (_config.Policy.Disk.Level(_diskTotal, _diskFree) == DiskLevel.Critical) CancelIncoming();
     }
 
-    /// <summary>Time passed: the periodic status, and on the leader planning.</summary>
+    /// <summary>
+    /// Time passed. New files become deltas at once and are pushed to the leader (so a completed transfer
+    /// frees its slot within a round trip); the status with version and digest goes out every interval,
+    /// and it is what repairs a lost delta.
+    /// </summary>
     public void Tick(Instant now, NodeId? leader)
     {
-        if (now < _nextStatus) return;
-        _nextStatus = now + _config.StatusInterval;
+        var statusDue = now >= _nextStatus;
+        if (_pending.Count == 0 && !statusDue) return;
+        var before = _own.Version;
         FlushPending();
-        if (leader is not { } to) return;
+        if (leader is { } to && to != _self)
+            foreach (var delta in _log)
+                if (delta.BaseVersion >= before) _outbox.Send(new Outbound(to, new ManifestDeltaMessage(delta)));
+        if (!statusDue) return;
+        _nextStatus = now + _config.StatusInterval;
+        if (leader is not { } leaderId) return;
         var status = new SyncStatus(_own.Version, _own.Digest, _diskTotal, _diskFree, _running.Count);
-        if (to == _self) OnStatus(now, _self, status);
-        else _outbox.Send(new Outbound(to, status));
+        if (leaderId == _self) OnStatus(now, _self, status);
+        else _outbox.Send(new Outbound(leaderId, status));
     }
 
     public void OnMessage(Instant now, NodeId from, SyncMessage message, NodeId? leader)
