@@ -40,6 +40,9 @@ public sealed record KernelConfig(
     /// </summary>
     public Scheduling.Jobs.SchedulingConfig? Scheduling { get; init; }
 
+    /// <summary>Data sync (manifests, the leader's transfer plans, model distribution); null turns it off, and then no sync message is sent.</summary>
+    public RingRift.Kernel.Sync.SyncConfig? Sync { get; init; }
+
     /// <summary>Gossip of versioned node state.</summary>
     public GossipConfig Gossip { get; init; } = GossipConfig.Default;
 
@@ -60,6 +63,7 @@ public sealed record KernelConfig(
             errors.AddRange(Scheduling.Validate());
             errors.AddRange(Scheduling.ValidateFence(Election.ClockStepMax));
         }
+        if (Sync is not null) errors.AddRange(Sync.Validate());
         AddGossipErrors(errors);
         AddHostErrors(errors);
         return errors;

@@ -13,7 +13,7 @@ namespace RingRift.Kernel.Node;
 /// A new instance starts a new incarnation: it persists the bumped boot count first, and every
 /// message that carries the incarnation waits for that persist.
 /// </summary>
-public sealed class KernelNode
+public sealed partial class KernelNode
 {
     private readonly KernelConfig _config;
     private readonly Outbox _outbox;
@@ -58,6 +58,7 @@ public sealed class KernelNode
             _dispatch = new DispatchMachine(scheduling, config.Self.Node, config.Cluster, _outbox, _durable, prng.Fork("dispatch"), config.DriftBoundPpm);
             _worker = new JobWorkerMachine(scheduling, scheduling.SlotsFor(config.Self), _jobs, _outbox, _durable.State.Pipeline, Incarnation);
         }
+        if (config.Sync is { } sync) _sync = new Sync.SyncMachine(sync, config.Self.Node, config.Cluster, _outbox, now);
     }
 
     /// <summary>The leader side of dispatch, for read-only inspection; null when scheduling is off.</summary>
@@ -96,6 +97,7 @@ public sealed class KernelNode
             case Submit submit: Route(now, submit); break;
             case EffectCompleted completed: Route(now, completed); break;
             case Observed observed: _resources = observed.Resources; _loadStale = true; break;
+            case FilesObserved files: _sync?.OnFiles(now, files); break;
         }
         RefreshAdvertisedLoad();
         _membership.Tick(now);
@@ -105,6 +107,7 @@ public sealed class KernelNode
         if (now >= _election.NextDeadline) _election.Tick(now, Status().Members);
         PublishLeader();
         StepScheduling(now);
+        StepSync(now);
     }
 
     /// <summary>Dispatch follows the election: the leader side plans, every node's worker side reports.</summary>
@@ -144,6 +147,7 @@ public sealed class KernelNode
         var next = Instant.Min(_membership.NextDeadline, Instant.Min(_election.NextDeadline, _gossip.NextDeadline));
         if (_dispatch is not null && _worker is not null)
             next = Instant.Min(next, Instant.Min(_dispatch.NextDeadline, _worker.NextDeadline));
+        if (_sync is not null) next = Instant.Min(next, _sync.NextDeadline);
         return _durable.RetryAt is { } retry ? Instant.Min(retry, next) : next;
     }
 
@@ -172,6 +176,7 @@ public sealed class KernelNode
             case GossipDelta delta: _gossip.OnDelta(now, deliver.From, delta); break;
             case JobReport report: _dispatch?.OnReport(now, deliver.From, report); break;
             case JobOrders orders: _worker?.OnOrders(now, deliver.From, orders, _resources.GpuHealth); break;
+            case Sync.SyncMessage sync: _sync?.OnMessage(now, deliver.From, sync, SyncLeader()); break;
         }
     }
 
@@ -196,6 +201,7 @@ public sealed class KernelNode
     private void Route(Instant now, EffectCompleted completed)
     {
         if (_durable.OnCompleted(now, completed.EffectId, completed.Outcome)) return;
+        if (_sync is not null && _sync.OnCompleted(now, completed.EffectId, completed.Outcome, SyncLeader())) return;
         if (_jobs.OnCompleted(completed.EffectId, completed.Outcome, out var ended) && ended is not null)
             _worker?.OnJobEnded(ended, completed.Outcome);
     }

@@ -2,6 +2,7 @@ using System;
 using RingRift.Kernel.Election;
 using RingRift.Kernel.Gossip;
 using RingRift.Kernel.Scheduling.Jobs;
+using RingRift.Kernel.Sync;
 
 namespace RingRift.Kernel.Node;
 
@@ -67,6 +68,12 @@ public static class MessageCodec
             MessageKind.SwimNack => SwimNack.Read(ref reader),
             MessageKind.JobOrders => JobOrders.Read(ref reader),
             MessageKind.JobReport => JobReport.Read(ref reader),
+            MessageKind.SyncStatus => SyncStatus.Read(ref reader),
+            MessageKind.ManifestRequest => ManifestRequest.Read(ref reader),
+            MessageKind.ManifestPageMessage => ManifestPageMessage.Read(ref reader),
+            MessageKind.ManifestDeltaMessage => ManifestDeltaMessage.Read(ref reader),
+            MessageKind.TransferOrder => TransferOrder.Read(ref reader),
+            MessageKind.TransferReport => TransferReport.Read(ref reader),
             _ => throw new MalformedMessageException("unknown message kind " + tag),
         };
     }

@@ -25,4 +25,12 @@ public enum MessageKind : byte
     // Scheduling: 40–59.
     JobOrders = 40,
     JobReport = 41,
+
+    // Sync: 60–69.
+    SyncStatus = 60,
+    ManifestRequest = 61,
+    ManifestPageMessage = 62,
+    ManifestDeltaMessage = 63,
+    TransferOrder = 64,
+    TransferReport = 65,
 }

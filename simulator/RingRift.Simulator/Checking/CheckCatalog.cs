@@ -54,11 +54,24 @@ public static class CheckCatalog
     /// <summary>Alarm: the leader's book holds pending work with nothing assigned or running for over 2 minutes.</summary>
     public const string IdleWithPending = "idle_with_pending";
 
+    /// <summary>Safety, with sync: a durable game or model always keeps an intact copy.</summary>
+    public const string GamesDurable = "games_durable";
+
+    /// <summary>Safety, with sync: no node accepts a file whose content differs from what was written.</summary>
+    public const string CorruptRejected = "corrupt_rejected";
+
+    /// <summary>Liveness, with sync: after the last change every game reaches the canonical store within the bound.</summary>
+    public const string GamesReachCanonical = "games_reach_canonical";
+
+    /// <summary>Liveness, with sync: a promoted model is on 95 % of the running GPU nodes within the bound.</summary>
+    public const string ModelDistributed = "model_distributed";
+
     public static readonly ImmutableArray<string> Names =
     [
         IncarnationDurable, MembershipLifecycle, StableMembership, JobSlots, MembershipConverges,
         LeaderPerEpoch, LeaseExclusive, LeaderEligible, LeaderConverges, StableLeadership,
         JobExclusive, JobCapacity, JobFenced, JobAccounted, IdleWithPending,
+        GamesDurable, CorruptRejected, GamesReachCanonical, ModelDistributed,
     ];
 
     public static readonly ImmutableArray<string> Defaults =
@@ -66,5 +79,6 @@ public static class CheckCatalog
         IncarnationDurable, MembershipLifecycle, JobSlots, MembershipConverges,
         LeaderPerEpoch, LeaseExclusive, LeaderEligible, LeaderConverges,
         JobExclusive, JobCapacity, JobFenced, JobAccounted, IdleWithPending,
+        GamesDurable, CorruptRejected, GamesReachCanonical, ModelDistributed,
     ];
 }

@@ -63,6 +63,9 @@ public sealed record RunReport(
     /// </summary>
     public ImmutableArray<Duration> Failovers { get; init; } = ImmutableArray<Duration>.Empty;
 
+    /// <summary>Data-sync figures; null when the scenario has no sync block.</summary>
+    public Sync.SyncFigures? Sync { get; init; }
+
     /// <summary>True when the run shows exactly what the scenario expects.</summary>
     public bool Passed => ExpectationFailures.IsEmpty;
 

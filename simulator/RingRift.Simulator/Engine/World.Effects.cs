@@ -51,6 +51,8 @@ internal sealed partial class World
                 _queue.Schedule(_now, EventKind.EffectDone, node.Index, token: node.Life,
                     payload: new EffectCompleted(terminate.Id, Terminated.Instance));
                 break;
+            case StartTransfer start: StartTransfer(node, start); break;
+            case CancelTransfer cancel: CancelTransfer(node, cancel); break;
         }
     }
 
@@ -68,6 +70,7 @@ internal sealed partial class World
         {
             WritePending write => CompleteWrite(node, write),
             ProcessEnd end => CompleteProcess(node, end),
+            Sync.TransferRun run => CompleteTransfer(node, run),
             EffectCompleted ready => ready,
             _ => null,
         };
@@ -86,6 +89,7 @@ internal sealed partial class World
         {
             var output = _workload.OutputOf(node.Host.Profile, started.Spec, new Duration(_now - started.StartedAt));
             if (started.Spec.Kind == JobKind.Selfplay) _timeline?.OnGames(_now, started.Spec.Config, output);
+            OnJobOutput(node, started.Spec, output);
             return new EffectCompleted(end.Launch, exited with { Output = output });
         }
         return new EffectCompleted(end.Launch, end.Outcome);

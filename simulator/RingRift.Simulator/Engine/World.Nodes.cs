@@ -19,6 +19,7 @@ internal sealed partial class World
         _jobMetrics?.OnBoot(_now, node.Index, node.Processes.Gpu == GpuHealth.Healthy);
         foreach (var checker in _checkers) checker.OnBoot(_now, node);
         Flush(node);
+        ReportDiskAtBoot(node);
         // Hardware outlives a crash: a host samples it at boot, so a GPU that failed while the node was down is known.
         if (node.Processes.Gpu != GpuHealth.Healthy) Step(node, new Observed(ResourceSample.Idle with { GpuHealth = node.Processes.Gpu }));
     }
@@ -152,6 +153,7 @@ internal sealed partial class World
         }
         Leases.Apply(_now, node, notice);
         if (_jobMetrics is not null) ObserveWork(node, notice);
+        ObservePromotion(notice);
         _trace.Notice(_now, node, notice);
         _timeline?.OnNotice(_now, node.Index, notice);
         foreach (var checker in _checkers) checker.OnNotice(_now, node, notice);

@@ -36,7 +36,9 @@ internal sealed partial class World
             case GpuFault gpu: ApplyGpuFault(gpu); break;
             case ProcessFaults faults: ApplyProcessFaults(faults); break;
             case DiskFault disk: ApplyDiskFault(disk); break;
-            default: ApplyNetworkChange(entry); break;
+            default:
+                if (!ApplySync(entry)) ApplyNetworkChange(entry);
+                break;
         }
     }
 

@@ -69,6 +69,7 @@ internal sealed partial class World
         // A recording timeline takes its GPU lanes from the job metrics, so they run even without a workload.
         if (_workload is not null || _timeline is not null)
             _jobMetrics = new JobMetrics([.. _profiles.Select(p => Scheduling.SlotsFor(p))], _workload?.Spec.WarmUp.Micros ?? 0, _timeline);
+        InitSync(master);
         _checkers = CreateCheckers(scenario.Checks);
         foreach (var checker in _checkers) checker.Attach(_violations);
     }
@@ -227,6 +228,7 @@ internal sealed partial class World
         {
             MembershipMode = _scenario.MembershipMode, Swim = _scenario.Swim, Election = ElectionConfig,
             Scheduling = _workload is null ? null : SchedulingFor(_workload.Spec),
+            Sync = _syncConfig,
         };
 
     private Checker[] CreateCheckers(ImmutableArray<string> names)
@@ -253,6 +255,10 @@ internal sealed partial class World
         CheckCatalog.JobFenced => new JobFencedChecker(),
         CheckCatalog.JobAccounted => new JobAccountedChecker(),
         CheckCatalog.IdleWithPending => new IdleWithPendingChecker(),
+        CheckCatalog.GamesDurable => new GamesDurableChecker(),
+        CheckCatalog.CorruptRejected => new CorruptRejectedChecker(),
+        CheckCatalog.GamesReachCanonical => new GamesReachCanonicalChecker(),
+        CheckCatalog.ModelDistributed => new ModelDistributedChecker(),
         _ => throw new ScenarioException(_scenario.SourceName, 0, "unknown check " + name),
     };
 }

@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+using RingRift.Kernel.Scheduling.Jobs;
+using RingRift.Kernel.Sync;
+
+namespace RingRift.Kernel.Node;
+
+public sealed partial class KernelNode
+{
+    private readonly SyncMachine? _sync;
+
+    /// <summary>Data sync, for read-only inspection; null when sync is off.</summary>
+    public SyncMachine? Sync => _sync;
+
+    /// <summary>Every node reports to the leader it follows; the leader plans when something changed.</summary>
+    private void StepSync(Instant now)
+    {
+        if (_sync is null) return;
+        _sync.Tick(now, SyncLeader());
+        if (_sync.PlanDue(now, _election.IsLeader(now)))
+            _sync.Plan(now, _election.LeaderEpoch, Status().Members, PromotedModels());
+    }
+
+    private NodeId? SyncLeader() => _leaderHint.Resolve(_election, _gossip.Table).Leader;
+
+    /// <summary>The leader's promoted generation of every config that has one (none when scheduling is off).</summary>
+    private List<PromotedModel> PromotedModels()
+    {
+        var promoted = new List<PromotedModel>();
+        if (_dispatch is null) return promoted;
+        for (var c = 0; c < ConfigKeys.Count; c++)
+            if (_dispatch.PipelineOf(c).Promoted is var generation and > 0) promoted.Add(new PromotedModel(ConfigKeys.Key(c), generation));
+        return promoted;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Collections.Generic;
+
+namespace RingRift.Kernel.Sync;
+
+/// <summary>The leader side: peers' manifests rebuilt on demand, transfers in flight, links cooling down after a failure.</summary>
+public sealed partial class SyncMachine
+{
+    private readonly Dictionary<NodeId, PeerManifest> _peers = new();
+    private readonly Dictionary<(NodeId Target, string Path, long Offset), InFlight> _inFlight = new();
+    private readonly Dictionary<DialBlock, Instant> _cooldowns = new();
+    private bool _leading, _dirty = true;
+    private long _ownPlannedVersion = -1;
+    private Instant _nextPlan;
+
+    private Instant LeaderDeadline => _leading && _dirty ? _nextPlan : Instant.MaxValue;
+
+    /// <summary>Transfers the leader counts as running or stored-but-not-yet-in-a-manifest.</summary>
+    public int InFlightCount => _inFlight.Count;
+
+    /// <summary>True when this node leads and something changed since the last plan, no sooner than the plan interval allows.</summary>
+    public bool PlanDue(Instant now, bool leading)
+    {
+        if (!leading)
+        {
+            if (_leading) StepDown();
+            return false;
+        }
+        _leading = true;
+        if (_own.Version != _ownPlannedVersion) _dirty = true;
+        return _dirty && now >= _nextPlan;
+    }
+
+    /// <summary>A leader's plan is advice: a successor rebuilds it from statuses, so nothing of it is kept.</summary>
+    private void StepDown()
+    {
+        _leading = false;
+        _dirty = true;
+        _peers.Clear();
+        _inFlight.Clear();
+        _cooldowns.Clear();
+    }
+
+    private void OnStatus(Instant now, NodeId from, SyncStatus status)
+    {
+        if (from == _self) return;
+        var peer = Peer(from);
+        if (!peer.HasStatus || peer.DiskFree != status.DiskFree || peer.DiskTotal != status.DiskTotal) _dirty = true;
+        peer.HasStatus = true;
+        peer.DiskTotal = status.DiskTotal;
+        peer.DiskFree = status.DiskFree;
+        if (status.Version == peer.Known.Version && status.Digest == peer.Known.Digest) return;
+        if (peer.RequestedAt is { } asked && now - asked < _config.RequestTimeout) return;
+        // Same or older version with other content: another history (the node restarted); start from nothing.
+        if (status.Version <= peer.Known.Version) peer.Known = Manifest.Empty(from);
+        Request(now, from, peer, null);
+    }
+
+    private void Request(Instant now, NodeId from, PeerManifest peer, string? after)
+    {
+        peer.RequestedAt = now;
+        if (after is null) peer.Pages.Clear();
+        _outbox.Send(new Outbound(from, new ManifestRequest(peer.Known.Version, after), IsResponse: true));
+    }
+
+    private void OnDelta(Instant now, NodeId from, ManifestDelta delta)
+    {
+        if (delta.Node != from) return;
+        var peer = Peer(from);
+        switch (peer.Known.TryApply(delta, out var next))
+        {
+            case ManifestApplyResult.Applied:
+                peer.Known = next;
+                peer.RequestedAt = null;
+                _dirty = true;
+                break;
+            case ManifestApplyResult.Gap:
+                peer.Known = Manifest.Empty(from);
+                Request(now, from, peer, null);
+                break;
+        }
+    }
+
+    private void OnPage(Instant now, NodeId from, ManifestPage page)
+    {
+        if (page.Node != from) return;
+        var peer = Peer(from);
+        if (page.After is null) peer.Pages.Clear();
+        else if (peer.Pages.Count == 0) return;
+        peer.Pages.Add(page);
+        if (page.Last)
+        {
+            var whole = ManifestPage.Assemble(peer.Pages);
+            peer.Pages.Clear();
+            if (whole is null) return;
+            peer.Known = whole;
+            peer.RequestedAt = null;
+            _dirty = true;
+        }
+        else if (peer.Pages.Count % _config.PagesPerRequestMax == 0 && page.Entries.Length > 0)
+            Request(now, from, peer, page.Entries[^1].Path);
+    }
+
+    /// <summary>
+    /// A stored range stays counted until the target's manifest shows the file (so it is not planned again
+    /// meanwhile); a failure frees its slot at once and, by its cause, steers the re-plan: a broken,
+    /// stalled or corrupting link is avoided for a while (the planner then takes another source), a source
+    /// that lost the file is asked for its manifest again.
+    /// </summary>
+    private void OnReport(Instant now, NodeId from, TransferReport report)
+    {
+        var transfer = report.Transfer;
+        var key = (transfer.Target, transfer.Path, transfer.OffsetBytes);
+        if (!_inFlight.TryGetValue(key, out var flight)) return;
+        _dirty = true;
+        if (report.Failure is not { } failure)
+        {
+            _inFlight[key] = flight with { Stored = true };
+            return;
+        }
+        _inFlight.Remove(key);
+        _nextPlan = Instant.Min(_nextPlan, now);
+        switch (failure)
+        {
+            case TransferFailure.Unreachable or TransferFailure.Stalled or TransferFailure.Corrupt:
+                var initiator = transfer.Initiator == TransferInitiator.Target ? transfer.Target : transfer.Source;
+                var other = initiator == transfer.Target ? transfer.Source : transfer.Target;
+                _cooldowns[new DialBlock(initiator, other)] = now + _config.FailedLinkCooldown;
+                break;
+            case TransferFailure.Missing when _peers.TryGetValue(transfer.Source, out var source):
+                source.Known = Manifest.Empty(transfer.Source);
+                source.RequestedAt = null;
+                break;
+        }
+    }
+
+    private PeerManifest Peer(NodeId node)
+    {
+        if (!_peers.TryGetValue(node, out var peer))
+        {
+            Invariant.True(_peers.Count < ClusterSnapshot.NodesMax);
+            _peers.Add(node, peer = new PeerManifest(node));
+        }
+        return peer;
+    }
+
+    /// <summary>One ordered transfer as the leader tracks it; <see cref="Stored"/> once its bytes are at the target.</summary>
+    private readonly record struct InFlight(Transfer Transfer, Instant OrderedAt, bool Stored);
+}
