@@ -9,7 +9,7 @@ public static class AuthHeaders
     public const string Signature = "X-RingRift-Signature";
     public const string Response = "X-RingRift-Response";
 
-    /// <summary>The signed context of a request: method, path and the response flag.</summary>
+    /// <summary>The signed context of a request: method, path with its query string, and the response flag.</summary>
     public static string Context(string method, string path, bool isResponse) =>
         method + " " + path + (isResponse ? " response" : "");
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Channels;
@@ -19,17 +18,15 @@ internal sealed class PeerSender
     private readonly Channel<OutgoingMessage> _queue;
     private readonly Task[] _workers = new Task[Workers];
     private readonly Func<Uri?> _address;
-    private readonly string _self;
+    private readonly RequestSigner _signer;
     private readonly HttpClient _client;
-    private readonly MessageAuthenticator _authenticator;
     private readonly HttpCounters _counters;
 
     public PeerSender(Func<Uri?> address, string self, HttpClient client, MessageAuthenticator authenticator, HttpCounters counters, int queueMax)
     {
         _address = address;
-        _self = self;
+        _signer = new RequestSigner(self, authenticator);
         _client = client;
-        _authenticator = authenticator;
         _counters = counters;
         _queue = Channel.CreateBounded<OutgoingMessage>(new BoundedChannelOptions(queueMax) { FullMode = BoundedChannelFullMode.Wait });
         for (var i = 0; i < Workers; i++) _workers[i] = Task.Run(RunAsync);
@@ -67,22 +64,9 @@ internal sealed class PeerSender
         }
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, HttpEndpoints.MessagePath));
         request.Content = new ByteArrayContent(message.Body);
-        Sign(request, message);
+        _signer.Sign(request, message.Body, message.IsResponse);
         using var response = await _client.SendAsync(request).ConfigureAwait(false);
         if (response.IsSuccessStatusCode) _counters.OnSent();
         else _counters.OnSendFailed();
-    }
-
-    private void Sign(HttpRequestMessage request, OutgoingMessage message)
-    {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var nonce = MessageAuthenticator.NewNonce();
-        var context = AuthHeaders.Context("POST", HttpEndpoints.MessagePath, message.IsResponse);
-        var mac = _authenticator.Sign(_self, context, timestamp, nonce, message.Body);
-        request.Headers.Add(AuthHeaders.Sender, _self);
-        request.Headers.Add(AuthHeaders.Timestamp, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(AuthHeaders.Nonce, Convert.ToHexStringLower(nonce));
-        request.Headers.Add(AuthHeaders.Signature, Convert.ToHexStringLower(mac));
-        if (message.IsResponse) request.Headers.Add(AuthHeaders.Response, "1");
     }
 }

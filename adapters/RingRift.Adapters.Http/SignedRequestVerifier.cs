@@ -22,7 +22,7 @@ internal sealed class SignedRequestVerifier(MessageAuthenticator authenticator, 
             return SignedRequest.Refuse(401, "missing or malformed " + AuthHeaders.Nonce);
         if (!TryHex(request.Headers[AuthHeaders.Signature].ToString(), MessageAuthenticator.MacBytes, out var mac))
             return SignedRequest.Refuse(401, "missing or malformed " + AuthHeaders.Signature);
-        var context = AuthHeaders.Context(request.Method, request.Path.Value ?? "", IsResponse(request));
+        var context = AuthHeaders.Context(request.Method, (request.Path.Value ?? "") + request.QueryString.Value, IsResponse(request));
         if (!authenticator.Verify(sender, context, timestamp, nonce, body, mac))
             return SignedRequest.Refuse(401, "bad signature");
         return replays.Check(sender, timestamp, nonce) switch

@@ -13,7 +13,8 @@ namespace RingRift.Adapters.Process;
 /// driver loop. Each job runs in its own process group (started through <c>setsid</c>), so
 /// termination reaches its whole tree: SIGTERM to the group, SIGKILL after a grace period. Each
 /// launch completes once, with <see cref="ProcessExited"/> (exit code, killed flag, stderr tail) or
-/// <see cref="LaunchFailed"/>. Jobs are counted from the handles held here, never by name matching.
+/// <see cref="LaunchFailed"/>; a job's result (<see cref="ProcessExited.Output"/>: games, samples, win rate)
+/// is the last line it printed on stdout when that is a whole number. Jobs are counted from the handles held here, never by name matching.
 /// </summary>
 public sealed partial class ProcessJobRunner(
     JobCommandTemplates templates,
@@ -58,9 +59,10 @@ public sealed partial class ProcessJobRunner(
             return;
         }
         var stderr = new StderrTail(StderrTailChars);
+        var stdout = new LastLine();
         var process = new System.Diagnostics.Process { StartInfo = StartInfo(argv), EnableRaisingEvents = true };
         process.ErrorDataReceived += (_, e) => stderr.Append(e.Data);
-        process.OutputDataReceived += static (_, _) => { };
+        process.OutputDataReceived += (_, e) => stdout.Set(e.Data);
         try
         {
             process.Start();
@@ -73,7 +75,7 @@ public sealed partial class ProcessJobRunner(
         }
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
-        var job = new RunningJob(launch.Job, process, stderr);
+        var job = new RunningJob(launch.Job, process, stderr, stdout);
         ledger.Started(launch.Job, job.Pid, UnixProcesses.StartTicks(job.Pid) ?? 0);
         if (Register(job)) _ = KillTreeAsync(job);
         _ = WaitForExitAsync(launch.Id, job);
@@ -129,6 +131,6 @@ public sealed partial class ProcessJobRunner(
         _running.TryRemove(job.Job.Id, out _);
         ledger.Ended(job.Job.Id, killed ? "killed" : exitCode == 0 ? "completed" : "failed");
         var tail = job.Stderr.ToString();
-        complete(new EffectCompleted(launch, new ProcessExited(exitCode, killed, tail)));
+        complete(new EffectCompleted(launch, new ProcessExited(exitCode, killed, tail) { Output = job.Stdout.AsCount() }));
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using RingRift.Adapters.Http;
 using RingRift.Adapters.Process;
 using RingRift.Adapters.Sqlite;
+using RingRift.Adapters.Sync;
 using RingRift.Adapters.Udp;
 using RingRift.Host.Driver;
 using RingRift.Kernel;
@@ -10,7 +11,8 @@ using RingRift.Kernel;
 namespace RingRift.Host;
 
 /// <summary>
-/// Hands each kind of effect to its adapter: persists to SQLite, jobs to processes, messages to UDP
+/// Hands each kind of effect to its adapter: persists to SQLite, jobs to processes, transfers to the
+/// sync adapter, messages to UDP
 /// (SWIM messages to peers that take datagrams, when they fit in one) or else HTTP.
 /// </summary>
 internal sealed class EffectRouter(
@@ -18,7 +20,8 @@ internal sealed class EffectRouter(
     UdpTransport? udp,
     ImmutableDictionary<NodeId, IPEndPoint> udpPeers,
     PersistWriter persist,
-    ProcessJobRunner processes) : IEffectHandlers
+    ProcessJobRunner processes,
+    TransferExecutor transfers) : IEffectHandlers
 {
     public void Send(NodeId to, byte[] body, bool isResponse)
     {
@@ -31,6 +34,10 @@ internal sealed class EffectRouter(
     public void Launch(Launch effect) => processes.Launch(effect);
 
     public void Terminate(Terminate effect) => processes.Terminate(effect);
+
+    public void StartTransfer(StartTransfer effect) => transfers.Start(effect);
+
+    public void CancelTransfer(CancelTransfer effect) => transfers.Cancel(effect);
 
     /// <summary>The first byte of an encoded message is its kind; SWIM's are 30–39.</summary>
     private static bool IsSwim(byte[] body) => body.Length > 0 && body[0] is >= (byte)MessageKind.SwimPing and < 40;

@@ -41,6 +41,7 @@ public static class NodeApplication
         var app = builder.Build();
         var runtime = app.Services.GetRequiredService<NodeRuntime>();
         HttpEndpoints.Map(app, runtime.Endpoints, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RingRift.Http"));
+        runtime.Sync.Map(app);
         return app;
     }
 }

@@ -14,7 +14,7 @@ public sealed partial class NodeRuntime
 
     /// <summary>
     /// Graceful stop (SIGTERM): refuse new work; step down if leading, so followers need not wait a
-    /// lease out; terminate every job this host owns; stop the loop; write every queued persist;
+    /// lease out; terminate every job this host owns; cancel transfers; stop the loop; write every queued persist;
     /// drain queued messages for a bounded time; close the database.
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -23,6 +23,7 @@ public sealed partial class NodeRuntime
         _logger.LogInformation("node {Node} stopping", _settings.Self);
         if (_driver.IsRunning && _driver.Status.Role == NodeRole.Leader) await StepDownAsync().ConfigureAwait(false);
         await _processes.TerminateAllAsync().ConfigureAwait(false);
+        _transfers.CancelAll();
         await _sampler.DisposeAsync().ConfigureAwait(false);
         await _peerTable.DisposeAsync().ConfigureAwait(false);
         await _driver.DisposeAsync().ConfigureAwait(false);

@@ -7,6 +7,7 @@ using RingRift.Adapters.Http;
 using RingRift.Adapters.Process;
 using RingRift.Adapters.Security;
 using RingRift.Adapters.Sqlite;
+using RingRift.Adapters.Sync;
 using RingRift.Adapters.Udp;
 using RingRift.Host.Config;
 using RingRift.Host.Driver;
@@ -36,6 +37,7 @@ public sealed partial class NodeRuntime : IHostedService
     private readonly ReplayGuard _replays;
     private readonly ResourceSampler _sampler;
     private readonly PeerTableWriter _peerTable;
+    private readonly TransferExecutor _transfers;
     private UdpTransport? _udp;
     private long _persistFailures;
     private volatile bool _lastPersistFailed;
@@ -62,9 +64,22 @@ public sealed partial class NodeRuntime : IHostedService
         {
             TerminateGrace = settings.TerminateGrace,
         };
+        var index = new FileIndex(new DataPaths(settings.DataDir));
+        var partials = new PartialFiles(index.Paths, index);
+        _transfers = new TransferExecutor(settings.Self, index, partials, peers, new RequestSigner(self, authenticator), _driver.Complete)
+        {
+            StallTimeout = settings.TransferStallTimeout,
+        };
         _replays = new ReplayGuard(settings.ReplayWindow, 100_000, static () => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         Endpoints = new HttpEndpointContext(new NodeGateway(this), settings.Secret, authenticator, _replays, Counters);
+        Sync = new SyncEndpoints(Endpoints, index, partials, _transfers) { ReceiveStallTimeout = settings.TransferStallTimeout };
     }
+
+    /// <summary>Runs this node's file transfers (the kernel's, and operators' pulls).</summary>
+    public TransferExecutor Transfers => _transfers;
+
+    /// <summary>The sync API over this node's data directory.</summary>
+    public SyncEndpoints Sync { get; }
 
     public HttpEndpointContext Endpoints { get; }
     public HostMetrics Metrics { get; }
@@ -86,7 +101,7 @@ public sealed partial class NodeRuntime : IHostedService
             "node {Node} starting: seed={Seed} restored_version={Version} restored_boot_count={BootCount} schema={Schema} db={Db}",
             _settings.Self, _settings.Kernel.Seed, restored.Version, restored.BootCount, _store.SchemaVersion, _store.Path);
         StartUdp();
-        _driver.Start(restored, new EffectRouter(_sender, _udp, _settings.PeerUdp, _persist, _processes));
+        _driver.Start(restored, new EffectRouter(_sender, _udp, _settings.PeerUdp, _persist, _processes, _transfers));
         _sampler.Start();
         _peerTable.Start();
         _accepting = true;

@@ -96,6 +96,43 @@ public sealed class ConfigTests
         Assert.Contains("lease", error.Message);
     }
 
+    [Fact]
+    public void Build_SchedulingSection_TurnsDispatchOnWithItsTimings()
+    {
+        using var dir = new TempDir();
+        System.IO.File.WriteAllText(dir.File("c.yaml"), "hosts:\n  a: { gpu: H100, gpu_vram_gb: 80 }\nscheduling: { report_interval: 2s, work_lease: 20s }\n");
+
+        var settings = SettingsBuilder.Build(
+            HostArguments.Parse(["--node-id", "a", "--config", dir.File("c.yaml")]), Env(("RINGRIFT_CLUSTER_AUTH_TOKEN", TestCluster.Secret)));
+
+        var scheduling = Assert.IsType<Kernel.Scheduling.Jobs.SchedulingConfig>(settings.Kernel.Scheduling);
+        Assert.Equal(Duration.FromSeconds(2), scheduling.ReportInterval);
+        Assert.Equal(Duration.FromSeconds(20), scheduling.WorkLease);
+        Assert.Equal(Kernel.Scheduling.Jobs.SchedulingConfig.Default.PlanInterval, scheduling.PlanInterval);
+    }
+
+    [Fact]
+    public void Build_NoSchedulingSection_LeavesDispatchOff()
+    {
+        var settings = SettingsBuilder.Build(HostArguments.Parse(["--node-id", "a"]), Env(("RINGRIFT_CLUSTER_AUTH_TOKEN", TestCluster.Secret)));
+
+        Assert.Null(settings.Kernel.Scheduling);
+    }
+
+    [Theory]
+    [InlineData("scheduling: { report_intervl: 2s }\n", "c.yaml:3: unknown key 'report_intervl'")]
+    [InlineData("scheduling: { work_lease: 1s }\n", "work_lease")]
+    public void Build_BadSchedulingSection_NamesTheKeyAndReason(string section, string expected)
+    {
+        using var dir = new TempDir();
+        System.IO.File.WriteAllText(dir.File("c.yaml"), "hosts:\n  a: {}\n" + section);
+
+        var error = Assert.Throws<ConfigException>(() => SettingsBuilder.Build(
+            HostArguments.Parse(["--node-id", "a", "--config", dir.File("c.yaml")]), Env(("RINGRIFT_CLUSTER_AUTH_TOKEN", TestCluster.Secret))));
+
+        Assert.Contains(expected, error.Message);
+    }
+
     [Theory]
     [InlineData(new[] { "--port", "1" }, "--node-id is required")]
     [InlineData(new[] { "--node-id", "a", "--port", "99999" }, "--port: '99999'")]

@@ -38,6 +38,28 @@ public sealed class ProcessJobRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Launch_LastStdoutLineIsANumber_ReportsItAsTheJobsOutput()
+    {
+        var runner = Runner("sh", "-c", "echo playing {config}; echo 42");
+
+        runner.Launch(new Launch(new EffectId(1), Job("j1")));
+
+        var exited = Assert.IsType<ProcessExited>((await Completion(1)).Outcome);
+        Assert.True(exited.Succeeded);
+        Assert.Equal(42, exited.Output);
+    }
+
+    [Fact]
+    public async Task Launch_LastStdoutLineIsText_ReportsNoOutput()
+    {
+        var runner = Runner("sh", "-c", "echo 42; echo done");
+
+        runner.Launch(new Launch(new EffectId(1), Job("j1")));
+
+        Assert.Equal(0, Assert.IsType<ProcessExited>((await Completion(1)).Outcome).Output);
+    }
+
+    [Fact]
     public async Task Launch_KindWithoutTemplate_ReportsLaunchFailed()
     {
         var runner = new ProcessJobRunner(JobCommandTemplates.None, _ledger, _completions.Enqueue, "n1", _dir.Path);

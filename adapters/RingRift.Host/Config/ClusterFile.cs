@@ -2,12 +2,13 @@ using System.Collections.Immutable;
 using RingRift.Adapters.Process;
 using RingRift.Kernel;
 using RingRift.Kernel.Gossip;
+using RingRift.Kernel.Scheduling.Jobs;
 
 namespace RingRift.Host.Config;
 
 /// <summary>
 /// What a cluster file says: its hosts (offline ones left out), voters, and the optional timing,
-/// job command and slot settings. Absent sections are null and take the kernel's defaults.
+/// job command, slot and dispatch settings. Absent sections are null and take the kernel's defaults.
 /// </summary>
 public sealed record ClusterFile(
     ImmutableArray<HostEntry> Hosts,
@@ -16,4 +17,8 @@ public sealed record ClusterFile(
     MembershipConfig? Membership,
     ElectionTimings? Election,
     JobCommandTemplates Jobs,
-    int? JobSlotsMax);
+    int? JobSlotsMax)
+{
+    /// <summary>Dispatch timings from the <c>scheduling</c> section; null (no section) leaves dispatch off.</summary>
+    public SchedulingConfig? Scheduling { get; init; }
+}

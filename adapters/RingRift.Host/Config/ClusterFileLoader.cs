@@ -13,7 +13,8 @@ namespace RingRift.Host.Config;
 /// <summary>
 /// Reads a cluster file: the original's <c>distributed_hosts.yaml</c> (top-level <c>hosts</c> and
 /// <c>p2p_voters</c>) or a scenario file (the same under <c>cluster</c>), plus the host's own optional
-/// sections <c>membership</c>, <c>election</c>, <c>jobs</c> and <c>job_slots_max</c>. Other top-level
+/// sections <c>membership</c>, <c>election</c>, <c>jobs</c>, <c>job_slots_max</c> and <c>scheduling</c>
+/// (its presence turns dispatch on). Other top-level
 /// keys of those files (sync settings, a scenario's timeline) are ignored; unknown keys inside the
 /// sections read here are errors. Every error names file:line.
 /// </summary>
@@ -39,7 +40,7 @@ public static class ClusterFileLoader
     {
         var root = LoadRoot(text, file);
         ConfigNode? cluster = root;
-        ConfigNode? membership = null, election = null, jobs = null, slots = null, legacyMode = null;
+        ConfigNode? membership = null, election = null, jobs = null, slots = null, legacyMode = null, scheduling = null;
         foreach (var (key, value) in root.Entries())
         {
             switch (key)
@@ -50,6 +51,7 @@ public static class ClusterFileLoader
                 case "election": election = value; break;
                 case "jobs": jobs = value; break;
                 case "job_slots_max": slots = value; break;
+                case "scheduling": scheduling = value; break;
             }
         }
         var (hosts, voters) = ReadCluster(cluster, ReferenceEquals(cluster, root));
@@ -58,7 +60,10 @@ public static class ClusterFileLoader
             hosts, voters, mode, timing,
             election is null ? null : SectionReaders.Election(election),
             jobs is null ? JobCommandTemplates.None : SectionReaders.Jobs(jobs),
-            slots?.Int(0, 10_000));
+            slots?.Int(0, 10_000))
+        {
+            Scheduling = scheduling is null ? null : SectionReaders.Scheduling(scheduling),
+        };
     }
 
     private static ConfigNode LoadRoot(string text, string file)

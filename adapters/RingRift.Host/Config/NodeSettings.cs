@@ -35,6 +35,9 @@ public sealed record NodeSettings(
     /// <summary>How long a terminated job gets between SIGTERM and SIGKILL.</summary>
     public TimeSpan TerminateGrace { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long a file transfer may move no byte before it fails as stalled.</summary>
+    public TimeSpan TransferStallTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The allowed distance between a signed message's timestamp and this host's clock.</summary>
     public TimeSpan ReplayWindow { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using RingRift.Adapters.Process;
 using RingRift.Kernel;
 using RingRift.Kernel.Gossip;
+using RingRift.Kernel.Scheduling.Jobs;
 
 namespace RingRift.Host.Config;
 
@@ -15,6 +16,12 @@ internal static class SectionReaders
         ["lease", "renew_interval", "leader_timeout", "candidate_timeout", "rank_step", "jitter", "startup_grace"];
 
     private static readonly string[] JobKeys = ["selfplay", "training", "gauntlet"];
+
+    private static readonly string[] SchedulingKeys =
+    [
+        "report_interval", "plan_interval", "rebuild_window", "assign_timeout", "failure_cooldown", "stall_alarm_after",
+        "work_lease", "work_lease_margin",
+    ];
 
     public static (MembershipMode?, MembershipConfig?) Membership(ConfigNode? section, ConfigNode? legacyMode)
     {
@@ -52,6 +59,28 @@ internal static class SectionReaders
         return new ElectionTimings(
             Get(values, "lease"), Get(values, "renew_interval"), Get(values, "leader_timeout"), Get(values, "candidate_timeout"),
             Get(values, "rank_step"), Get(values, "jitter"), Get(values, "startup_grace"));
+    }
+
+    /// <summary>
+    /// The <c>scheduling</c> section turns dispatch on; each key overrides one of the kernel's default
+    /// timings (an empty section, <c>scheduling: {}</c>, keeps them all).
+    /// </summary>
+    public static SchedulingConfig Scheduling(ConfigNode section)
+    {
+        var values = new System.Collections.Generic.Dictionary<string, Duration>();
+        foreach (var (key, value) in section.Entries(SchedulingKeys)) values[key] = value.Duration();
+        var d = SchedulingConfig.Default;
+        return d with
+        {
+            ReportInterval = Get(values, "report_interval") ?? d.ReportInterval,
+            PlanInterval = Get(values, "plan_interval") ?? d.PlanInterval,
+            RebuildWindow = Get(values, "rebuild_window") ?? d.RebuildWindow,
+            AssignTimeout = Get(values, "assign_timeout") ?? d.AssignTimeout,
+            FailureCooldown = Get(values, "failure_cooldown") ?? d.FailureCooldown,
+            StallAlarmAfter = Get(values, "stall_alarm_after") ?? d.StallAlarmAfter,
+            WorkLease = Get(values, "work_lease") ?? d.WorkLease,
+            WorkLeaseMargin = Get(values, "work_lease_margin") ?? d.WorkLeaseMargin,
+        };
     }
 
     public static JobCommandTemplates Jobs(ConfigNode section)

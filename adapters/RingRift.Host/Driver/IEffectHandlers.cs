@@ -16,4 +16,8 @@ public interface IEffectHandlers
     void Launch(Launch launch);
 
     void Terminate(Terminate terminate);
+
+    void StartTransfer(StartTransfer start);
+
+    void CancelTransfer(CancelTransfer cancel);
 }

@@ -40,6 +40,8 @@ public sealed partial class NodeDriver
             case Persist persist: _effects!.Persist(persist); break;
             case Launch launch: _effects!.Launch(launch); break;
             case Terminate terminate: _effects!.Terminate(terminate); break;
+            case StartTransfer start: _effects!.StartTransfer(start); break;
+            case CancelTransfer cancel: _effects!.CancelTransfer(cancel); break;
             default: _logger.LogError("no handler for effect {Effect} {Id}", effect.Name, effect.Id); break;
         }
     }

@@ -23,8 +23,10 @@ public sealed class TestCluster : IAsyncDisposable
     private readonly Dictionary<string, WebApplication> _running = new();
     private readonly string _configPath;
 
+    /// <param name="jobs">More sections of the cluster file (jobs, scheduling), appended as written.</param>
     /// <param name="swim">SWIM membership, its probes as UDP datagrams on ports of their own.</param>
-    public TestCluster(int nodes, string jobs = "", bool swim = false)
+    /// <param name="hostFields">More fields of every host (e.g. a static GPU profile), inside its braces.</param>
+    public TestCluster(int nodes, string jobs = "", bool swim = false, string hostFields = "")
     {
         Ports = FreePorts.Take(nodes);
         UdpPorts = swim ? FreeUdpPorts(nodes) : [];
@@ -34,7 +36,7 @@ public sealed class TestCluster : IAsyncDisposable
         yaml.Append("]\nhosts:\n");
         for (var i = 0; i < nodes; i++)
         {
-            var udp = swim ? $", udp_port: {UdpPorts[i]}" : "";
+            var udp = (swim ? $", udp_port: {UdpPorts[i]}" : "") + (hostFields.Length > 0 ? ", " + hostFields : "");
             yaml.Append(CultureInfo.InvariantCulture, $"  {Name(i)}: {{ p2p_address: \"127.0.0.1:{Ports[i]}\", memory_gb: 8, cpus: 2, disk_gb: 20{udp} }}\n");
         }
         yaml.Append(swim ? "membership: { mode: swim }\n" : "membership: { heartbeat_interval: 500ms, suspect_timeout: 1500ms, dead_timeout: 3s, retire_timeout: 6s, retired_probe_interval: 1s }\n");
