@@ -40,6 +40,9 @@ public sealed record KernelConfig(
     /// </summary>
     public Scheduling.Jobs.SchedulingConfig? Scheduling { get; init; }
 
+    /// <summary>Predictive monitoring, alerts and self-healing; null turns them off (no sample, no alert message).</summary>
+    public Monitoring.MonitoringConfig? Monitoring { get; init; }
+
     /// <summary>Gossip of versioned node state.</summary>
     public GossipConfig Gossip { get; init; } = GossipConfig.Default;
 
@@ -60,6 +63,7 @@ public sealed record KernelConfig(
             errors.AddRange(Scheduling.Validate());
             errors.AddRange(Scheduling.ValidateFence(Election.ClockStepMax));
         }
+        if (Monitoring is not null) errors.AddRange(Monitoring.Validate());
         AddGossipErrors(errors);
         AddHostErrors(errors);
         return errors;

@@ -13,7 +13,7 @@ namespace RingRift.Kernel.Node;
 /// A new instance starts a new incarnation: it persists the bumped boot count first, and every
 /// message that carries the incarnation waits for that persist.
 /// </summary>
-public sealed class KernelNode
+public sealed partial class KernelNode
 {
     private readonly KernelConfig _config;
     private readonly Outbox _outbox;
@@ -58,6 +58,7 @@ public sealed class KernelNode
             _dispatch = new DispatchMachine(scheduling, config.Self.Node, config.Cluster, _outbox, _durable, prng.Fork("dispatch"), config.DriftBoundPpm);
             _worker = new JobWorkerMachine(scheduling, scheduling.SlotsFor(config.Self), _jobs, _outbox, _durable.State.Pipeline, Incarnation);
         }
+        InitMonitoring(config, now);
     }
 
     /// <summary>The leader side of dispatch, for read-only inspection; null when scheduling is off.</summary>
@@ -105,6 +106,7 @@ public sealed class KernelNode
         if (now >= _election.NextDeadline) _election.Tick(now, Status().Members);
         PublishLeader();
         StepScheduling(now);
+        StepMonitoring(now);
     }
 
     /// <summary>Dispatch follows the election: the leader side plans, every node's worker side reports.</summary>
@@ -144,6 +146,7 @@ public sealed class KernelNode
         var next = Instant.Min(_membership.NextDeadline, Instant.Min(_election.NextDeadline, _gossip.NextDeadline));
         if (_dispatch is not null && _worker is not null)
             next = Instant.Min(next, Instant.Min(_dispatch.NextDeadline, _worker.NextDeadline));
+        next = Instant.Min(next, MonitoringDeadline);
         return _durable.RetryAt is { } retry ? Instant.Min(retry, next) : next;
     }
 
@@ -172,6 +175,7 @@ public sealed class KernelNode
             case GossipDelta delta: _gossip.OnDelta(now, deliver.From, delta); break;
             case JobReport report: _dispatch?.OnReport(now, deliver.From, report); break;
             case JobOrders orders: _worker?.OnOrders(now, deliver.From, orders, _resources.GpuHealth); break;
+            case Monitoring.AlertReport alerts: OnAlertReport(now, deliver.From, alerts); break;
         }
     }
 
@@ -203,12 +207,12 @@ public sealed class KernelNode
     private NodeStatus Status()
     {
         // Each version only grows, so their sum changes whenever any of them does.
-        var version = (long)_membership.Version + _jobs.Version + _election.Version;
+        var version = (long)_membership.Version + _jobs.Version + _election.Version + MonitoringVersion;
         if (_status is not null && version == _statusVersion) return _status;
         _statusVersion = version;
-        _status = new NodeStatus(
+        _status = WithOperations(new NodeStatus(
             Id, Incarnation, _election.Role, _election.LeaderId, _election.LeaderEpoch,
-            _membership.AlivePeerCount, _membership.PeerCount, _jobs.RunningCount, _membership.Snapshot());
+            _membership.AlivePeerCount, _membership.PeerCount, _jobs.RunningCount, _membership.Snapshot()));
         return _status;
     }
 }

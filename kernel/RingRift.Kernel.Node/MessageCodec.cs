@@ -67,6 +67,7 @@ public static class MessageCodec
             MessageKind.SwimNack => SwimNack.Read(ref reader),
             MessageKind.JobOrders => JobOrders.Read(ref reader),
             MessageKind.JobReport => JobReport.Read(ref reader),
+            MessageKind.AlertReport => Monitoring.AlertReport.Read(ref reader),
             _ => throw new MalformedMessageException("unknown message kind " + tag),
         };
     }

@@ -25,4 +25,7 @@ public enum MessageKind : byte
     // Scheduling: 40–59.
     JobOrders = 40,
     JobReport = 41,
+
+    // Operations (monitoring and healing): 70–79.
+    AlertReport = 70,
 }
