@@ -211,6 +211,7 @@ internal sealed partial class World
             case EventKind.Timeline: Apply((TimelineEntry)item.Payload!); break;
             case EventKind.Flap: OnFlap(item); break;
             case EventKind.Expect: Evaluate((ExpectedView)item.Payload!); break;
+            case EventKind.Operations: OnOperations(item); break;
         }
     }
 
@@ -220,13 +221,14 @@ internal sealed partial class World
             _queue.Schedule(entry.At.Micros, EventKind.Timeline, 0, payload: entry);
         foreach (var view in _scenario.Expect.Views)
             _queue.Schedule(view.At.Micros, EventKind.Expect, 0, payload: view);
+        ScheduleOperations();
     }
 
     private KernelConfig KernelConfigFor(SimNode node, ulong seed) =>
         new(node.Host.Profile, _profiles, _scenario.Membership, seed)
         {
             MembershipMode = _scenario.MembershipMode, Swim = _scenario.Swim, Election = ElectionConfig,
-            Scheduling = _workload is null ? null : SchedulingFor(_workload.Spec),
+            Scheduling = _workload is null ? null : SchedulingFor(_workload.Spec), Monitoring = _scenario.Monitoring,
         };
 
     private Checker[] CreateCheckers(ImmutableArray<string> names)

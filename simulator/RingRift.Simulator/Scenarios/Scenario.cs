@@ -32,6 +32,9 @@ public sealed record Scenario(
     /// <summary>The <c>workload</c> block; null when the scenario runs no dispatch.</summary>
     public WorkloadSpec? Workload { get; init; }
 
+    /// <summary>The <c>monitoring</c> block (predictive alerts, self-healing); null when the scenario leaves it off.</summary>
+    public Kernel.Monitoring.MonitoringConfig? Monitoring { get; init; }
+
     /// <summary>
     /// Election timing (<c>election</c>): lease, renewal, timeouts, rank step, jitter, startup grace. Its
     /// voters and candidates are empty: every run takes them from the cluster.
