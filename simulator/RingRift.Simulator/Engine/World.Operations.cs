@@ -51,11 +51,7 @@ internal sealed partial class World
             case DiskFill fill: ops.SetFill(_now, fill.PerHour); break;
             case DiskCleanup cleanup: ops.Cleanup(_now, cleanup.To); break;
             case SelfplaySilent silent:
-                // Silent: the GPU's processes stay alive and make no progress (the hang model), but the
-                // host's samples keep saying the GPU is healthy, so only the missing games tell.
-                _ops.OnSilent(_now, node.Index, silent.Silent);
-                foreach (var end in node.Processes.SetGpu(silent.Silent ? GpuFaultKind.Hang : GpuFaultKind.Recover, 100))
-                    _queue.Schedule(_now, EventKind.EffectDone, node.Index, token: node.Life, payload: end);
+                ApplySilence(node, silent.Silent);
                 break;
             case Overload overload:
                 ops.OverloadUntil = _now + overload.For.Micros;
@@ -63,6 +59,19 @@ internal sealed partial class World
                 _queue.Schedule(_now, EventKind.Operations, node.Index, payload: new OverloadTick(overload));
                 break;
         }
+    }
+
+    /// <summary>
+    /// Silent: the GPU's processes stay alive and make no progress (the hang model), but the host's samples
+    /// keep saying the GPU is healthy, so only the missing games tell. Recover: the stuck processes exit
+    /// failed (an operator restarts selfplay) and new ones write games again.
+    /// </summary>
+    private void ApplySilence(SimNode node, bool silent)
+    {
+        _ops!.OnSilent(_now, node.Index, silent);
+        var ends = node.Processes.SetGpu(silent ? GpuFaultKind.Hang : GpuFaultKind.FailStop, 100);
+        if (!silent) node.Processes.SetGpu(GpuFaultKind.Recover, 100);
+        foreach (var end in ends) _queue.Schedule(_now, EventKind.EffectDone, node.Index, token: node.Life, payload: end);
     }
 
     private void OnOverloadTick(Overload fault)
@@ -110,9 +119,11 @@ internal sealed partial class World
         }
     }
 
+    /// <summary>A healing action is judged by the state of the node it acted on, every other notice by its own node's.</summary>
     private void ObserveOperations(SimNode node, Notice notice)
     {
-        var stuck = node.Processes.Gpu == GpuHealth.Hung;
+        var subject = notice is Kernel.Monitoring.HealingAction action ? NodeOf(action.Node) : node;
+        var stuck = subject.Processes.Gpu == GpuHealth.Hung;
         if (_ops!.OnNotice(_now, node.Index, notice, stuck) is { } name) _trace.World(_now, node.Index, $"event {name} {node.Id}");
     }
 }
