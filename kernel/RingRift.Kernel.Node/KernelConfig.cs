@@ -42,6 +42,8 @@ public sealed record KernelConfig(
 
     /// <summary>Data sync (manifests, the leader's transfer plans, model distribution); null turns it off, and then no sync message is sent.</summary>
     public RingRift.Kernel.Sync.SyncConfig? Sync { get; init; }
+    /// <summary>Predictive monitoring, alerts and self-healing; null turns them off (no sample, no alert message).</summary>
+    public Monitoring.MonitoringConfig? Monitoring { get; init; }
 
     /// <summary>Gossip of versioned node state.</summary>
     public GossipConfig Gossip { get; init; } = GossipConfig.Default;
@@ -64,6 +66,7 @@ public sealed record KernelConfig(
             errors.AddRange(Scheduling.ValidateFence(Election.ClockStepMax));
         }
         if (Sync is not null) errors.AddRange(Sync.Validate());
+        if (Monitoring is not null) errors.AddRange(Monitoring.Validate());
         AddGossipErrors(errors);
         AddHostErrors(errors);
         return errors;

@@ -59,6 +59,7 @@ public sealed partial class KernelNode
             _worker = new JobWorkerMachine(scheduling, scheduling.SlotsFor(config.Self), _jobs, _outbox, _durable.State.Pipeline, Incarnation);
         }
         if (config.Sync is { } sync) _sync = new Sync.SyncMachine(sync, config.Self.Node, config.Cluster, _outbox, now);
+        InitMonitoring(config, now);
     }
 
     /// <summary>The leader side of dispatch, for read-only inspection; null when scheduling is off.</summary>
@@ -108,6 +109,7 @@ public sealed partial class KernelNode
         PublishLeader();
         StepScheduling(now);
         StepSync(now);
+        StepMonitoring(now);
     }
 
     /// <summary>Dispatch follows the election: the leader side plans, every node's worker side reports.</summary>
@@ -148,6 +150,7 @@ public sealed partial class KernelNode
         if (_dispatch is not null && _worker is not null)
             next = Instant.Min(next, Instant.Min(_dispatch.NextDeadline, _worker.NextDeadline));
         if (_sync is not null) next = Instant.Min(next, _sync.NextDeadline);
+        next = Instant.Min(next, MonitoringDeadline);
         return _durable.RetryAt is { } retry ? Instant.Min(retry, next) : next;
     }
 
@@ -177,6 +180,7 @@ public sealed partial class KernelNode
             case JobReport report: _dispatch?.OnReport(now, deliver.From, report); break;
             case JobOrders orders: _worker?.OnOrders(now, deliver.From, orders, _resources.GpuHealth); break;
             case Sync.SyncMessage sync: _sync?.OnMessage(now, deliver.From, sync, SyncLeader()); break;
+            case Monitoring.AlertReport alerts: OnAlertReport(now, deliver.From, alerts); break;
         }
     }
 
@@ -209,12 +213,12 @@ public sealed partial class KernelNode
     private NodeStatus Status()
     {
         // Each version only grows, so their sum changes whenever any of them does.
-        var version = (long)_membership.Version + _jobs.Version + _election.Version;
+        var version = (long)_membership.Version + _jobs.Version + _election.Version + MonitoringVersion;
         if (_status is not null && version == _statusVersion) return _status;
         _statusVersion = version;
-        _status = new NodeStatus(
+        _status = WithOperations(new NodeStatus(
             Id, Incarnation, _election.Role, _election.LeaderId, _election.LeaderEpoch,
-            _membership.AlivePeerCount, _membership.PeerCount, _jobs.RunningCount, _membership.Snapshot());
+            _membership.AlivePeerCount, _membership.PeerCount, _jobs.RunningCount, _membership.Snapshot()));
         return _status;
     }
 }

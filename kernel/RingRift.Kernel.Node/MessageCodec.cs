@@ -74,6 +74,7 @@ public static class MessageCodec
             MessageKind.ManifestDeltaMessage => ManifestDeltaMessage.Read(ref reader),
             MessageKind.TransferOrder => TransferOrder.Read(ref reader),
             MessageKind.TransferReport => TransferReport.Read(ref reader),
+            MessageKind.AlertReport => Monitoring.AlertReport.Read(ref reader),
             _ => throw new MalformedMessageException("unknown message kind " + tag),
         };
     }

@@ -39,6 +39,9 @@ internal sealed record SummaryJson(
     /// <summary>Dispatch figures (gpu_busy_fraction, jobs_completed …); null without a workload.</summary>
     public JobsJson? Jobs { get; init; }
 
+    /// <summary>Alerts, healing and events (alerts_raised, false_alerts …); null when monitoring is off.</summary>
+    public OpsJson? Ops { get; init; }
+
     public static SummaryJson From(RunResult result)
     {
         var r = result.Report;
@@ -55,6 +58,7 @@ internal sealed record SummaryJson(
             r.ExpectationFailures, result.FaultKinds, !result.Failed, result.Failed ? result.Replay : null)
         {
             Jobs = JobsJson.From(r.Jobs),
+            Ops = OpsJson.From(r.Ops),
         };
     }
 

@@ -33,4 +33,6 @@ public enum MessageKind : byte
     ManifestDeltaMessage = 63,
     TransferOrder = 64,
     TransferReport = 65,
+    // Operations (monitoring and healing): 70–79.
+    AlertReport = 70,
 }

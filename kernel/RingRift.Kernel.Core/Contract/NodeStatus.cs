@@ -12,7 +12,17 @@ public sealed record NodeStatus(
     int AlivePeers,
     int TotalPeers,
     int RunningJobs,
-    ImmutableArray<MemberView> Members);
+    ImmutableArray<MemberView> Members)
+{
+    /// <summary>Each machine's health (monitoring, healing, membership, election, dispatch); empty when monitoring is off.</summary>
+    public ImmutableArray<MachineHealth> Health { get; init; } = [];
+
+    /// <summary>The alerts active on this node (its own, and the leader's cluster-level ones); empty when monitoring is off.</summary>
+    public ImmutableArray<ActiveAlertView> Alerts { get; init; } = [];
+}
+
+/// <summary>An active alert for /status and /alerts: the kind's stable name, the newest level, since when (local time).</summary>
+public readonly record struct ActiveAlertView(NodeId Node, string Kind, long Level, Instant Since);
 
 /// <summary>How one node currently sees one peer.</summary>
 public readonly record struct MemberView(NodeId Peer, MemberState State, long Incarnation);

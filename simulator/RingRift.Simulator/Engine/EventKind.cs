@@ -17,4 +17,6 @@ internal enum EventKind : byte
     Flap,
     /// <summary>An expected view is checked.</summary>
     Expect,
+    /// <summary>The operations model: a sampling round, or an overloaded node's stall.</summary>
+    Operations,
 }

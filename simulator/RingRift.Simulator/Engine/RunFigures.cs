@@ -14,6 +14,7 @@ public static class RunFigures
         "gpu_busy_bp", "config_share_min_over_max_bp", "training_cycles", "promotions", "models_distributed",
         "dispatch_stall_alarms", "idle_to_work_p99_ms", "selfplay_share_bp", "idle_gpu_seconds_while_pending",
         .. SyncFigureNames.Names,
+        .. Operations.OpsFigureNames.All,
     ];
 
     public static long Read(RunReport report, string name) => name switch
@@ -45,6 +46,7 @@ public static class RunFigures
         "idle_gpu_seconds_while_pending" => report.Jobs?.IdleGpuSecondsWhilePending ?? 0,
         "idle_to_work_p99_ms" => (report.Jobs?.IdleToWorkP99.Micros ?? 0) / 1000,
         _ when SyncFigureNames.Names.Contains(name) => SyncFigureNames.Read(report.Sync, name),
+        _ when Operations.OpsFigureNames.TryRead(report.Ops, name, out var ops) => ops,
         _ => throw new System.ArgumentException("unknown summary figure " + name, nameof(name)),
     };
 }

@@ -54,6 +54,9 @@ public sealed record RunReport(
     /// </summary>
     public Reporting.RunTimeline? Timeline { get; init; }
 
+    /// <summary>Alerts, healing and events; null when the scenario leaves monitoring off.</summary>
+    public Operations.OpsFigures? Ops { get; init; }
+
     /// <summary>Dispatch figures; null when the scenario has no workload.</summary>
     public Workload.JobFigures? Jobs { get; init; }
 

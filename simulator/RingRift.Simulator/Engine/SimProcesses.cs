@@ -22,6 +22,8 @@ internal sealed class SimProcesses(Prng prng)
     public GpuHealth Gpu { get; private set; } = GpuHealth.Healthy;
     public int RunningCount => _running.Count;
 
+    public bool IsRunning(JobId job) => _running.ContainsKey(job);
+
     public void SetFaults(Ratio launchFailure, Ratio earlyExit, Ratio outOfMemory)
     {
         _launchFailure = launchFailure;

@@ -154,6 +154,7 @@ internal sealed partial class World
         Leases.Apply(_now, node, notice);
         if (_jobMetrics is not null) ObserveWork(node, notice);
         ObservePromotion(notice);
+        if (_ops is not null) ObserveOperations(node, notice);
         _trace.Notice(_now, node, notice);
         _timeline?.OnNotice(_now, node.Index, notice);
         foreach (var checker in _checkers) checker.OnNotice(_now, node, notice);

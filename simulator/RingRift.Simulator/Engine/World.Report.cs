@@ -59,6 +59,7 @@ internal sealed partial class World
             Jobs = _workload is null ? null : _jobMetrics!.Figures(_now, _workload, new Kernel.Duration(_now)),
             Failovers = [.. Leases.Failovers],
             Sync = SyncFiguresNow(),
+            Ops = _ops?.Figures(_now),
         };
         foreach (var figure in _scenario.Expect.Figures)
         {

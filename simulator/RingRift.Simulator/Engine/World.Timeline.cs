@@ -36,6 +36,7 @@ internal sealed partial class World
             case GpuFault gpu: ApplyGpuFault(gpu); break;
             case ProcessFaults faults: ApplyProcessFaults(faults); break;
             case DiskFault disk: ApplyDiskFault(disk); break;
+            case OperationsFault ops: ApplyOperations(ops); break;
             default:
                 if (!ApplySync(entry)) ApplyNetworkChange(entry);
                 break;

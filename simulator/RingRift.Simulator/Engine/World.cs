@@ -212,6 +212,7 @@ internal sealed partial class World
             case EventKind.Timeline: Apply((TimelineEntry)item.Payload!); break;
             case EventKind.Flap: OnFlap(item); break;
             case EventKind.Expect: Evaluate((ExpectedView)item.Payload!); break;
+            case EventKind.Operations: OnOperations(item); break;
         }
     }
 
@@ -221,6 +222,7 @@ internal sealed partial class World
             _queue.Schedule(entry.At.Micros, EventKind.Timeline, 0, payload: entry);
         foreach (var view in _scenario.Expect.Views)
             _queue.Schedule(view.At.Micros, EventKind.Expect, 0, payload: view);
+        ScheduleOperations();
     }
 
     private KernelConfig KernelConfigFor(SimNode node, ulong seed) =>
@@ -228,7 +230,7 @@ internal sealed partial class World
         {
             MembershipMode = _scenario.MembershipMode, Swim = _scenario.Swim, Election = ElectionConfig,
             Scheduling = _workload is null ? null : SchedulingFor(_workload.Spec),
-            Sync = _syncConfig,
+            Sync = _syncConfig, Monitoring = _scenario.Monitoring,
         };
 
     private Checker[] CreateCheckers(ImmutableArray<string> names)

@@ -34,6 +34,8 @@ public sealed record Scenario(
 
     /// <summary>The <c>sync</c> block; null when the scenario runs no data sync.</summary>
     public SyncSpec? Sync { get; init; }
+    /// <summary>The <c>monitoring</c> block (predictive alerts, self-healing); null when the scenario leaves it off.</summary>
+    public Kernel.Monitoring.MonitoringConfig? Monitoring { get; init; }
 
     /// <summary>
     /// Election timing (<c>election</c>): lease, renewal, timeouts, rank step, jitter, startup grace. Its

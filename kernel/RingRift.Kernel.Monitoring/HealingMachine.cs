@@ -1,0 +1,74 @@
+using System.Collections.Generic;
+
+namespace RingRift.Kernel.Monitoring;
+
+/// <summary>
+/// Self-healing, on the leader only (a follower keeps the reports it is sent, and acts on none of
+/// them): a node whose fresh alert report says its selfplay stalled has its longest-running selfplay
+/// job terminated and retried. One action per tick at most, none within the healing interval of the
+/// last, and no more than the hourly bound. Only a node that membership sees Alive is acted on (a
+/// suspected or dead node's jobs are dispatch's to reap). The healer has no node-level action at
+/// all: restarting or fencing a node is never its decision, so a slow node that still heartbeats to
+/// a quorum is never restarted (the original's healers killed such nodes, FAILURE-MODES class 14).
+/// Single-threaded; owned by one kernel.
+/// </summary>
+public sealed class HealingMachine(MonitoringConfig config, Outbox outbox, int clusterSize)
+{
+    private readonly SortedDictionary<NodeId, (long Incarnation, long Sequence, int Mask, Instant HeardAt)> _reports = new();
+    private readonly Queue<Instant> _recent = new();
+    private Instant _nextActionAt = Instant.Zero;
+
+    public HealthCounter Health { get; } = new("self_healing");
+
+    public long Actions { get; private set; }
+
+    /// <summary>Ticks at which an action was due but the hourly bound held it back.</summary>
+    public long RateLimited { get; private set; }
+
+    public void OnReport(Instant now, NodeId from, AlertReport report)
+    {
+        if (_reports.TryGetValue(from, out var last)
+            && (report.Incarnation < last.Incarnation || (report.Incarnation == last.Incarnation && report.Sequence <= last.Sequence))) return;
+        Invariant.True(_reports.Count < clusterSize || _reports.ContainsKey(from));
+        _reports[from] = (report.Incarnation, report.Sequence, report.ActiveMask, now);
+    }
+
+    /// <summary><paramref name="isAlive"/> answers membership's view of a node (its own node always alive).</summary>
+    public void Tick(Instant now, bool leading, System.Func<NodeId, bool> isAlive, IStuckJobHealer healer)
+    {
+        if (!leading || !config.HealingEnabled) return;
+        Health.Cycle(now);
+        if (now < _nextActionAt) return;
+        var fresh = config.SampleInterval * config.ReportFreshIntervals;
+        foreach (var (node, report) in _reports)
+        {
+            if ((report.Mask & AlertKinds.Bit(AlertKind.SelfplayStalled)) == 0 || now - report.HeardAt > fresh || !isAlive(node)) continue;
+            if (!WithinHourlyBound(now))
+            {
+                RateLimited++;
+                return;
+            }
+            const string reason = "selfplay_stalled: running, no game written for the stall bound";
+            if (healer.TerminateStuckSelfplay(node, now, reason) is not { } job) continue;
+            Act(now, node, job, reason);
+            return;
+        }
+    }
+
+    public MachineHealth Report() =>
+        Health.Report(true, $"{Actions} actions, {RateLimited} held back by the hourly bound");
+
+    private bool WithinHourlyBound(Instant now)
+    {
+        while (_recent.Count > 0 && now - _recent.Peek() >= Duration.FromHours(1)) _recent.Dequeue();
+        return _recent.Count < config.HealingActionsPerHourMax;
+    }
+
+    private void Act(Instant now, NodeId node, JobId job, string reason)
+    {
+        Actions++;
+        _recent.Enqueue(now);
+        _nextActionAt = now + config.HealingInterval;
+        outbox.Notify(new HealingAction(HealingAction.TerminateStuckJob, node, job.Value, reason));
+    }
+}

@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+
+namespace RingRift.Kernel.Monitoring;
+
+/// <summary>
+/// Predictive monitoring on one node. Every sample interval it adds the node's own samples to sliding
+/// windows and decides, per <see cref="AlertKind"/>, whether an alert about this node is active:
+/// disk and memory by <see cref="LevelPredictor"/> (alerting before the threshold is crossed), selfplay
+/// by <see cref="StallPredictor"/>, and on the leader the pending queue. At most one alert is active
+/// per kind (so per (node, kind) cluster-wide); raising and clearing each emit one notice, and an alert
+/// that stays active is announced again at most once per reminder interval. Single-threaded; owned by
+/// one kernel.
+/// </summary>
+public sealed class MonitorMachine
+{
+    private readonly MonitoringConfig _config;
+    private readonly NodeId _self;
+    private readonly Outbox _outbox;
+    private readonly SampleWindow _disk, _memory, _games, _selfplay, _pending;
+    private readonly ActiveAlert?[] _active = new ActiveAlert?[AlertKinds.Count];
+    private Instant _nextSample;
+
+    public MonitorMachine(MonitoringConfig config, NodeId self, Outbox outbox, Instant now)
+    {
+        _config = config;
+        _self = self;
+        _outbox = outbox;
+        _disk = new SampleWindow(config.WindowSamples);
+        _memory = new SampleWindow(config.WindowSamples);
+        _games = new SampleWindow(config.WindowSamples);
+        _selfplay = new SampleWindow(config.WindowSamples);
+        _pending = new SampleWindow(config.WindowSamples);
+        _nextSample = now + config.SampleInterval;
+    }
+
+    public Instant NextDeadline => _nextSample;
+
+    /// <summary>Grows whenever the active set or a level changes; for the status cache.</summary>
+    public long Version { get; private set; }
+
+    public HealthCounter Health { get; } = new("predictive_monitoring");
+
+    /// <summary>One bit per active <see cref="AlertKind"/>.</summary>
+    public int ActiveMask { get; private set; }
+
+    public int ActiveCount => System.Numerics.BitOperations.PopCount((uint)ActiveMask);
+
+    public void Tick(Instant now, MonitorSample sample)
+    {
+        if (now < _nextSample) return;
+        _nextSample = now + _config.SampleInterval;
+        Health.Cycle(now);
+        Version++;
+        _disk.Add(now, sample.DiskUsed.BasisPoints);
+        _memory.Add(now, sample.MemoryUsed.BasisPoints);
+        _games.Add(now, sample.GamesWritten);
+        _selfplay.Add(now, sample.SelfplayRunning);
+        // A host that samples no disk (zero) predicts nothing about it.
+        if (sample.DiskUsed > Ratio.Zero) DecideLevel(now, AlertKind.DiskFilling, _disk, _config.DiskUsedMax.BasisPoints, _config.DiskUsedClear.BasisPoints);
+        if (sample.MemoryUsed > Ratio.Zero) DecideLevel(now, AlertKind.MemoryGrowing, _memory, _config.MemoryUsedMax.BasisPoints, _config.MemoryUsedClear.BasisPoints);
+        Set(now, AlertKind.SelfplayStalled, StallPredictor.IsStalled(_games, _selfplay, _config.StallAfter), _games.Latest, null);
+        if (sample.PendingJobs is { } pending)
+        {
+            _pending.Add(now, pending);
+            DecideLevel(now, AlertKind.QueueGrowing, _pending, _config.PendingJobsMax, _config.PendingJobsClear);
+        }
+        else
+        {
+            // Only the leader holds the queue: a node that stopped leading forgets its trend and its alert.
+            _pending.Clear();
+            Set(now, AlertKind.QueueGrowing, false, 0, null);
+        }
+    }
+
+    /// <summary>The active alerts, in kind order, for /status and /alerts.</summary>
+    public ImmutableArray<ActiveAlertView> Active()
+    {
+        if (ActiveMask == 0) return [];
+        var views = ImmutableArray.CreateBuilder<ActiveAlertView>();
+        for (var k = 0; k < _active.Length; k++)
+            if (_active[k] is { } alert) views.Add(new ActiveAlertView(_self, AlertKinds.Name((AlertKind)k), alert.Level, alert.Since));
+        return views.ToImmutable();
+    }
+
+    public MachineHealth Report() => Health.Report(ActiveMask == 0, ActiveMask == 0 ? "no active alerts" : $"{ActiveCount} active alerts");
+
+    private void DecideLevel(Instant now, AlertKind kind, SampleWindow window, long max, long clear)
+    {
+        var active = _active[(int)kind] is not null;
+        var should = LevelPredictor.ShouldBeActive(window, max, clear, _config.Horizon, active, out var eta);
+        Set(now, kind, should, window.Latest, eta);
+    }
+
+    private void Set(Instant now, AlertKind kind, bool should, long level, Duration? eta)
+    {
+        var current = _active[(int)kind];
+        if (should && current is null)
+        {
+            _active[(int)kind] = new ActiveAlert(now, level);
+            ActiveMask |= AlertKinds.Bit(kind);
+            _outbox.Notify(new AlertRaised(_self, kind, level, eta));
+        }
+        else if (!should && current is not null)
+        {
+            _active[(int)kind] = null;
+            ActiveMask &= ~AlertKinds.Bit(kind);
+            _outbox.Notify(new AlertCleared(_self, kind, level, now - current.Since));
+        }
+        else if (current is not null)
+        {
+            current.Level = level;
+            if (now - current.LastAnnounced < _config.ReminderInterval) return;
+            current.LastAnnounced = now;
+            _outbox.Notify(new AlertStillActive(_self, kind, level, now - current.Since));
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace RingRift.Kernel.Monitoring;
+
+/// <summary>
+/// What the monitor samples each interval: the host's last resource sample, the selfplay jobs this node
+/// runs, and — on the leader only — the pending jobs in its book (null elsewhere).
+/// </summary>
+public readonly record struct MonitorSample(Ratio DiskUsed, Ratio MemoryUsed, long GamesWritten, int SelfplayRunning, int? PendingJobs);

@@ -1,0 +1,83 @@
+using System.Collections.Generic;
+using System.Linq;
+using RingRift.Kernel.Monitoring;
+using RingRift.Kernel.Tests.Support;
+using Xunit;
+
+namespace RingRift.Kernel.Tests.Monitoring;
+
+public sealed class MonitorMachineTests
+{
+    private static readonly NodeId Self = new("gpu-1");
+    private static readonly MonitoringConfig Config = MonitoringConfig.Default with { Horizon = Duration.FromHours(1), ReminderInterval = Duration.FromMinutes(30) };
+
+    [Fact]
+    public void Tick_DiskFillingThenCleaned_RaisesOnceBeforeFullThenClearsOnce()
+    {
+        var (machine, outbox) = Create();
+        var notices = new List<Notice>();
+        // 50 bp a minute from 60%: the ceiling (95%) is reached at minute 70.
+        for (var minute = 1; minute <= 40; minute++) Sample(machine, outbox, notices, minute, disk: 6_000 + 50 * minute);
+        for (var minute = 41; minute <= 60; minute++) Sample(machine, outbox, notices, minute, disk: 5_000);
+
+        var raised = Assert.Single(notices.OfType<AlertRaised>());
+        Assert.Equal(AlertKind.DiskFilling, raised.Kind);
+        Assert.True(raised.Level < 9_500, "raised before the threshold was crossed");
+        // Minute 10, the first full window: 3000 bp left at 50 a minute is exactly the one-hour horizon.
+        Assert.Equal(6_500, raised.Level);
+        Assert.Equal(Duration.FromHours(1), raised.Eta);
+        Assert.Single(notices.OfType<AlertCleared>());
+        Assert.Equal(0, machine.ActiveMask);
+    }
+
+    [Fact]
+    public void Tick_AlertActiveForHours_RemindsAtMostOncePerReminderInterval()
+    {
+        var (machine, outbox) = Create();
+        var notices = new List<Notice>();
+        for (var minute = 1; minute <= 180; minute++) Sample(machine, outbox, notices, minute, disk: 9_600);
+
+        Assert.Single(notices.OfType<AlertRaised>());
+        // Raised when the window filled (minute 10); reminded at 40, 70 … 160: five times in three hours, not 170.
+        Assert.Equal(5, notices.OfType<AlertStillActive>().Count());
+        Assert.Single(machine.Active());
+    }
+
+    [Fact]
+    public void Tick_SelfplayStopsWriting_RaisesStallWithinTheBoundPlusOneInterval()
+    {
+        var (machine, outbox) = Create();
+        var notices = new List<Notice>();
+        for (var minute = 1; minute <= 20; minute++)
+            Sample(machine, outbox, notices, minute, disk: 5_000, games: minute <= 10 ? 5 * minute : 50, selfplay: 1);
+
+        var raised = Assert.Single(notices.OfType<AlertRaised>());
+        Assert.Equal(AlertKind.SelfplayStalled, raised.Kind);
+        Assert.Equal(AlertKinds.Bit(AlertKind.SelfplayStalled), machine.ActiveMask);
+        Assert.Equal("selfplay_stalled", machine.Active()[0].Kind);
+    }
+
+    [Fact]
+    public void Tick_BeforeTheInterval_SamplesNothing()
+    {
+        var (machine, outbox) = Create();
+        machine.Tick(Time.At(30), new MonitorSample(new Ratio(9_900), Ratio.Zero, 0, 0, null));
+
+        Assert.Equal(0, machine.Health.Cycles);
+        Assert.Equal(Time.At(60), machine.NextDeadline);
+    }
+
+    private static (MonitorMachine, Outbox) Create()
+    {
+        var outbox = new Outbox(16);
+        return (new MonitorMachine(Config, Self, outbox, Instant.Zero), outbox);
+    }
+
+    private static void Sample(MonitorMachine machine, Outbox outbox, List<Notice> notices, int minute, int disk, long games = 0, int selfplay = 0)
+    {
+        machine.Tick(Time.At(60 * minute), new MonitorSample(new Ratio(disk), Ratio.Zero, games, selfplay, null));
+        notices.AddRange(outbox.Drain(null, Status).Notices);
+    }
+
+    private static readonly NodeStatus Status = new(Self, 1, NodeRole.Follower, null, 0, 0, 0, 0, []);
+}
