@@ -40,6 +40,12 @@ public sealed record KernelConfig(
     /// </summary>
     public Scheduling.Jobs.SchedulingConfig? Scheduling { get; init; }
 
+    /// <summary>
+    /// The leader's auto-scaler (needs <see cref="Scheduling"/>); null turns it off, and then no scaling
+    /// effect is ever issued.
+    /// </summary>
+    public Scaling.ScalingConfig? Scaling { get; init; }
+
     /// <summary>Gossip of versioned node state.</summary>
     public GossipConfig Gossip { get; init; } = GossipConfig.Default;
 
@@ -62,6 +68,7 @@ public sealed record KernelConfig(
         }
         AddGossipErrors(errors);
         AddHostErrors(errors);
+        ScalingErrors.Add(this, errors);
         return errors;
     }
 

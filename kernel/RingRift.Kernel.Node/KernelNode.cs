@@ -13,7 +13,7 @@ namespace RingRift.Kernel.Node;
 /// A new instance starts a new incarnation: it persists the bumped boot count first, and every
 /// message that carries the incarnation waits for that persist.
 /// </summary>
-public sealed class KernelNode
+public sealed partial class KernelNode
 {
     private readonly KernelConfig _config;
     private readonly Outbox _outbox;
@@ -58,6 +58,7 @@ public sealed class KernelNode
             _dispatch = new DispatchMachine(scheduling, config.Self.Node, config.Cluster, _outbox, _durable, prng.Fork("dispatch"), config.DriftBoundPpm);
             _worker = new JobWorkerMachine(scheduling, scheduling.SlotsFor(config.Self), _jobs, _outbox, _durable.State.Pipeline, Incarnation);
         }
+        _scaling = CreateScaling(config, _dispatch, _outbox);
     }
 
     /// <summary>The leader side of dispatch, for read-only inspection; null when scheduling is off.</summary>
@@ -105,6 +106,7 @@ public sealed class KernelNode
         if (now >= _election.NextDeadline) _election.Tick(now, Status().Members);
         PublishLeader();
         StepScheduling(now);
+        StepScaling(now);
     }
 
     /// <summary>Dispatch follows the election: the leader side plans, every node's worker side reports.</summary>
@@ -144,6 +146,7 @@ public sealed class KernelNode
         var next = Instant.Min(_membership.NextDeadline, Instant.Min(_election.NextDeadline, _gossip.NextDeadline));
         if (_dispatch is not null && _worker is not null)
             next = Instant.Min(next, Instant.Min(_dispatch.NextDeadline, _worker.NextDeadline));
+        if (_scaling is not null) next = Instant.Min(next, _scaling.NextDeadline);
         return _durable.RetryAt is { } retry ? Instant.Min(retry, next) : next;
     }
 
@@ -189,6 +192,7 @@ public sealed class KernelNode
                 _dispatch.Halted = halt.Halted;
                 _outbox.Answer(new Reply(submit.RequestId, true, halt.Halted ? "dispatch halted" : "dispatch resumed"));
                 break;
+            case QueueWork work: OnQueueWork(submit.RequestId, work); break;
             default: _outbox.Answer(new Reply(submit.RequestId, false, "unknown command " + submit.Command.Name)); break;
         }
     }
@@ -196,6 +200,7 @@ public sealed class KernelNode
     private void Route(Instant now, EffectCompleted completed)
     {
         if (_durable.OnCompleted(now, completed.EffectId, completed.Outcome)) return;
+        if (_scaling is not null && _scaling.OnCompleted(completed.EffectId, completed.Outcome)) return;
         if (_jobs.OnCompleted(completed.EffectId, completed.Outcome, out var ended) && ended is not null)
             _worker?.OnJobEnded(ended, completed.Outcome);
     }

@@ -39,6 +39,9 @@ internal sealed record SummaryJson(
     /// <summary>Dispatch figures (gpu_busy_fraction, jobs_completed …); null without a workload.</summary>
     public JobsJson? Jobs { get; init; }
 
+    /// <summary>Auto-scaling figures (scale_ups, scale_downs, nodes_provisioned …); null without a scaling block.</summary>
+    public Engine.Workload.ScalingFigures? Scaling { get; init; }
+
     public static SummaryJson From(RunResult result)
     {
         var r = result.Report;
@@ -55,6 +58,7 @@ internal sealed record SummaryJson(
             r.ExpectationFailures, result.FaultKinds, !result.Failed, result.Failed ? result.Replay : null)
         {
             Jobs = JobsJson.From(r.Jobs),
+            Scaling = r.Scaling,
         };
     }
 

@@ -17,4 +17,6 @@ internal enum EventKind : byte
     Flap,
     /// <summary>An expected view is checked.</summary>
     Expect,
+    /// <summary>The simulated provider acts: a provisioned node boots, a filling disk is sampled.</summary>
+    Provider,
 }

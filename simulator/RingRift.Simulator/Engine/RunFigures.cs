@@ -13,6 +13,7 @@ public static class RunFigures
         "jobs_completed", "jobs_lost", "jobs_duplicated", "jobs_retried", "max_jobs_over_slots",
         "gpu_busy_bp", "config_share_min_over_max_bp", "training_cycles", "promotions", "models_distributed",
         "dispatch_stall_alarms", "idle_to_work_p99_ms", "selfplay_share_bp", "idle_gpu_seconds_while_pending",
+        "scale_ups", "scale_downs", "nodes_provisioned", "failed_boots", "scale_down_refusals",
     ];
 
     public static long Read(RunReport report, string name) => name switch
@@ -43,6 +44,11 @@ public static class RunFigures
         "selfplay_share_bp" => report.Jobs?.SelfplayShareBasisPoints ?? 0,
         "idle_gpu_seconds_while_pending" => report.Jobs?.IdleGpuSecondsWhilePending ?? 0,
         "idle_to_work_p99_ms" => (report.Jobs?.IdleToWorkP99.Micros ?? 0) / 1000,
+        "scale_ups" => report.Scaling?.ScaleUps ?? 0,
+        "scale_downs" => report.Scaling?.ScaleDowns ?? 0,
+        "nodes_provisioned" => report.Scaling?.NodesProvisioned ?? 0,
+        "failed_boots" => report.Scaling?.FailedBoots ?? 0,
+        "scale_down_refusals" => report.Scaling?.ScaleDownRefusals ?? 0,
         _ => throw new System.ArgumentException("unknown summary figure " + name, nameof(name)),
     };
 }

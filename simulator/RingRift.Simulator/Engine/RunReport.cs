@@ -54,6 +54,9 @@ public sealed record RunReport(
     /// </summary>
     public Reporting.RunTimeline? Timeline { get; init; }
 
+    /// <summary>Auto-scaling figures; null when the scenario has no scaling block.</summary>
+    public Workload.ScalingFigures? Scaling { get; init; }
+
     /// <summary>Dispatch figures; null when the scenario has no workload.</summary>
     public Workload.JobFigures? Jobs { get; init; }
 

@@ -51,6 +51,8 @@ internal sealed partial class World
                 _queue.Schedule(_now, EventKind.EffectDone, node.Index, token: node.Life,
                     payload: new EffectCompleted(terminate.Id, Terminated.Instance));
                 break;
+            case ProvisionNodes provision: Provision(node, provision); break;
+            case DecommissionNode decommission: Decommission(node, decommission); break;
         }
     }
 

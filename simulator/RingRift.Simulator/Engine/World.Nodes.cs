@@ -152,6 +152,7 @@ internal sealed partial class World
         }
         Leases.Apply(_now, node, notice);
         if (_jobMetrics is not null) ObserveWork(node, notice);
+        if (_scenario.Scaling is not null) ObserveScaling(notice);
         _trace.Notice(_now, node, notice);
         _timeline?.OnNotice(_now, node.Index, notice);
         foreach (var checker in _checkers) checker.OnNotice(_now, node, notice);

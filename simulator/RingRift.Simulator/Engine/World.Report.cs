@@ -58,6 +58,7 @@ internal sealed partial class World
             Timeline = _timeline?.Finish(_now, violations),
             Jobs = _workload is null ? null : _jobMetrics!.Figures(_now, _workload, new Kernel.Duration(_now)),
             Failovers = [.. Leases.Failovers],
+            Scaling = ScalingFiguresNow(),
         };
         foreach (var figure in _scenario.Expect.Figures)
         {

@@ -36,6 +36,8 @@ internal sealed partial class World
             case GpuFault gpu: ApplyGpuFault(gpu); break;
             case ProcessFaults faults: ApplyProcessFaults(faults); break;
             case DiskFault disk: ApplyDiskFault(disk); break;
+            case QueueWorkCommand work: QueueWorkOnLeader(work); break;
+            case DiskFill fill: StartDiskFill(fill); break;
             default: ApplyNetworkChange(entry); break;
         }
     }

@@ -69,6 +69,7 @@ internal sealed partial class World
         // A recording timeline takes its GPU lanes from the job metrics, so they run even without a workload.
         if (_workload is not null || _timeline is not null)
             _jobMetrics = new JobMetrics([.. _profiles.Select(p => Scheduling.SlotsFor(p))], _workload?.Spec.WarmUp.Micros ?? 0, _timeline);
+        InitProvider(master);
         _checkers = CreateCheckers(scenario.Checks);
         foreach (var checker in _checkers) checker.Attach(_violations);
     }
@@ -171,7 +172,8 @@ internal sealed partial class World
     {
         try
         {
-            foreach (var node in _nodes) Boot(node);
+            foreach (var node in _nodes)
+                if (!IsUnprovisioned(node)) Boot(node);
             ScheduleScenario();
             RunEvents();
         }
@@ -211,6 +213,7 @@ internal sealed partial class World
             case EventKind.Timeline: Apply((TimelineEntry)item.Payload!); break;
             case EventKind.Flap: OnFlap(item); break;
             case EventKind.Expect: Evaluate((ExpectedView)item.Payload!); break;
+            case EventKind.Provider: OnProviderEvent(item); break;
         }
     }
 
@@ -226,7 +229,7 @@ internal sealed partial class World
         new(node.Host.Profile, _profiles, _scenario.Membership, seed)
         {
             MembershipMode = _scenario.MembershipMode, Swim = _scenario.Swim, Election = ElectionConfig,
-            Scheduling = _workload is null ? null : SchedulingFor(_workload.Spec),
+            Scheduling = _workload is null ? null : SchedulingFor(_workload.Spec), Scaling = _scenario.Scaling?.Policy,
         };
 
     private Checker[] CreateCheckers(ImmutableArray<string> names)

@@ -32,6 +32,9 @@ public sealed record Scenario(
     /// <summary>The <c>workload</c> block; null when the scenario runs no dispatch.</summary>
     public WorkloadSpec? Workload { get; init; }
 
+    /// <summary>The <c>scaling</c> block; null when the auto-scaler is off.</summary>
+    public ScalingSpec? Scaling { get; init; }
+
     /// <summary>
     /// Election timing (<c>election</c>): lease, renewal, timeouts, rank step, jitter, startup grace. Its
     /// voters and candidates are empty: every run takes them from the cluster.
