@@ -8,7 +8,8 @@ namespace RingRift.Kernel.Node;
 /// <summary>
 /// The auto-scaler's wiring: on the leader, each check gathers the book's pending work, the live workers
 /// and the managed nodes' facts (voter, training, sole replica, jobs held) for <see cref="ScalingMachine"/>,
-/// whose drain set dispatch honours. A node holds the only replica of a config's newest model from the
+/// whose drain set dispatch honours. Jobs and trainings are the book's or, when more, what the node's own
+/// gossiped load counts (an operator's job is in no book). A node holds the only replica of a config's newest model from the
 /// training that made it until that model is evaluated and rejected, or promoted and distributed.
 /// </summary>
 public sealed partial class KernelNode
@@ -55,7 +56,10 @@ public sealed partial class KernelNode
         {
             if (!_scaling!.Config.Managed.Contains(host.Node)) continue;
             var up = states.TryGetValue(host.Node, out var state) && state == MemberState.Alive;
-            managed.Add(new ScalingNodeFacts(host.Node, up, host.IsVoter, RunsTraining(host.Node), HoldsSoleReplica(host.Node), book.HeldBy(host.Node)));
+            var load = _gossip.Table.TryGet(host.Node, out var entry) ? entry.Summary.Load : NodeLoad.Idle;
+            var training = RunsTraining(host.Node) || load.TrainingJobs > 0;
+            var held = System.Math.Max(book.HeldBy(host.Node), load.RunningJobs);
+            managed.Add(new ScalingNodeFacts(host.Node, up, host.IsVoter, training, HoldsSoleReplica(host.Node), held));
         }
         return new ScalingInput(book.PendingCount - backlog, live, managed.ToImmutable());
     }

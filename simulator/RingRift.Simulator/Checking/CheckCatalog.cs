@@ -54,17 +54,20 @@ public static class CheckCatalog
     /// <summary>Alarm: the leader's book holds pending work with nothing assigned or running for over 2 minutes.</summary>
     public const string IdleWithPending = "idle_with_pending";
 
+    /// <summary>Safety, with scaling: the auto-scaler never decommissions a voter or a node running a training.</summary>
+    public const string ScaleDownSafe = "scale_down_safe";
+
     public static readonly ImmutableArray<string> Names =
     [
         IncarnationDurable, MembershipLifecycle, StableMembership, JobSlots, MembershipConverges,
         LeaderPerEpoch, LeaseExclusive, LeaderEligible, LeaderConverges, StableLeadership,
-        JobExclusive, JobCapacity, JobFenced, JobAccounted, IdleWithPending,
+        JobExclusive, JobCapacity, JobFenced, JobAccounted, IdleWithPending, ScaleDownSafe,
     ];
 
     public static readonly ImmutableArray<string> Defaults =
     [
         IncarnationDurable, MembershipLifecycle, JobSlots, MembershipConverges,
         LeaderPerEpoch, LeaseExclusive, LeaderEligible, LeaderConverges,
-        JobExclusive, JobCapacity, JobFenced, JobAccounted, IdleWithPending,
+        JobExclusive, JobCapacity, JobFenced, JobAccounted, IdleWithPending, ScaleDownSafe,
     ];
 }

@@ -30,6 +30,14 @@ internal sealed partial class World
         foreach (var node in scaling.Pool) _poolFree.Add(IndexOf(node));
     }
 
+    /// <summary>True when the node runs a training process now (the simulator's record of launches); for checkers.</summary>
+    public bool RunsTraining(SimNode node)
+    {
+        foreach (var ((index, _), (spec, _)) in _launched)
+            if (index == node.Index && spec.Kind == JobKind.Training) return true;
+        return false;
+    }
+
     private bool IsUnprovisioned(SimNode node) => _poolFree.Contains(node.Index);
 
     private ScalingFigures? ScalingFiguresNow() => _scenario.Scaling is null ? null

@@ -256,6 +256,7 @@ internal sealed partial class World
         CheckCatalog.JobFenced => new JobFencedChecker(),
         CheckCatalog.JobAccounted => new JobAccountedChecker(),
         CheckCatalog.IdleWithPending => new IdleWithPendingChecker(),
+        CheckCatalog.ScaleDownSafe => new ScaleDownSafeChecker(this),
         _ => throw new ScenarioException(_scenario.SourceName, 0, "unknown check " + name),
     };
 }
