@@ -44,6 +44,11 @@ public sealed record KernelConfig(
     public RingRift.Kernel.Sync.SyncConfig? Sync { get; init; }
     /// <summary>Predictive monitoring, alerts and self-healing; null turns them off (no sample, no alert message).</summary>
     public Monitoring.MonitoringConfig? Monitoring { get; init; }
+    /// <summary>
+    /// The leader's auto-scaler (needs <see cref="Scheduling"/>); null turns it off, and then no scaling
+    /// effect is ever issued.
+    /// </summary>
+    public Scaling.ScalingConfig? Scaling { get; init; }
 
     /// <summary>Gossip of versioned node state.</summary>
     public GossipConfig Gossip { get; init; } = GossipConfig.Default;
@@ -69,6 +74,7 @@ public sealed record KernelConfig(
         if (Monitoring is not null) errors.AddRange(Monitoring.Validate());
         AddGossipErrors(errors);
         AddHostErrors(errors);
+        ScalingErrors.Add(this, errors);
         return errors;
     }
 

@@ -60,6 +60,7 @@ public sealed partial class KernelNode
         }
         if (config.Sync is { } sync) _sync = new Sync.SyncMachine(sync, config.Self.Node, config.Cluster, _outbox, now);
         InitMonitoring(config, now);
+        _scaling = CreateScaling(config, _dispatch, _outbox);
     }
 
     /// <summary>The leader side of dispatch, for read-only inspection; null when scheduling is off.</summary>
@@ -110,6 +111,7 @@ public sealed partial class KernelNode
         StepScheduling(now);
         StepSync(now);
         StepMonitoring(now);
+        StepScaling(now);
     }
 
     /// <summary>Dispatch follows the election: the leader side plans, every node's worker side reports.</summary>
@@ -151,6 +153,7 @@ public sealed partial class KernelNode
             next = Instant.Min(next, Instant.Min(_dispatch.NextDeadline, _worker.NextDeadline));
         if (_sync is not null) next = Instant.Min(next, _sync.NextDeadline);
         next = Instant.Min(next, MonitoringDeadline);
+        if (_scaling is not null) next = Instant.Min(next, _scaling.NextDeadline);
         return _durable.RetryAt is { } retry ? Instant.Min(retry, next) : next;
     }
 
@@ -198,6 +201,7 @@ public sealed partial class KernelNode
                 _dispatch.Halted = halt.Halted;
                 _outbox.Answer(new Reply(submit.RequestId, true, halt.Halted ? "dispatch halted" : "dispatch resumed"));
                 break;
+            case QueueWork work: OnQueueWork(submit.RequestId, work); break;
             default: _outbox.Answer(new Reply(submit.RequestId, false, "unknown command " + submit.Command.Name)); break;
         }
     }
@@ -206,6 +210,7 @@ public sealed partial class KernelNode
     {
         if (_durable.OnCompleted(now, completed.EffectId, completed.Outcome)) return;
         if (_sync is not null && _sync.OnCompleted(now, completed.EffectId, completed.Outcome, SyncLeader())) return;
+        if (_scaling is not null && _scaling.OnCompleted(completed.EffectId, completed.Outcome)) return;
         if (_jobs.OnCompleted(completed.EffectId, completed.Outcome, out var ended) && ended is not null)
             _worker?.OnJobEnded(ended, completed.Outcome);
     }

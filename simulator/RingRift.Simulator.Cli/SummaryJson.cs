@@ -41,6 +41,8 @@ internal sealed record SummaryJson(
 
     /// <summary>Alerts, healing and events (alerts_raised, false_alerts …); null when monitoring is off.</summary>
     public OpsJson? Ops { get; init; }
+    /// <summary>Auto-scaling figures (scale_ups, scale_downs, nodes_provisioned …); null without a scaling block.</summary>
+    public Engine.Workload.ScalingFigures? Scaling { get; init; }
 
     public static SummaryJson From(RunResult result)
     {
@@ -59,6 +61,7 @@ internal sealed record SummaryJson(
         {
             Jobs = JobsJson.From(r.Jobs),
             Ops = OpsJson.From(r.Ops),
+            Scaling = r.Scaling,
         };
     }
 

@@ -27,6 +27,7 @@ internal static class SummaryText
         output.WriteLine($"jobs launched={r.JobsLaunched} exited={r.JobsExited}");
         if (r.Jobs is { } j) WriteDispatch(output, j);
         if (r.Ops is { } ops) output.WriteLine(OpsJson.Line(ops));
+        if (r.Scaling is { } s) output.WriteLine(ScalingLine(s));
         foreach (var violation in r.Violations)
             output.WriteLine($"VIOLATION {violation.Checker} at {violation.At} ({Engine.TimeText.Of(violation.At.Micros)}): {violation.Message}");
         foreach (var failure in r.ExpectationFailures) output.WriteLine("EXPECTATION FAILED " + failure);
@@ -67,4 +68,8 @@ internal static class SummaryText
     }
 
     public static void WriteHash(TextWriter output, RunResult result) => output.WriteLine("trace-hash=" + result.Report.TraceHashHex);
+
+    private static string ScalingLine(Engine.Workload.ScalingFigures s) =>
+        $"scaling scale_ups={s.ScaleUps} scale_downs={s.ScaleDowns} nodes_provisioned={s.NodesProvisioned} " +
+        $"failed_boots={s.FailedBoots} drains_started={s.DrainsStarted} scale_down_refusals={s.ScaleDownRefusals}";
 }

@@ -22,7 +22,7 @@ public sealed partial class DispatchMachine
     {
         if (Halted || _rebuilding || !worker.Reported || NodeSelectionPlanner.ShouldQuarantine(Candidate(worker, node))) return;
         if (node != _self && worker.Member != MemberState.Alive) return;
-        if (_book.InCooldown(node, now)) return;
+        if (_book.InCooldown(node, now) || IsDraining(node)) return;
         var free = _book.FreeSlots(node);
         while (free > 0 && _assigned.Count < SchedulingConfig.JobsPerMessageMax)
         {

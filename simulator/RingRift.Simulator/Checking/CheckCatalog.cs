@@ -65,12 +65,14 @@ public static class CheckCatalog
 
     /// <summary>Liveness, with sync: a promoted model is on 95 % of the running GPU nodes within the bound.</summary>
     public const string ModelDistributed = "model_distributed";
+    /// <summary>Safety, with scaling: the auto-scaler never decommissions a voter or a node running a training.</summary>
+    public const string ScaleDownSafe = "scale_down_safe";
 
     public static readonly ImmutableArray<string> Names =
     [
         IncarnationDurable, MembershipLifecycle, StableMembership, JobSlots, MembershipConverges,
         LeaderPerEpoch, LeaseExclusive, LeaderEligible, LeaderConverges, StableLeadership,
-        JobExclusive, JobCapacity, JobFenced, JobAccounted, IdleWithPending,
+        JobExclusive, JobCapacity, JobFenced, JobAccounted, IdleWithPending, ScaleDownSafe,
         GamesDurable, CorruptRejected, GamesReachCanonical, ModelDistributed,
     ];
 
@@ -78,7 +80,7 @@ public static class CheckCatalog
     [
         IncarnationDurable, MembershipLifecycle, JobSlots, MembershipConverges,
         LeaderPerEpoch, LeaseExclusive, LeaderEligible, LeaderConverges,
-        JobExclusive, JobCapacity, JobFenced, JobAccounted, IdleWithPending,
+        JobExclusive, JobCapacity, JobFenced, JobAccounted, IdleWithPending, ScaleDownSafe,
         GamesDurable, CorruptRejected, GamesReachCanonical, ModelDistributed,
     ];
 }

@@ -19,4 +19,6 @@ internal enum EventKind : byte
     Expect,
     /// <summary>The operations model: a sampling round, or an overloaded node's stall.</summary>
     Operations,
+    /// <summary>The simulated provider acts: a provisioned node boots, a filling disk is sampled.</summary>
+    Provider,
 }

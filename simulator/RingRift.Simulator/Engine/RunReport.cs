@@ -56,6 +56,8 @@ public sealed record RunReport(
 
     /// <summary>Alerts, healing and events; null when the scenario leaves monitoring off.</summary>
     public Operations.OpsFigures? Ops { get; init; }
+    /// <summary>Auto-scaling figures; null when the scenario has no scaling block.</summary>
+    public Workload.ScalingFigures? Scaling { get; init; }
 
     /// <summary>Dispatch figures; null when the scenario has no workload.</summary>
     public Workload.JobFigures? Jobs { get; init; }

@@ -53,6 +53,8 @@ internal sealed partial class World
                 break;
             case StartTransfer start: StartTransfer(node, start); break;
             case CancelTransfer cancel: CancelTransfer(node, cancel); break;
+            case ProvisionNodes provision: Provision(node, provision); break;
+            case DecommissionNode decommission: Decommission(node, decommission); break;
         }
     }
 

@@ -155,6 +155,7 @@ internal sealed partial class World
         if (_jobMetrics is not null) ObserveWork(node, notice);
         ObservePromotion(notice);
         if (_ops is not null) ObserveOperations(node, notice);
+        if (_scenario.Scaling is not null) ObserveScaling(notice);
         _trace.Notice(_now, node, notice);
         _timeline?.OnNotice(_now, node.Index, notice);
         foreach (var checker in _checkers) checker.OnNotice(_now, node, notice);

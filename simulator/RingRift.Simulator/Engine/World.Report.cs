@@ -60,6 +60,7 @@ internal sealed partial class World
             Failovers = [.. Leases.Failovers],
             Sync = SyncFiguresNow(),
             Ops = _ops?.Figures(_now),
+            Scaling = ScalingFiguresNow(),
         };
         foreach (var figure in _scenario.Expect.Figures)
         {

@@ -37,6 +37,8 @@ internal sealed partial class World
             case ProcessFaults faults: ApplyProcessFaults(faults); break;
             case DiskFault disk: ApplyDiskFault(disk); break;
             case OperationsFault ops: ApplyOperations(ops); break;
+            case QueueWorkCommand work: QueueWorkOnLeader(work); break;
+            case DiskFill fill: StartDiskFill(fill); break;
             default:
                 if (!ApplySync(entry)) ApplyNetworkChange(entry);
                 break;

@@ -70,6 +70,7 @@ internal sealed partial class World
         if (_workload is not null || _timeline is not null)
             _jobMetrics = new JobMetrics([.. _profiles.Select(p => Scheduling.SlotsFor(p))], _workload?.Spec.WarmUp.Micros ?? 0, _timeline);
         InitSync(master);
+        InitProvider(master);
         _checkers = CreateCheckers(scenario.Checks);
         foreach (var checker in _checkers) checker.Attach(_violations);
     }
@@ -172,7 +173,8 @@ internal sealed partial class World
     {
         try
         {
-            foreach (var node in _nodes) Boot(node);
+            foreach (var node in _nodes)
+                if (!IsUnprovisioned(node)) Boot(node);
             ScheduleScenario();
             RunEvents();
         }
@@ -213,6 +215,7 @@ internal sealed partial class World
             case EventKind.Flap: OnFlap(item); break;
             case EventKind.Expect: Evaluate((ExpectedView)item.Payload!); break;
             case EventKind.Operations: OnOperations(item); break;
+            case EventKind.Provider: OnProviderEvent(item); break;
         }
     }
 
@@ -230,7 +233,7 @@ internal sealed partial class World
         {
             MembershipMode = _scenario.MembershipMode, Swim = _scenario.Swim, Election = ElectionConfig,
             Scheduling = _workload is null ? null : SchedulingFor(_workload.Spec),
-            Sync = _syncConfig, Monitoring = _scenario.Monitoring,
+            Sync = _syncConfig, Monitoring = _scenario.Monitoring, Scaling = _scenario.Scaling?.Policy,
         };
 
     private Checker[] CreateCheckers(ImmutableArray<string> names)
@@ -261,6 +264,7 @@ internal sealed partial class World
         CheckCatalog.CorruptRejected => new CorruptRejectedChecker(),
         CheckCatalog.GamesReachCanonical => new GamesReachCanonicalChecker(),
         CheckCatalog.ModelDistributed => new ModelDistributedChecker(),
+        CheckCatalog.ScaleDownSafe => new ScaleDownSafeChecker(this),
         _ => throw new ScenarioException(_scenario.SourceName, 0, "unknown check " + name),
     };
 }

@@ -36,6 +36,8 @@ public sealed record Scenario(
     public SyncSpec? Sync { get; init; }
     /// <summary>The <c>monitoring</c> block (predictive alerts, self-healing); null when the scenario leaves it off.</summary>
     public Kernel.Monitoring.MonitoringConfig? Monitoring { get; init; }
+    /// <summary>The <c>scaling</c> block; null when the auto-scaler is off.</summary>
+    public ScalingSpec? Scaling { get; init; }
 
     /// <summary>
     /// Election timing (<c>election</c>): lease, renewal, timeouts, rank step, jitter, startup grace. Its

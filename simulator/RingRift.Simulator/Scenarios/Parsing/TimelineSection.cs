@@ -14,7 +14,8 @@ internal static class TimelineSection
 {
     /// <summary>Every verb, in the order the README lists them.</summary>
     private static readonly ImmutableArray<TimelineVerb> AllVerbs =
-        [.. NodeVerbs.All, .. FaultVerbs.All, .. NetworkVerbs.All, .. JobVerbs.All, .. SyncVerbs.All, .. OperationsVerbs.All];
+        [.. NodeVerbs.All, .. FaultVerbs.All, .. NetworkVerbs.All, .. JobVerbs.All, .. SyncVerbs.All, .. OperationsVerbs.All,
+         .. ScalingVerbs.All];
 
     private static readonly ImmutableDictionary<string, TimelineVerb> Verbs = AllVerbs.ToImmutableDictionary(v => v.Name);
 

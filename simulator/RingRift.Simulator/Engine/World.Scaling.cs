@@ -1,0 +1,147 @@
+using System.Collections.Generic;
+using RingRift.Kernel;
+using RingRift.Kernel.Node;
+using RingRift.Kernel.Scaling;
+using RingRift.Simulator.Engine.Workload;
+using RingRift.Simulator.Scenarios;
+
+namespace RingRift.Simulator.Engine;
+
+/// <summary>
+/// The simulated provider behind the auto-scaler: pool nodes (hosts that do not boot at the start) come up
+/// a seeded delay after a <see cref="ProvisionNodes"/>, or fail to boot and go back to the pool; a
+/// <see cref="DecommissionNode"/> stops its node for good (counted as a crash by the membership figures)
+/// and returns it to the pool. Also the scenario's operator side of unattended runs: bursts of queued work
+/// and slowly filling disks.
+/// </summary>
+internal sealed partial class World
+{
+    private static readonly Duration DiskSampleInterval = Duration.FromMinutes(10);
+    private readonly SortedSet<int> _poolFree = new();
+    private readonly Dictionary<int, DiskFill> _diskFills = new();
+    private Prng? _providerPrng;
+    private long _scaleUps, _scaleDowns, _nodesProvisioned, _failedBoots, _drainsStarted, _refusals;
+
+    /// <summary>Marks the pool's nodes as not provisioned; they are not booted at the start.</summary>
+    private void InitProvider(Prng master)
+    {
+        if (_scenario.Scaling is not { } scaling) return;
+        _providerPrng = master.Fork("provider");
+        foreach (var node in scaling.Pool) _poolFree.Add(IndexOf(node));
+    }
+
+    /// <summary>True when the node runs a training process now (the simulator's record of launches); for checkers.</summary>
+    public bool RunsTraining(SimNode node)
+    {
+        foreach (var ((index, _), (spec, _)) in _launched)
+            if (index == node.Index && spec.Kind == JobKind.Training) return true;
+        return false;
+    }
+
+    private bool IsUnprovisioned(SimNode node) => _poolFree.Contains(node.Index);
+
+    private ScalingFigures? ScalingFiguresNow() => _scenario.Scaling is null ? null
+        : new ScalingFigures(_scaleUps, _scaleDowns, _nodesProvisioned, _failedBoots, _drainsStarted, _refusals);
+
+    private void Provision(SimNode requester, ProvisionNodes effect)
+    {
+        var spec = _scenario.Scaling!;
+        _scaleUps++;
+        var request = new ProvisionRequest(requester.Index, requester.Life, effect.Id, 0);
+        while (request.Remaining < effect.Count && _poolFree.Count > 0)
+        {
+            var index = _poolFree.Min;
+            _poolFree.Remove(index);
+            request.Remaining++;
+            var delay = _providerPrng!.NextDuration(spec.DelayMin, spec.DelayMax);
+            var fails = spec.BootFailure.Sample(_providerPrng);
+            _queue.Schedule(_now + delay.Micros, EventKind.Provider, index, payload: new ProvisionedBoot(request, index, fails));
+        }
+        _trace.World(_now, requester.Index, $"provision {requester.Id} count={effect.Count} profile={effect.Profile} placed={request.Remaining}");
+        if (request.Remaining == 0) CompleteProvision(request);
+    }
+
+    private void OnProviderEvent(in SimEvent item)
+    {
+        switch (item.Payload)
+        {
+            case ProvisionedBoot boot: OnProvisionedBoot(boot); break;
+            case DiskSampleDue sample: SampleDisk(_nodes[sample.Node]); break;
+        }
+    }
+
+    private void OnProvisionedBoot(ProvisionedBoot boot)
+    {
+        var node = _nodes[boot.Node];
+        boot.Request.Remaining--;
+        if (boot.Fails)
+        {
+            _failedBoots++;
+            boot.Request.Failed++;
+            _poolFree.Add(boot.Node);
+            _trace.World(_now, node.Index, $"provision {node.Id} failed to boot");
+        }
+        else
+        {
+            _nodesProvisioned++;
+            boot.Request.Booted.Add(node.Id);
+            _trace.World(_now, node.Index, $"provision {node.Id} boots");
+            Boot(node);
+        }
+        if (boot.Request.Remaining == 0) CompleteProvision(boot.Request);
+    }
+
+    private void CompleteProvision(ProvisionRequest request)
+    {
+        var requester = _nodes[request.Requester];
+        if (requester.Life != request.RequesterLife) return;
+        var outcome = new NodesProvisioned([.. request.Booted], request.Failed);
+        Offer(requester, new EffectCompleted(request.Effect, outcome));
+    }
+
+    private void Decommission(SimNode requester, DecommissionNode effect)
+    {
+        var target = NodeOf(effect.Node);
+        _scaleDowns++;
+        _trace.World(_now, target.Index, $"decommission {target.Id} by {requester.Id}");
+        Crash(target, tornWrite: false);
+        _poolFree.Add(target.Index);
+        _queue.Schedule(_now, EventKind.EffectDone, requester.Index, token: requester.Life,
+            payload: new EffectCompleted(effect.Id, new NodeDecommissioned(true, "")));
+    }
+
+    private void ObserveScaling(Notice notice)
+    {
+        if (notice is ScaleDownRefused) _refusals++;
+        else if (notice is NodeDraining { Draining: true }) _drainsStarted++;
+    }
+
+    private void QueueWorkOnLeader(QueueWorkCommand work)
+    {
+        if (CurrentLeader() is not { } leader)
+        {
+            _trace.World(_now, 0, $"queue_work ignored: no leader");
+            return;
+        }
+        Submit(leader, new QueueWork(work.Count, work.Config));
+    }
+
+    private void StartDiskFill(DiskFill fill)
+    {
+        var index = IndexOf(fill.Node);
+        _diskFills[index] = fill;
+        SampleDisk(_nodes[index]);
+    }
+
+    /// <summary>Hands the node its disk's free space (what the host's sampler would read) and schedules the next sample.</summary>
+    private void SampleDisk(SimNode node)
+    {
+        var fill = _diskFills[node.Index];
+        var usedGb = (_now - fill.At.Micros) * fill.GbPerHour / Duration.FromHours(1).Micros;
+        var freeGb = System.Math.Max(0, fill.FreeGb - usedGb);
+        if (node.IsRunning || node.IsPaused)
+            Offer(node, new Observed(ResourceSample.Idle with { DiskFree = ByteSize.FromGigabytes(freeGb), GpuHealth = node.Processes.Gpu }));
+        if (_now + DiskSampleInterval.Micros <= _end)
+            _queue.Schedule(_now + DiskSampleInterval.Micros, EventKind.Provider, node.Index, payload: new DiskSampleDue(node.Index));
+    }
+}
