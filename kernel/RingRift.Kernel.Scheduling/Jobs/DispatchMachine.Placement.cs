@@ -20,9 +20,7 @@ public sealed partial class DispatchMachine
     /// </summary>
     private void PlaceOn(Instant now, NodeId node, WorkerInfo worker)
     {
-        if (Halted || _rebuilding || !worker.Reported || NodeSelectionPlanner.ShouldQuarantine(Candidate(worker, node))) return;
-        if (node != _self && worker.Member != MemberState.Alive) return;
-        if (_book.InCooldown(node, now)) return;
+        if (Halted || _rebuilding || !CanTakeWork(now, node, worker)) return;
         var free = _book.FreeSlots(node);
         while (free > 0 && _assigned.Count < SchedulingConfig.JobsPerMessageMax)
         {
@@ -34,6 +32,11 @@ public sealed partial class DispatchMachine
             free--;
         }
     }
+
+    /// <summary>A worker that has reported, is not quarantined, is seen Alive (or is this node) and is not cooling down.</summary>
+    private bool CanTakeWork(Instant now, NodeId node, WorkerInfo worker) =>
+        worker.Reported && !NodeSelectionPlanner.ShouldQuarantine(Candidate(worker, node))
+        && (node == _self || worker.Member == MemberState.Alive) && !_book.InCooldown(node, now);
 
     /// <summary>
     /// Which kinds the node may take now: selfplay only once training and gauntlets hold their share;
