@@ -100,7 +100,8 @@ public sealed partial class DispatchMachine
             var p = _pipeline[c];
             var since = _lastSelfplayQueued[c] == Instant.Zero ? Duration.FromHours(720) : now - _lastSelfplayQueued[c];
             _stats[c] = new ConfigStats(
-                SelfplayConfig.All[c], p.Games, p.Games - p.GamesAtTraining, EloTarget - p.Elo, Ratio.One, since, 0, 0);
+                SelfplayConfig.All[c], p.Games, p.Games - p.GamesAtTraining, EloTarget - p.Elo, Ratio.One, since,
+                _book.PendingSelfplayOf(c), _book.HeldSelfplayOf(c));
         }
         SelfplayPriorityPlanner.Weigh(_stats, _config.Policy, _weights);
     }
