@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace RingRift.Kernel;
 
 /// <summary>
@@ -17,6 +19,13 @@ public sealed record PersistentState(long Version, long BootCount)
     /// newest copy among its own and its workers' reports.
     /// </summary>
     public PipelineSnapshot Pipeline { get; init; } = PipelineSnapshot.Empty;
+
+    /// <summary>
+    /// The jobs this node launched for a leader whose end no leader has acknowledged yet: after a crash
+    /// the restarted node reports each as having died with it, so no execution vanishes unrecorded
+    /// when the leader's book that held it is gone too.
+    /// </summary>
+    public ImmutableArray<JobSpec> Journal { get; init; } = [];
 
     /// <summary>The state of a node that has never run.</summary>
     public static readonly PersistentState Empty = new(0, 0);

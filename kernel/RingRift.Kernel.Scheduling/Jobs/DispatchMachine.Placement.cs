@@ -20,9 +20,7 @@ public sealed partial class DispatchMachine
     /// </summary>
     private void PlaceOn(Instant now, NodeId node, WorkerInfo worker)
     {
-        if (Halted || _rebuilding || !worker.Reported || NodeSelectionPlanner.ShouldQuarantine(Candidate(worker, node))) return;
-        if (node != _self && worker.Member != MemberState.Alive) return;
-        if (_book.InCooldown(node, now) || IsDraining(node)) return;
+        if (Halted || _rebuilding || !CanTakeWork(now, node, worker)) return;
         var free = _book.FreeSlots(node);
         while (free > 0 && _assigned.Count < SchedulingConfig.JobsPerMessageMax)
         {
@@ -34,6 +32,12 @@ public sealed partial class DispatchMachine
             free--;
         }
     }
+
+    /// <summary>A worker that has reported, is not quarantined, is seen Alive (or is this node) and is not cooling down.</summary>
+    private bool CanTakeWork(Instant now, NodeId node, WorkerInfo worker) =>
+        worker.Reported && !NodeSelectionPlanner.ShouldQuarantine(Candidate(worker, node))
+        && (node == _self || worker.Member == MemberState.Alive) && !_book.InCooldown(node, now)
+        && !IsDraining(node);
 
     /// <summary>
     /// Which kinds the node may take now: selfplay only once training and gauntlets hold their share;
@@ -97,7 +101,8 @@ public sealed partial class DispatchMachine
             var p = _pipeline[c];
             var since = _lastSelfplayQueued[c] == Instant.Zero ? Duration.FromHours(720) : now - _lastSelfplayQueued[c];
             _stats[c] = new ConfigStats(
-                SelfplayConfig.All[c], p.Games, p.Games - p.GamesAtTraining, EloTarget - p.Elo, Ratio.One, since, 0, 0);
+                SelfplayConfig.All[c], p.Games, p.Games - p.GamesAtTraining, EloTarget - p.Elo, Ratio.One, since,
+                _book.PendingSelfplayOf(c), _book.HeldSelfplayOf(c));
         }
         SelfplayPriorityPlanner.Weigh(_stats, _config.Policy, _weights);
     }

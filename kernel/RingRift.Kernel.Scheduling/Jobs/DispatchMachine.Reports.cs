@@ -69,7 +69,7 @@ public sealed partial class DispatchMachine
             return;
         }
         if (_book.HasFinished(id)) return;
-        if (result.Outcome == JobOutcome.Fenced)
+        if (result.Outcome is JobOutcome.Fenced or JobOutcome.DiedWithNode)
         {
             ApplyFenced(now, node, result.Job, result.Reason);
             return;

@@ -70,6 +70,13 @@ public sealed partial class DispatchMachine
 
     public bool IsRebuilding => _rebuilding;
 
+    /// <summary>
+    /// While work is pending with nothing assigned or running: how many workers that could take work (see
+    /// <c>CanTakeWork</c>) the leader heard within the retry silence at its last plan (0 otherwise). A stall with none is an
+    /// outage of reachable capacity (a partition, every GPU down), not a broken dispatch path.
+    /// </summary>
+    public int UsableWorkersWhileStalled { get; private set; }
+
     /// <summary>When set (an operator stop, or a broken dispatch path in a scenario), nothing is placed.</summary>
     public bool Halted { get; set; }
 
@@ -134,6 +141,14 @@ public sealed partial class DispatchMachine
         _epoch = 0;
         _rebuilding = false;
         _nextPlan = Instant.MaxValue;
+    }
+
+    private int CountUsableWorkers(Instant now)
+    {
+        var usable = 0;
+        foreach (var (node, worker) in _workers)
+            if (now - worker.HeardAt < _retryAfterSilence && CanTakeWork(now, node, worker)) usable++;
+        return usable;
     }
 
     private void RefreshMembers(ImmutableArray<MemberView> members)
@@ -207,9 +222,11 @@ public sealed partial class DispatchMachine
         {
             _stalledSince = null;
             _alarmed = false;
+            UsableWorkersWhileStalled = 0;
             return;
         }
         _stalledSince ??= now;
+        UsableWorkersWhileStalled = CountUsableWorkers(now);
         if (!_alarmed && now - _stalledSince.Value >= _config.StallAlarmAfter)
         {
             _alarmed = true;

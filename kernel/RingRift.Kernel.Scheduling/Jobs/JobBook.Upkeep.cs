@@ -16,7 +16,7 @@ public sealed partial class JobBook
         {
             if (known.Node == node) return MarkRunning(spec.Id, node, now);
             if (known.State != JobState.Pending || Node(node).Free == 0) return false;
-            Invariant.True(_pending.Remove(known.Key));
+            RemovePending(known);
             return Place(known, node, epoch, now);
         }
         if (_live.Count >= limits.JobsMax || Node(node).Free == 0) return false;
@@ -30,7 +30,7 @@ public sealed partial class JobBook
         var slots = Node(node);
         Invariant.True(slots.Free > 0);
         slots.Jobs.Add(job.Id);
-        _heldOfKind[(int)job.Spec.Kind]++;
+        CountHeld(job, +1);
         job.State = JobState.Running;
         job.Node = node;
         job.Epoch = epoch;

@@ -17,6 +17,8 @@ public sealed partial class JobBook(JobBookLimits limits)
     private readonly HashSet<JobId> _finished = new();
     private readonly Queue<JobId> _finishedOrder = new();
     private readonly int[] _heldOfKind = new int[3];
+    private readonly int[] _pendingSelfplayOf = new int[ConfigKeys.Count];
+    private readonly int[] _heldSelfplayOf = new int[ConfigKeys.Count];
     private long _sequence;
 
     public JobBookLimits Limits => limits;
@@ -40,6 +42,12 @@ public sealed partial class JobBook(JobBookLimits limits)
     /// <summary>Assigned or running jobs of <paramref name="kind"/>.</summary>
     public int HeldOfKind(JobKind kind) => _heldOfKind[(int)kind];
 
+    /// <summary>Pending selfplay jobs of the config at <paramref name="config"/> (<see cref="ConfigKeys"/> order).</summary>
+    public int PendingSelfplayOf(int config) => _pendingSelfplayOf[config];
+
+    /// <summary>Assigned or running selfplay jobs of the config at <paramref name="config"/>.</summary>
+    public int HeldSelfplayOf(int config) => _heldSelfplayOf[config];
+
     /// <summary>Remembers an id that ended outside this book (under an earlier leader), so its end applies once.</summary>
     public void MarkFinished(JobId id)
     {
@@ -57,7 +65,7 @@ public sealed partial class JobBook(JobBookLimits limits)
         if (_live.Count >= limits.JobsMax || _live.ContainsKey(spec.Id) || _finished.Contains(spec.Id)) return false;
         var job = new JobRecord(spec, priority, ++_sequence, now);
         _live.Add(spec.Id, job);
-        _pending.Add(job.Key);
+        AddPending(job);
         Version++;
         return true;
     }
@@ -106,9 +114,9 @@ public sealed partial class JobBook(JobBookLimits limits)
         Invariant.True(job.State == JobState.Pending && _live.ContainsKey(job.Id));
         var slots = Node(node);
         Invariant.True(slots.Free > 0);
-        Invariant.True(_pending.Remove(job.Key));
+        RemovePending(job);
         slots.Jobs.Add(job.Id);
-        _heldOfKind[(int)job.Spec.Kind]++;
+        CountHeld(job, +1);
         job.State = JobState.Assigned;
         job.Node = node;
         job.Epoch = epoch;
@@ -184,6 +192,8 @@ public sealed partial class JobBook(JobBookLimits limits)
         _nodes.Clear();
         AssignedCount = RunningCount = 0;
         System.Array.Clear(_heldOfKind);
+        System.Array.Clear(_pendingSelfplayOf);
+        System.Array.Clear(_heldSelfplayOf);
         Version++;
     }
 
@@ -213,7 +223,7 @@ public sealed partial class JobBook(JobBookLimits limits)
         if (job.Node is { } node)
         {
             Invariant.True(_nodes[node].Jobs.Remove(job.Id));
-            _heldOfKind[(int)job.Spec.Kind]--;
+            CountHeld(job, -1);
         }
         job.Node = null;
         Version++;
@@ -224,7 +234,25 @@ public sealed partial class JobBook(JobBookLimits limits)
         job.State = JobState.Pending;
         job.Reason = reason;
         job.Since = now;
+        AddPending(job);
+    }
+
+    private void AddPending(JobRecord job)
+    {
         _pending.Add(job.Key);
+        if (job.SelfplayConfig >= 0) _pendingSelfplayOf[job.SelfplayConfig]++;
+    }
+
+    private void RemovePending(JobRecord job)
+    {
+        Invariant.True(_pending.Remove(job.Key));
+        if (job.SelfplayConfig >= 0) _pendingSelfplayOf[job.SelfplayConfig]--;
+    }
+
+    private void CountHeld(JobRecord job, int change)
+    {
+        _heldOfKind[(int)job.Spec.Kind] += change;
+        if (job.SelfplayConfig >= 0) _heldSelfplayOf[job.SelfplayConfig] += change;
     }
 
     private NodeSlots Node(NodeId node)

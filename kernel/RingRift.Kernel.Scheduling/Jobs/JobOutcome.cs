@@ -12,4 +12,9 @@ public enum JobOutcome : byte
     /// have retried it, so its output never counts; a leader that still holds it there treats it as lost.
     /// </summary>
     Fenced = 3,
+    /// <summary>
+    /// The execution died with its node (a crash): the restarted node found it in its journal of jobs
+    /// not yet acknowledged. Whatever it produced is gone; the leader treats it as it treats a fenced end.
+    /// </summary>
+    DiedWithNode = 4,
 }

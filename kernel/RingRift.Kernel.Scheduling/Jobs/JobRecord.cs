@@ -13,7 +13,11 @@ public sealed class JobRecord
         Priority = priority;
         Sequence = sequence;
         Since = now;
+        SelfplayConfig = spec.Kind == JobKind.Selfplay ? ConfigKeys.IndexOf(spec.Config) : -1;
     }
+
+    /// <summary>The config index of a selfplay job (<see cref="ConfigKeys"/>), −1 for other kinds or an unknown config.</summary>
+    internal int SelfplayConfig { get; }
 
     public JobSpec Spec { get; }
 

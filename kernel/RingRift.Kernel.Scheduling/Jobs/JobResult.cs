@@ -20,7 +20,7 @@ public sealed record JobResult(JobSpec Job, JobOutcome Outcome, long Output, str
     {
         var job = JobWire.ReadSpec(ref reader);
         var outcome = reader.ReadByte();
-        if (outcome > (byte)JobOutcome.Fenced) throw new MalformedMessageException("unknown job outcome " + outcome);
+        if (outcome > (byte)JobOutcome.DiedWithNode) throw new MalformedMessageException("unknown job outcome " + outcome);
         var output = reader.ReadVarInt64();
         if (output < 0) throw new MalformedMessageException("negative job output");
         return new JobResult(job, (JobOutcome)outcome, output, reader.ReadString(ReasonBytesMax));

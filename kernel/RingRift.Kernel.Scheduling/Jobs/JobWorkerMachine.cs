@@ -11,10 +11,12 @@ namespace RingRift.Kernel.Scheduling.Jobs;
 /// dials anyone but its leader, and a NAT-blocked worker hears its orders as answers to its reports.
 /// It fences itself: it holds its jobs only within a work lease renewed by answers to its reports, and
 /// kills them itself when the lease lapses (<see cref="Fence"/>, <see cref="WorkLeaseMath"/>), before a
-/// leader that stopped hearing it retries them elsewhere.
+/// leader that stopped hearing it retries them elsewhere. It journals durably every job it launched for a
+/// leader until a leader acknowledges its end, so that after a crash it reports each execution that died
+/// with it (<see cref="JobOutcome.DiedWithNode"/>) even when the book that held it died too.
 /// Single-threaded; owned by one kernel.
 /// </summary>
-public sealed class JobWorkerMachine
+public sealed partial class JobWorkerMachine
 {
     private const int ResultsMax = SchedulingConfig.JobsPerMessageMax;
     private readonly SchedulingConfig _config;
@@ -34,10 +36,17 @@ public sealed class JobWorkerMachine
     private Instant _leaseUntil = Instant.Zero;
     private Instant _renewedAt = Instant.Zero;
 
-    /// <summary><paramref name="incarnation"/> seeds the report sequence so a restarted worker's reports outrank its earlier life's.</summary>
+    /// <summary>
+    /// <paramref name="incarnation"/> seeds the report sequence so a restarted worker's reports outrank its
+    /// earlier life's. With a <paramref name="store"/>, the jobs journaled by the earlier life are reported
+    /// as having died with the node, and the journal is kept there.
+    /// </summary>
     public JobWorkerMachine(
-        SchedulingConfig config, int slots, LocalJobsMachine jobs, Outbox outbox, PipelineSnapshot restored, long incarnation)
+        SchedulingConfig config, int slots, LocalJobsMachine jobs, Outbox outbox, PipelineSnapshot restored, long incarnation,
+        IDurableStore? store = null)
     {
+        _store = store;
+        RestoreJournal();
         _sequence = checked(incarnation << 32);
         _config = config;
         _slots = slots;
@@ -54,12 +63,13 @@ public sealed class JobWorkerMachine
 
     public int UnacknowledgedResults => _results.Count;
 
+
     /// <summary>When the work lease lapses on this node's clock; jobs held past it are terminated.</summary>
     public Instant LeaseUntil => _leaseUntil;
 
-    public Instant NextDeadline => Instant.Min(
+    public Instant NextDeadline => Instant.Min(Instant.Min(
         _leader is null ? Instant.MaxValue : _nextReport,
-        _held.Count > _fenced.Count ? _leaseUntil : Instant.MaxValue);
+        _held.Count > _fenced.Count ? _leaseUntil : Instant.MaxValue), JournalDeadline);
 
     /// <summary>
     /// The fence, run first in every step (before any input is handled, so a worker resuming from a
@@ -80,6 +90,7 @@ public sealed class JobWorkerMachine
     /// <summary>Follows the election's view; reports when due or when something changed.</summary>
     public void Tick(Instant now, NodeId? leader, long leaderEpoch, GpuHealth gpu)
     {
+        LaunchJournaled(now);
         if (leaderEpoch > _highestEpoch) _highestEpoch = leaderEpoch;
         if (leader != _leader)
         {
@@ -132,29 +143,41 @@ public sealed class JobWorkerMachine
         foreach (var kill in orders.Kill)
             if (_jobs.TryTerminate(kill)) _dirty = true;
         var leased = now < _leaseUntil;
-        foreach (var job in orders.Assign) Apply(job, orders.Epoch, gpu, leased);
+        foreach (var job in orders.Assign) Apply(now, job, orders.Epoch, gpu, leased);
+        LaunchJournaled(now);
     }
 
     private void Forget(ImmutableArray<JobId> acknowledged)
     {
         for (var i = _results.Count - 1; i >= 0; i--)
             if (acknowledged.Contains(_results[i].Job.Id)) _results.RemoveAt(i);
+        Unjournal(acknowledged);
     }
 
-    private void Apply(JobSpec job, long epoch, GpuHealth gpu, bool leased)
+    /// <summary>An assignment is journaled, then launched once the journal is durable (at once without a store).</summary>
+    private void Apply(Instant now, JobSpec job, long epoch, GpuHealth gpu, bool leased)
     {
-        if (_jobs.IsRunning(job.Id)) return;
+        if (_jobs.IsRunning(job.Id) || IsAwaitingJournal(job.Id)) return;
         _dirty = true;
         var refusal = !leased ? "work lease lapsed: no answer from a leader within " + _config.WorkLease
             : job.Gpus > 0 && gpu != GpuHealth.Healthy ? "gpu " + gpu
-            : _jobs.RunningCount >= _slots ? $"all {_slots} slots are busy"
-            : _jobs.TryLaunch(job);
-        if (refusal is null)
+            : _jobs.RunningCount + AwaitingJournalCount >= _slots ? $"all {_slots} slots are busy"
+            : null;
+        if (refusal is not null) Record(new JobResult(job, JobOutcome.NeverStarted, 0, refusal));
+        else if (_store is null) Launch(job, epoch);
+        else Journal(now, job, epoch);
+    }
+
+    private void Launch(JobSpec job, long epoch)
+    {
+        var refusal = _jobs.TryLaunch(job);
+        if (refusal is not null)
         {
-            _held.Add(job.Id);
-            _outbox.Notify(new JobAccepted(job.Id, job.Kind, epoch, _highestEpoch));
+            Record(new JobResult(job, JobOutcome.NeverStarted, 0, refusal));
+            return;
         }
-        else Record(new JobResult(job, JobOutcome.NeverStarted, 0, refusal));
+        _held.Add(job.Id);
+        _outbox.Notify(new JobAccepted(job.Id, job.Kind, epoch, _highestEpoch));
     }
 
     /// <summary>A job's process ended: its result is reported until acknowledged.</summary>
@@ -180,7 +203,12 @@ public sealed class JobWorkerMachine
     {
         _dirty = true;
         // Bounded: the oldest unacknowledged result gives way (its job is then judged lost by the leader).
-        if (_results.Count >= ResultsMax) _results.RemoveAt(0);
+        if (_results.Count >= ResultsMax)
+        {
+            var dropped = _results[0].Job.Id;
+            _results.RemoveAt(0);
+            Unjournal([dropped]);
+        }
         _results.Add(result);
     }
 }
