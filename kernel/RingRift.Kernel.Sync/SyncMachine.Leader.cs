@@ -73,8 +73,8 @@ public sealed partial class SyncMachine
                 peer.RequestedAt = null;
                 _dirty = true;
                 break;
-            case ManifestApplyResult.Gap:
-                peer.Known = Manifest.Empty(from);
+            case ManifestApplyResult.Gap when peer.RequestedAt is not { } asked || now - asked >= _config.RequestTimeout:
+                // Deltas overtook each other on the way: ask once for what follows the version held.
                 Request(now, from, peer, null);
                 break;
         }

@@ -39,6 +39,9 @@ internal sealed record SummaryJson(
     /// <summary>Dispatch figures (gpu_busy_fraction, jobs_completed …); null without a workload.</summary>
     public JobsJson? Jobs { get; init; }
 
+    /// <summary>Data-sync figures (games_lost, corrupt_accepted, bytes_moved …); null without a sync block.</summary>
+    public SyncJson? Sync { get; init; }
+
     public static SummaryJson From(RunResult result)
     {
         var r = result.Report;
@@ -55,6 +58,7 @@ internal sealed record SummaryJson(
             r.ExpectationFailures, result.FaultKinds, !result.Failed, result.Failed ? result.Replay : null)
         {
             Jobs = JobsJson.From(r.Jobs),
+            Sync = SyncJson.From(r.Sync),
         };
     }
 

@@ -26,6 +26,7 @@ internal static class SummaryText
                          $"max_valid_leases_at_once={r.MaxValidLeasesAtOnce}");
         output.WriteLine($"jobs launched={r.JobsLaunched} exited={r.JobsExited}");
         if (r.Jobs is { } j) WriteDispatch(output, j);
+        if (r.Sync is { } sync) output.WriteLine(SyncJson.Line(sync));
         foreach (var violation in r.Violations)
             output.WriteLine($"VIOLATION {violation.Checker} at {violation.At} ({Engine.TimeText.Of(violation.At.Micros)}): {violation.Message}");
         foreach (var failure in r.ExpectationFailures) output.WriteLine("EXPECTATION FAILED " + failure);
