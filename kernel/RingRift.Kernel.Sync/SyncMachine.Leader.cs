@@ -10,6 +10,7 @@ public sealed partial class SyncMachine
     private readonly Dictionary<DialBlock, Instant> _cooldowns = new();
     private bool _leading, _dirty = true;
     private long _ownPlannedVersion = -1;
+    private long _plannedMembershipVersion = -1;
     private Instant _nextPlan;
 
     private Instant LeaderDeadline => _leading && _dirty ? _nextPlan : Instant.MaxValue;
@@ -17,8 +18,12 @@ public sealed partial class SyncMachine
     /// <summary>Transfers the leader counts as running or stored-but-not-yet-in-a-manifest.</summary>
     public int InFlightCount => _inFlight.Count;
 
-    /// <summary>True when this node leads and something changed since the last plan, no sooner than the plan interval allows.</summary>
-    public bool PlanDue(Instant now, bool leading)
+    /// <summary>
+    /// True when this node leads and something changed since the last plan (a manifest, a disk, a report, or
+    /// membership: <paramref name="membershipVersion"/> grows with every change of its view), no sooner than
+    /// the plan interval allows.
+    /// </summary>
+    public bool PlanDue(Instant now, bool leading, long membershipVersion)
     {
         if (!leading)
         {
@@ -26,7 +31,8 @@ public sealed partial class SyncMachine
             return false;
         }
         _leading = true;
-        if (_own.Version != _ownPlannedVersion) _dirty = true;
+        if (_own.Version != _ownPlannedVersion || membershipVersion != _plannedMembershipVersion) _dirty = true;
+        _plannedMembershipVersion = membershipVersion;
         return _dirty && now >= _nextPlan;
     }
 

@@ -56,6 +56,8 @@ public sealed partial class SyncMachine
     /// <summary>The host's report of files written, received or gone; a whole-disk report replaces everything.</summary>
     public void OnFiles(Instant now, FilesObserved files)
     {
+        // A leader's own disk counts in its plan as much as its files do.
+        if (files.DiskFree != _diskFree || files.DiskTotal != _diskTotal) _dirty = true;
         _diskTotal = files.DiskTotal;
         _diskFree = files.DiskFree;
         if (files.WholeDisk) ReplaceAll(files.Changed);
