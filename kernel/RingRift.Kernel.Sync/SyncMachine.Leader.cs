@@ -15,6 +15,9 @@ public sealed partial class SyncMachine
 
     private Instant LeaderDeadline => _leading && _dirty ? _nextPlan : Instant.MaxValue;
 
+    /// <summary>The leader's copy of <paramref name="node"/>'s manifest, for inspection; null when it has none.</summary>
+    public Manifest? KnownManifest(NodeId node) => _peers.TryGetValue(node, out var peer) ? peer.Known : null;
+
     /// <summary>Transfers the leader counts as running or stored-but-not-yet-in-a-manifest.</summary>
     public int InFlightCount => _inFlight.Count;
 
