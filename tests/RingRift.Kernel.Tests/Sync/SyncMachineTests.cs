@@ -83,6 +83,9 @@ public sealed class SyncMachineTests
 
         var cancel = rig.Effects.Where(e => e.Node == C).Select(e => e.Effect).OfType<CancelTransfer>().Single();
         Assert.Equal(pull.Id, cancel.Transfer);
+        Assert.True(rig[C].OnCompleted(rig.Now, cancel.Id, TransferCancelled.Instance, A));
+        Assert.True(rig[C].OnCompleted(rig.Now, pull.Id, new TransferFailed(TransferFailure.Cancelled, "cancelled"), A));
+        Assert.Equal(0, rig[C].RunningCount);
     }
 
     [Fact]
