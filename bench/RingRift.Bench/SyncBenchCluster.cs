@@ -22,14 +22,17 @@ internal static class SyncBenchCluster
     private const int Configs = 12;
     private static readonly string[] Providers = ["lambda", "nebius", "hetzner", "vast"];
 
-    public static (ClusterSnapshot Snapshot, List<FileOrder> Orders) Build(int nodeCount)
+    public static (ClusterSnapshot Snapshot, List<FileOrder> Orders) Build(int nodeCount) => Build(nodeCount, GamesPerWorker);
+
+    /// <summary>The same shape with <paramref name="gamesPerWorker"/> games on each worker.</summary>
+    public static (ClusterSnapshot Snapshot, List<FileOrder> Orders) Build(int nodeCount, int gamesPerWorker)
     {
         var prng = new Prng(20240601);
         var ids = new NodeId[nodeCount];
         for (var i = 0; i < nodeCount; i++) ids[i] = new NodeId(i == 0 ? "coordinator" : "worker-" + i.ToString("D4", CultureInfo.InvariantCulture));
         var held = new List<ManifestEntry>[nodeCount];
         for (var i = 0; i < nodeCount; i++) held[i] = Models(prng, promoted: false);
-        for (var w = 1; w < nodeCount; w++) AddGames(prng, held, w, nodeCount);
+        for (var w = 1; w < nodeCount; w++) AddGames(prng, held, w, nodeCount, gamesPerWorker);
         for (var w = 6; w < nodeCount; w += 6) held[w].AddRange(Npz(prng, w));
         var nodes = new List<NodeSnapshot>(nodeCount);
         for (var i = 0; i < nodeCount; i++) nodes.Add(Node(prng, ids[i], i, held[i]));
@@ -60,18 +63,18 @@ internal static class SyncBenchCluster
             StoresReplicas: true, Manifest: Manifest.Create(id, 1, entries));
     }
 
-    private static void AddGames(Prng prng, List<ManifestEntry>[] held, int worker, int nodeCount)
+    private static void AddGames(Prng prng, List<ManifestEntry>[] held, int worker, int nodeCount, int gamesPerWorker)
     {
         var replica = worker % (nodeCount - 1) + 1;
-        for (var g = 0; g < GamesPerWorker; g++)
+        for (var g = 0; g < gamesPerWorker; g++)
         {
             var config = g % Configs;
             var path = $"games/{ConfigKey(config)}/{worker:D4}-{g:D5}.db";
             var entry = new ManifestEntry(path, FileKind.GameDb, ConfigKey(config),
                 new ByteSize(prng.NextInRange(1_000_000, 10_000_000)), new ContentHash(prng.NextUInt64(), prng.NextUInt64()));
             held[worker].Add(entry);
-            if (g < GamesPerWorker * 9 / 10) held[0].Add(entry);
-            if (g < GamesPerWorker / 2 && replica != worker) held[replica].Add(entry);
+            if (g < gamesPerWorker * 9 / 10) held[0].Add(entry);
+            if (g < gamesPerWorker / 2 && replica != worker) held[replica].Add(entry);
         }
     }
 

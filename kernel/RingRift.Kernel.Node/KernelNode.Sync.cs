@@ -16,7 +16,7 @@ public sealed partial class KernelNode
     {
         if (_sync is null) return;
         _sync.Tick(now, SyncLeader());
-        if (_sync.PlanDue(now, _election.IsLeader(now)))
+        if (_sync.PlanDue(now, _election.IsLeader(now), _membership.Version))
             _sync.Plan(now, _election.LeaderEpoch, Status().Members, PromotedModels());
     }
 

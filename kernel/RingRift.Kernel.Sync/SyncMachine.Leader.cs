@@ -10,15 +10,23 @@ public sealed partial class SyncMachine
     private readonly Dictionary<DialBlock, Instant> _cooldowns = new();
     private bool _leading, _dirty = true;
     private long _ownPlannedVersion = -1;
+    private long _plannedMembershipVersion = -1;
     private Instant _nextPlan;
 
     private Instant LeaderDeadline => _leading && _dirty ? _nextPlan : Instant.MaxValue;
 
+    /// <summary>The leader's copy of <paramref name="node"/>'s manifest, for inspection; null when it has none.</summary>
+    public Manifest? KnownManifest(NodeId node) => _peers.TryGetValue(node, out var peer) ? peer.Known : null;
+
     /// <summary>Transfers the leader counts as running or stored-but-not-yet-in-a-manifest.</summary>
     public int InFlightCount => _inFlight.Count;
 
-    /// <summary>True when this node leads and something changed since the last plan, no sooner than the plan interval allows.</summary>
-    public bool PlanDue(Instant now, bool leading)
+    /// <summary>
+    /// True when this node leads and something changed since the last plan (a manifest, a disk, a report, or
+    /// membership: <paramref name="membershipVersion"/> grows with every change of its view), no sooner than
+    /// the plan interval allows.
+    /// </summary>
+    public bool PlanDue(Instant now, bool leading, long membershipVersion)
     {
         if (!leading)
         {
@@ -26,7 +34,8 @@ public sealed partial class SyncMachine
             return false;
         }
         _leading = true;
-        if (_own.Version != _ownPlannedVersion) _dirty = true;
+        if (_own.Version != _ownPlannedVersion || membershipVersion != _plannedMembershipVersion) _dirty = true;
+        _plannedMembershipVersion = membershipVersion;
         return _dirty && now >= _nextPlan;
     }
 
@@ -51,52 +60,41 @@ public sealed partial class SyncMachine
         if (status.Version == peer.Known.Version && status.Digest == peer.Known.Digest) return;
         if (peer.RequestedAt is { } asked && now - asked < _config.RequestTimeout) return;
         // Same or older version with other content: another history (the node restarted); start from nothing.
-        if (status.Version <= peer.Known.Version) peer.Known = Manifest.Empty(from);
+        if (status.Version <= peer.Known.Version) peer.Reset(from);
         Request(now, from, peer, null);
     }
 
     private void Request(Instant now, NodeId from, PeerManifest peer, string? after)
     {
         peer.RequestedAt = now;
-        if (after is null) peer.Pages.Clear();
         _outbox.Send(new Outbound(from, new ManifestRequest(peer.Known.Version, after), IsResponse: true));
     }
 
+    /// <summary>Deltas apply in order whatever order they arrive in; one that cannot be reached yet waits, and a request fills the gap.</summary>
     private void OnDelta(Instant now, NodeId from, ManifestDelta delta)
     {
         if (delta.Node != from) return;
         var peer = Peer(from);
-        switch (peer.Known.TryApply(delta, out var next))
+        if (peer.Apply(delta))
         {
-            case ManifestApplyResult.Applied:
-                peer.Known = next;
-                peer.RequestedAt = null;
-                _dirty = true;
-                break;
-            case ManifestApplyResult.Gap:
-                peer.Known = Manifest.Empty(from);
-                Request(now, from, peer, null);
-                break;
+            peer.RequestedAt = null;
+            _dirty = true;
         }
+        if (peer.HasGap && (peer.RequestedAt is not { } asked || now - asked >= _config.RequestTimeout)) Request(now, from, peer, null);
     }
 
     private void OnPage(Instant now, NodeId from, ManifestPage page)
     {
         if (page.Node != from) return;
         var peer = Peer(from);
-        if (page.After is null) peer.Pages.Clear();
-        else if (peer.Pages.Count == 0) return;
-        peer.Pages.Add(page);
-        if (page.Last)
+        var whole = peer.AddPage(page, out var complete);
+        if (whole is not null)
         {
-            var whole = ManifestPage.Assemble(peer.Pages);
-            peer.Pages.Clear();
-            if (whole is null) return;
             peer.Known = whole;
             peer.RequestedAt = null;
             _dirty = true;
         }
-        else if (peer.Pages.Count % _config.PagesPerRequestMax == 0 && page.Entries.Length > 0)
+        else if (!complete && !page.Last && page.Entries.Length > 0 && peer.PagesHeld % _config.PagesPerRequestMax == 0)
             Request(now, from, peer, page.Entries[^1].Path);
     }
 
@@ -127,7 +125,7 @@ public sealed partial class SyncMachine
                 _cooldowns[new DialBlock(initiator, other)] = now + _config.FailedLinkCooldown;
                 break;
             case TransferFailure.Missing when _peers.TryGetValue(transfer.Source, out var source):
-                source.Known = Manifest.Empty(transfer.Source);
+                source.Reset(transfer.Source);
                 source.RequestedAt = null;
                 break;
         }

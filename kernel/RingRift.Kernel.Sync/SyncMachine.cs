@@ -30,6 +30,7 @@ public sealed partial class SyncMachine
     private readonly Queue<ManifestDelta> _log = new();
     private readonly Dictionary<EffectId, Transfer> _running = new();
     private readonly HashSet<EffectId> _cancelling = new();
+    private readonly HashSet<EffectId> _cancels = new();
     private Manifest _own;
     private ByteSize _diskTotal, _diskFree;
     private Instant _nextStatus;
@@ -56,6 +57,8 @@ public sealed partial class SyncMachine
     /// <summary>The host's report of files written, received or gone; a whole-disk report replaces everything.</summary>
     public void OnFiles(Instant now, FilesObserved files)
     {
+        // A leader's own disk counts in its plan as much as its files do.
+        if (files.DiskFree != _diskFree || files.DiskTotal != _diskTotal) _dirty = true;
         _diskTotal = files.DiskTotal;
         _diskFree = files.DiskFree;
         if (files.WholeDisk) ReplaceAll(files.Changed);
@@ -105,7 +108,7 @@ public sealed partial class SyncMachine
     /// <summary>True when the completion was one of this machine's transfers (or cancellations).</summary>
     public bool OnCompleted(Instant now, EffectId id, EffectOutcome outcome, NodeId? leader)
     {
-        if (outcome is TransferCancelled) return _cancelling.Remove(id);
+        if (outcome is TransferCancelled) return _cancels.Remove(id);
         if (!_running.Remove(id, out var transfer)) return false;
         _cancelling.Remove(id);
         var report = outcome switch
@@ -161,7 +164,9 @@ public sealed partial class SyncMachine
         foreach (var id in ids)
         {
             _cancelling.Add(id);
-            _outbox.Issue(new CancelTransfer(_outbox.NextEffectId(), id));
+            var cancel = _outbox.NextEffectId();
+            _cancels.Add(cancel);
+            _outbox.Issue(new CancelTransfer(cancel, id));
         }
     }
 

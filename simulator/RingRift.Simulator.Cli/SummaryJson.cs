@@ -43,6 +43,8 @@ internal sealed record SummaryJson(
     public OpsJson? Ops { get; init; }
     /// <summary>Auto-scaling figures (scale_ups, scale_downs, nodes_provisioned …); null without a scaling block.</summary>
     public Engine.Workload.ScalingFigures? Scaling { get; init; }
+    /// <summary>Data-sync figures (games_lost, corrupt_accepted, bytes_moved …); null without a sync block.</summary>
+    public SyncJson? Sync { get; init; }
 
     public static SummaryJson From(RunResult result)
     {
@@ -62,6 +64,7 @@ internal sealed record SummaryJson(
             Jobs = JobsJson.From(r.Jobs),
             Ops = OpsJson.From(r.Ops),
             Scaling = r.Scaling,
+            Sync = SyncJson.From(r.Sync),
         };
     }
 

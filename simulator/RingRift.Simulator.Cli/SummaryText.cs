@@ -28,6 +28,7 @@ internal static class SummaryText
         if (r.Jobs is { } j) WriteDispatch(output, j);
         if (r.Ops is { } ops) output.WriteLine(OpsJson.Line(ops));
         if (r.Scaling is { } s) output.WriteLine(ScalingLine(s));
+        if (r.Sync is { } sync) output.WriteLine(SyncJson.Line(sync));
         foreach (var violation in r.Violations)
             output.WriteLine($"VIOLATION {violation.Checker} at {violation.At} ({Engine.TimeText.Of(violation.At.Micros)}): {violation.Message}");
         foreach (var failure in r.ExpectationFailures) output.WriteLine("EXPECTATION FAILED " + failure);

@@ -33,7 +33,7 @@ public sealed partial class DispatchMachine
         }
     }
 
-    /// <summary>A worker that has reported, is not quarantined, is seen Alive (or is this node) and is not cooling down.</summary>
+    /// <summary>A worker that has reported, is not quarantined, is seen Alive (or is this node), is not cooling down and is not being drained for scale-down.</summary>
     private bool CanTakeWork(Instant now, NodeId node, WorkerInfo worker) =>
         worker.Reported && !NodeSelectionPlanner.ShouldQuarantine(Candidate(worker, node))
         && (node == _self || worker.Member == MemberState.Alive) && !_book.InCooldown(node, now)

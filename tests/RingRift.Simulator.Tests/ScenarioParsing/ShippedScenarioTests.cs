@@ -74,9 +74,38 @@ public sealed class ShippedScenarioTests
             "scenarios/scheduling/training-would-starve-selfplay.yaml",
             "scenarios/scheduling/worker-partitioned-with-jobs.yaml",
             "scenarios/swarm/seven-node.yaml",
+            "scenarios/sync/coordinator-disk-95.yaml",
+            "scenarios/sync/coordinator-link-down-2h.yaml",
+            "scenarios/sync/promotion-during-partition.yaml",
+            "scenarios/sync/sixteen-thousand-files-slow-links.yaml",
+            "scenarios/sync/transfer-corrupted-in-flight.yaml",
+            "scenarios/sync/worker-disk-wiped-after-job.yaml",
         ];
 
         Assert.Equal(expected, ScenarioPaths());
+    }
+
+    [Fact]
+    public void Parse_SixteenThousandFiles_SeedsEightWorkersWithTwoThousandFilesAndSlowLinks()
+    {
+        var scenario = Load("scenarios/sync/sixteen-thousand-files-slow-links.yaml");
+        var sync = scenario.Sync!;
+
+        Assert.Equal(new NodeId("hetzner-cpu1"), sync.Canonical);
+        Assert.Equal(16_000, sync.Files.Sum(f => f.Count));
+        Assert.All(sync.Files, f => Assert.Equal(10_000_000, f.Bytes));
+        Assert.Equal((10_000_000L, 10_000_000L, 2_000_000L), (sync.SameProviderBytesPerSecond, sync.CrossProviderBytesPerSecond, sync.NatBytesPerSecond));
+    }
+
+    [Fact]
+    public void Parse_CorruptedInFlight_SetsTheWorkerToCoordinatorLinkToCorruptEverything()
+    {
+        var scenario = Load("scenarios/sync/transfer-corrupted-in-flight.yaml");
+
+        var link = Assert.IsType<SetLinkFaults>(scenario.Timeline[0]);
+        Assert.Equal((new NodeId("lambda-h100-1"), new NodeId("hetzner-cpu1")), (link.A, link.B));
+        Assert.Equal(Ratio.One, link.Faults.Corrupt);
+        Assert.Equal(new WriteGames(Duration.FromMinutes(2), 26, new NodeId("lambda-h100-1"), 40, 50_000_000), scenario.Timeline[1]);
     }
 
     [Fact]

@@ -1,0 +1,111 @@
+using System.Linq;
+using RingRift.Kernel.Sync;
+using Xunit;
+using static RingRift.Kernel.Tests.Sync.SyncRig;
+
+namespace RingRift.Kernel.Tests.Sync;
+
+public sealed class SyncMachineTests
+{
+    private const long Roomy = 900_000_000_000;
+
+    [Fact]
+    public void WorkerWritesGame_LeaderLearnsFromDeltaAndPlans_CanonicalAndReplicaPull()
+    {
+        var rig = new SyncRig();
+        rig[A].OnFiles(rig.Now, Files(Roomy));
+        rig[C].OnFiles(rig.Now, Files(Roomy));
+        rig[B].OnFiles(rig.Now, Files(Roomy, Game(1)));
+
+        var plan = rig.Settle();
+
+        Assert.NotNull(plan);
+        Assert.Equal(new[] { A, C }, plan!.Transfers.Select(t => t.Target).Order().ToArray());
+        Assert.All(plan.Transfers, t => Assert.Equal(B, t.Source));
+        Assert.Single(rig.Starts(A));
+        Assert.Single(rig.Starts(C));
+        Assert.DoesNotContain(rig.Sent, s => s.Message is ManifestPageMessage);
+    }
+
+    [Fact]
+    public void StoredFile_InTargetManifest_FreesTheSlotAndIsNotPlannedAgain()
+    {
+        var rig = new SyncRig();
+        rig[A].OnFiles(rig.Now, Files(Roomy));
+        rig[C].OnFiles(rig.Now, Files(Roomy));
+        rig[B].OnFiles(rig.Now, Files(Roomy, Game(1)));
+        rig.Settle();
+        foreach (var (node, effect) in rig.Effects.ToList())
+        {
+            rig[node].OnFiles(rig.Now, Files(Roomy, Game(1)));
+            rig.Complete(node, effect.Id, new TransferCompleted(1000, true));
+        }
+
+        rig.Now += Duration.FromSeconds(10);
+        var plan = rig.Settle();
+
+        Assert.NotNull(plan);
+        Assert.Empty(plan!.Transfers);
+        Assert.Equal(0, rig[A].InFlightCount);
+    }
+
+    [Fact]
+    public void CorruptTransfer_Reported_LeaderReplansFromAnotherSource()
+    {
+        var rig = new SyncRig();
+        rig[A].OnFiles(rig.Now, Files(Roomy));
+        rig[B].OnFiles(rig.Now, Files(Roomy, Game(1)));
+        rig[C].OnFiles(rig.Now, Files(Roomy, Game(1)));
+        rig.Settle();
+        var first = rig.Starts(A).Single();
+
+        rig.Complete(A, first.Id, new TransferFailed(TransferFailure.Corrupt, "hash mismatch"));
+        var plan = rig.Settle();
+
+        Assert.NotNull(plan);
+        var again = Assert.Single(plan!.Transfers);
+        Assert.Equal(A, again.Target);
+        Assert.NotEqual(first.Transfer.Source, again.Source);
+    }
+
+    [Fact]
+    public void TargetPastCriticalDisk_RunningPullsAreCancelled()
+    {
+        var rig = new SyncRig();
+        rig[A].OnFiles(rig.Now, Files(Roomy));
+        rig[C].OnFiles(rig.Now, Files(Roomy));
+        rig[B].OnFiles(rig.Now, Files(Roomy, Game(1)));
+        rig.Settle();
+        var pull = rig.Starts(C).Single();
+
+        rig[C].OnFiles(rig.Now, Files(1_000_000_000));
+        rig.Settle();
+
+        var cancel = rig.Effects.Where(e => e.Node == C).Select(e => e.Effect).OfType<CancelTransfer>().Single();
+        Assert.Equal(pull.Id, cancel.Transfer);
+        Assert.True(rig[C].OnCompleted(rig.Now, cancel.Id, TransferCancelled.Instance, A));
+        Assert.True(rig[C].OnCompleted(rig.Now, pull.Id, new TransferFailed(TransferFailure.Cancelled, "cancelled"), A));
+        Assert.Equal(0, rig[C].RunningCount);
+    }
+
+    [Fact]
+    public void DeltasNoLongerKept_LeaderAsks_RebuildsWholeManifestFromPages()
+    {
+        var rig = new SyncRig(new SyncConfig(A, SyncPolicy.Default) { DeltaLogMax = 1 });
+        rig[A].OnFiles(rig.Now, Files(Roomy));
+        for (var i = 0; i < 5; i++)
+        {
+            rig[B].OnFiles(rig.Now, Files(Roomy, Game(i)));
+            rig[B].Tick(rig.Now, null);
+        }
+
+        rig.Now += Duration.FromSeconds(10);
+
+        var plan = rig.Settle();
+
+        Assert.Contains(rig.Sent, s => s.Message is ManifestPageMessage);
+        Assert.NotNull(plan);
+        Assert.Equal(rig[B].Own.Digest, rig[A].KnownManifest(B)!.Digest);
+        Assert.Equal(5, rig[A].KnownManifest(B)!.Count);
+    }
+}
