@@ -57,7 +57,8 @@ public sealed partial class NodeRuntime : IHostedService
         _sender = new HttpMessageSender(settings.Self, peers, authenticator, Counters);
         _driver = new NodeDriver(settings.Kernel, _clock, Metrics, logger, lifetime.StopApplication);
         _persist = new PersistWriter(_store, OnPersistCompleted);
-        _sampler = new ResourceSampler(settings.DataDir, _driver.TryPost, settings.ResourceSamplePeriod);
+        var gpus = new GpuSampler(NvidiaSmi.Locate(Environment.GetEnvironmentVariable("PATH")), settings.Kernel.Self.Gpu.Count);
+        _sampler = new ResourceSampler(settings.DataDir, _driver.TryPost, settings.ResourceSamplePeriod, gpus);
         _peerTable = new PeerTableWriter(_store, () => _driver.Status, settings.PeerAddresses, settings.PeerTablePeriod, logger);
         _ledger = new SqliteJobLedger(_store, self, logger);
         _processes = new ProcessJobRunner(settings.Jobs, _ledger, _driver.Complete, self, settings.DataDir)
@@ -87,6 +88,9 @@ public sealed partial class NodeRuntime : IHostedService
     public NodeDriver Driver => _driver;
     public SqliteStateStore Store => _store;
     public int RunningProcesses => _processes.RunningCount;
+
+    /// <summary>The GPUs nvidia-smi last reported (none without it).</summary>
+    public GpuReport Gpus => _sampler.LastGpus;
     public UdpCounters UdpCounters { get; } = new();
 
     /// <summary>Where SWIM datagrams are received; null when SWIM travels over HTTP.</summary>
