@@ -36,7 +36,7 @@ public sealed partial class NodeRuntime : IHostedService
     private readonly MessageAuthenticator _authenticator;
     private readonly ReplayGuard _replays;
     private readonly ResourceSampler _sampler;
-    private readonly PeerTableWriter _peerTable;
+    private readonly OperatorTablesWriter _tables;
     private readonly TransferExecutor _transfers;
     private UdpTransport? _udp;
     private long _persistFailures;
@@ -59,7 +59,7 @@ public sealed partial class NodeRuntime : IHostedService
         _persist = new PersistWriter(_store, OnPersistCompleted);
         var gpus = new GpuSampler(NvidiaSmi.Locate(Environment.GetEnvironmentVariable("PATH")), settings.Kernel.Self.Gpu.Count);
         _sampler = new ResourceSampler(settings.DataDir, _driver.TryPost, settings.ResourceSamplePeriod, gpus);
-        _peerTable = new PeerTableWriter(_store, () => _driver.Status, settings.PeerAddresses, settings.PeerTablePeriod, logger);
+        _tables = new OperatorTablesWriter(_store, () => _driver.Status, settings.PeerAddresses, settings.PeerTablePeriod, logger);
         _ledger = new SqliteJobLedger(_store, self, logger);
         _processes = new ProcessJobRunner(settings.Jobs, _ledger, _driver.Complete, self, settings.DataDir)
         {
@@ -107,7 +107,7 @@ public sealed partial class NodeRuntime : IHostedService
         StartUdp();
         _driver.Start(restored, new EffectRouter(_sender, _udp, _settings.PeerUdp, _persist, _processes, _transfers));
         _sampler.Start();
-        _peerTable.Start();
+        _tables.Start();
         _accepting = true;
         return Task.CompletedTask;
     }
