@@ -64,19 +64,7 @@ public sealed partial class SqliteStateStore
     }
 
     /// <summary>Appends one sample to <c>metrics_history</c>.</summary>
-    public void RecordMetric(string metricType, double value)
-    {
-        lock (_gate)
-        {
-            ThrowIfDisposed();
-            using var command = _connection.CreateCommand();
-            command.CommandText = "INSERT INTO metrics_history (timestamp, metric_type, value) VALUES ($now, $type, $value);";
-            command.Parameters.AddWithValue("$now", UnixSeconds());
-            command.Parameters.AddWithValue("$type", metricType);
-            command.Parameters.AddWithValue("$value", value);
-            command.ExecuteNonQuery();
-        }
-    }
+    public void RecordMetric(string metricType, double value) => RecordMetrics([(metricType, value)]);
 
     private static JobRecord ReadJob(SqliteDataReader reader) => new(
         reader.GetString(0),

@@ -22,9 +22,14 @@ public sealed partial class SyncEndpoints
     {
         if (!await Authenticated(http, []).ConfigureAwait(false)) return;
         if (await ServedPath(http).ConfigureAwait(false) is not { } path) return;
-        if (PushedChunk(http.Request, path, context.Gateway.Self, out var problem) is not { } spec)
+        if (http.Request.ContentLength is not { } length)
         {
-            await Refuse(http, problem.StartsWith("Content-Length", StringComparison.Ordinal) ? 411 : 400, problem, "sync_push").ConfigureAwait(false);
+            await Refuse(http, 411, "Content-Length is required", "sync_push").ConfigureAwait(false);
+            return;
+        }
+        if (PushedChunk(http.Request, path, length, context.Gateway.Self, out var problem) is not { } spec)
+        {
+            await Refuse(http, 400, problem, "sync_push").ConfigureAwait(false);
             return;
         }
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = spec.LengthBytes;
@@ -55,7 +60,7 @@ public sealed partial class SyncEndpoints
         _ => 400,
     };
 
-    private static TransferSpec? PushedChunk(HttpRequest request, string path, NodeId self, out string problem)
+    private static TransferSpec? PushedChunk(HttpRequest request, string path, long length, NodeId self, out string problem)
     {
         var sender = request.Headers[AuthHeaders.Sender].ToString();
         var source = new NodeId(NodeIds.IsValid(sender) ? sender : "operator");
@@ -63,7 +68,6 @@ public sealed partial class SyncEndpoints
         if (!ContentHashes.TryParse(request.Query["hash"].ToString(), out var hash)) problem = "'hash' must be 32 hex digits (XXH128)";
         else if (!TryBytes(request.Query["size"].ToString(), out var size)) problem = "'size' must be a whole number of bytes";
         else if (!TryBytes(request.Query["offset"].ToString(), out var offset)) problem = "'offset' must be a whole number of bytes";
-        else if (request.ContentLength is not { } length) problem = "Content-Length is required";
         else if (offset > size - length) problem = $"bytes {offset}+{length} are not within a file of {size}";
         else return new TransferSpec(source, self, path, hash, size, offset, length);
         return null;

@@ -38,7 +38,22 @@ internal sealed class NodeGateway(NodeRuntime node) : INodeGateway
             .Append("# TYPE ringrift_running_jobs gauge\n").Append(inv, $"ringrift_running_jobs {status.RunningJobs}\n")
             .Append("# TYPE ringrift_owned_processes gauge\n").Append(inv, $"ringrift_owned_processes {node.RunningProcesses}\n")
             .Append("# TYPE ringrift_uptime_seconds gauge\n").Append(inv, $"ringrift_uptime_seconds {(long)Uptime.TotalSeconds}\n");
+        WriteGpus(text, node.Gpus);
         node.Metrics.Write(text);
         node.UdpCounters.Write(text);
     }
+
+    private static void WriteGpus(StringBuilder text, Resources.GpuReport report)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        text.Append("# TYPE ringrift_gpu_utilization_percent gauge\n");
+        for (var i = 0; i < report.Gpus.Count; i++) text.Append(inv, $"ringrift_gpu_utilization_percent{{gpu=\"{i}\",name=\"{LabelValue(report.Gpus[i].Name)}\"}} {report.Gpus[i].UtilizationPercent}\n");
+        text.Append("# TYPE ringrift_gpu_memory_used_mib gauge\n");
+        for (var i = 0; i < report.Gpus.Count; i++) text.Append(inv, $"ringrift_gpu_memory_used_mib{{gpu=\"{i}\"}} {report.Gpus[i].MemoryUsedMib}\n");
+        text.Append("# TYPE ringrift_gpu_memory_total_mib gauge\n");
+        for (var i = 0; i < report.Gpus.Count; i++) text.Append(inv, $"ringrift_gpu_memory_total_mib{{gpu=\"{i}\"}} {report.Gpus[i].MemoryTotalMib}\n");
+        text.Append(inv, $"# TYPE ringrift_gpu_smi_malformed_lines gauge\nringrift_gpu_smi_malformed_lines {report.MalformedLines}\n");
+    }
+
+    private static string LabelValue(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
 }

@@ -25,11 +25,11 @@ public sealed partial class NodeRuntime
         await _processes.TerminateAllAsync().ConfigureAwait(false);
         _transfers.CancelAll();
         await _sampler.DisposeAsync().ConfigureAwait(false);
-        await _peerTable.DisposeAsync().ConfigureAwait(false);
+        await _tables.DisposeAsync().ConfigureAwait(false);
         await _driver.DisposeAsync().ConfigureAwait(false);
         if (_udp is not null) await _udp.DisposeAsync().ConfigureAwait(false);
         await _persist.DisposeAsync().ConfigureAwait(false);
-        _peerTable.WriteIfChanged();
+        _tables.WriteIfChanged();
         try
         {
             await _sender.DisposeAsync().AsTask().WaitAsync(SendDrainWait, CancellationToken.None).ConfigureAwait(false);

@@ -36,7 +36,7 @@ public sealed partial class NodeRuntime : IHostedService
     private readonly MessageAuthenticator _authenticator;
     private readonly ReplayGuard _replays;
     private readonly ResourceSampler _sampler;
-    private readonly PeerTableWriter _peerTable;
+    private readonly OperatorTablesWriter _tables;
     private readonly TransferExecutor _transfers;
     private UdpTransport? _udp;
     private long _persistFailures;
@@ -57,8 +57,9 @@ public sealed partial class NodeRuntime : IHostedService
         _sender = new HttpMessageSender(settings.Self, peers, authenticator, Counters);
         _driver = new NodeDriver(settings.Kernel, _clock, Metrics, logger, lifetime.StopApplication);
         _persist = new PersistWriter(_store, OnPersistCompleted);
-        _sampler = new ResourceSampler(settings.DataDir, _driver.TryPost, settings.ResourceSamplePeriod);
-        _peerTable = new PeerTableWriter(_store, () => _driver.Status, settings.PeerAddresses, settings.PeerTablePeriod, logger);
+        var gpus = new GpuSampler(NvidiaSmi.Locate(Environment.GetEnvironmentVariable("PATH")), settings.Kernel.Self.Gpu.Count);
+        _sampler = new ResourceSampler(settings.DataDir, _driver.TryPost, settings.ResourceSamplePeriod, gpus);
+        _tables = new OperatorTablesWriter(_store, () => _driver.Status, settings.PeerAddresses, settings.PeerTablePeriod, logger);
         _ledger = new SqliteJobLedger(_store, self, logger);
         _processes = new ProcessJobRunner(settings.Jobs, _ledger, _driver.Complete, self, settings.DataDir)
         {
@@ -87,6 +88,9 @@ public sealed partial class NodeRuntime : IHostedService
     public NodeDriver Driver => _driver;
     public SqliteStateStore Store => _store;
     public int RunningProcesses => _processes.RunningCount;
+
+    /// <summary>The GPUs nvidia-smi last reported (none without it).</summary>
+    public GpuReport Gpus => _sampler.LastGpus;
     public UdpCounters UdpCounters { get; } = new();
 
     /// <summary>Where SWIM datagrams are received; null when SWIM travels over HTTP.</summary>
@@ -103,7 +107,7 @@ public sealed partial class NodeRuntime : IHostedService
         StartUdp();
         _driver.Start(restored, new EffectRouter(_sender, _udp, _settings.PeerUdp, _persist, _processes, _transfers));
         _sampler.Start();
-        _peerTable.Start();
+        _tables.Start();
         _accepting = true;
         return Task.CompletedTask;
     }

@@ -15,7 +15,8 @@ namespace RingRift.Host.Tests;
 public sealed class BadInputFuzzTests(SingleNodeFixture node) : IClassFixture<SingleNodeFixture>
 {
     private const int Requests = 1500;
-    private static readonly string[] Paths = ["/kernel/message", "/gossip", "/spawn/selfplay", "/status", "/nope", "/metrics"];
+    private static readonly string[] Paths =
+        ["/kernel/message", "/gossip", "/spawn/selfplay", "/status", "/nope", "/metrics", "/sync/pull", "/sync/manifest", "/sync/file?path=games/x.db", "/sync/file?path=../x"];
 
     [Fact]
     public async Task ThousandsOfBadRequests_AllRefusedWith4xx_NodeUpAndStateUnchanged()

@@ -172,12 +172,27 @@ public sealed class ConfigTests
     [InlineData("RINGRIFT_MEMBERSHIP_MODE", "gossipy")]
     [InlineData("RINGRIFT_P2P_PORT", "0")]
     [InlineData("RINGRIFT_P2P_LEADER_LEASE_SECONDS", "-3")]
+    [InlineData("RINGRIFT_PEER_TIMEOUT", "soon")]
+    [InlineData("RINGRIFT_PEER_TIMEOUT", "1")]
+    [InlineData("RINGRIFT_P2P_STARTUP_GRACE_PERIOD", "-1")]
+    [InlineData("RINGRIFT_CONSENSUS_MODE", "paxos")]
     public void Build_BadEnvironmentValue_NamesTheVariable(string name, string value)
     {
         var error = Assert.Throws<ConfigException>(() => SettingsBuilder.Build(
             HostArguments.Parse(["--node-id", "a"]), Env(("RINGRIFT_CLUSTER_AUTH_TOKEN", TestCluster.Secret), (name, value))));
 
         Assert.Contains(name, error.Message);
+    }
+
+    [Fact]
+    public void Build_SeedTimingVariables_SetPeerTimeoutAndStartupGrace()
+    {
+        var settings = SettingsBuilder.Build(HostArguments.Parse(["--node-id", "a"]), Env(
+            ("RINGRIFT_CLUSTER_AUTH_TOKEN", TestCluster.Secret), ("RINGRIFT_PEER_TIMEOUT", "200"),
+            ("RINGRIFT_P2P_STARTUP_GRACE_PERIOD", "0"), ("RINGRIFT_CONSENSUS_MODE", "raft")));
+
+        Assert.Equal(Duration.FromSeconds(200), settings.Kernel.Membership.DeadTimeout);
+        Assert.Equal(Duration.Zero, settings.Kernel.Election.StartupGrace);
     }
 
     [Fact]

@@ -93,6 +93,21 @@ public sealed class SyncTransferTests(SyncClusterFixture fixture) : IClassFixtur
         Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(fixture.DataDir(1), "data/pushed.npz")));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task Transfer_PathThatNeedsEscaping_IsSignedAndServedAsNamed(int executing)
+    {
+        var path = $"games/a b+c%d&e=f {executing}.db";
+        var bytes = SyncClusterFixture.Bytes(5000, 20 + executing);
+        fixture.Write(0, path, bytes);
+
+        var outcome = await Execute(executing, SyncClusterFixture.Spec(0, 1, path, bytes));
+
+        Assert.Equal(new TransferCompleted(bytes.Length, FileComplete: true), outcome);
+        Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(fixture.DataDir(1), path)));
+    }
+
     [Fact]
     public async Task Push_RottedBytes_TheTargetRefusesThemAsCorrupt()
     {

@@ -29,7 +29,7 @@ public sealed record NodeSettings(
     /// <summary>How often CPU, memory and disk are sampled and handed to the kernel.</summary>
     public TimeSpan ResourceSamplePeriod { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How often the membership view is written to the <c>peers</c> table.</summary>
+    /// <summary>How often the <c>peers</c>, <c>peer_cache</c> and <c>metrics_history</c> tables are written.</summary>
     public TimeSpan PeerTablePeriod { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How long a terminated job gets between SIGTERM and SIGKILL.</summary>

@@ -26,6 +26,15 @@ public static class SettingsBuilder
     public const string LeaseVar = "RINGRIFT_P2P_LEADER_LEASE_SECONDS";
     public const string ModeVar = "RINGRIFT_MEMBERSHIP_MODE";
     public const string DataDirVar = "RINGRIFT_P2P_STATE_DIR";
+    public const string PeerTimeoutVar = "RINGRIFT_PEER_TIMEOUT";
+    public const string StartupGraceVar = "RINGRIFT_P2P_STARTUP_GRACE_PERIOD";
+    public const string ConsensusVar = "RINGRIFT_CONSENSUS_MODE";
+
+    /// <summary>
+    /// The seed's consensus modes. Every one runs the kernel's lease election with a voter quorum (it
+    /// has no other): the names are accepted so that existing deployments start, and nothing else is.
+    /// </summary>
+    private static readonly string[] ConsensusModes = ["bully", "raft", "hybrid", "lease"];
 
     public static NodeSettings Build(HostArguments args, Func<string, string?> environment)
     {
@@ -98,11 +107,14 @@ public static class SettingsBuilder
     private static KernelConfig Kernel(HostArguments args, ClusterFile? file, ImmutableArray<HostEntry> hosts, Func<string, string?> env)
     {
         var cluster = hosts.Select(h => h.Profile).ToImmutableArray();
+        CheckConsensusMode(env);
         var membership = file?.Membership ?? MembershipConfig.Default;
         if (EnvSeconds(env, HeartbeatVar) is { } heartbeat) membership = membership with { HeartbeatInterval = heartbeat };
+        if (EnvSeconds(env, PeerTimeoutVar) is { } peerTimeout) membership = membership with { DeadTimeout = peerTimeout };
         var election = KernelConfig.DefaultElection(cluster);
         if (file?.Election is { } timings) election = timings.ApplyTo(election);
         if (EnvSeconds(env, LeaseVar) is { } lease) election = election with { Lease = lease };
+        if (EnvSeconds(env, StartupGraceVar, allowZero: true) is { } grace) election = election with { StartupGrace = grace };
         var seed = args.Seed ?? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
         var config = new KernelConfig(cluster.First(p => p.Node == args.NodeId), cluster, membership, seed, JobSlotsMax: file?.JobSlotsMax ?? 16)
         {
@@ -111,8 +123,23 @@ public static class SettingsBuilder
             Scheduling = file?.Scheduling,
         };
         var errors = config.Validate();
-        if (errors.Count > 0) throw new ConfigException("invalid configuration: " + string.Join("; ", errors));
+        if (errors.Count > 0) throw new ConfigException("invalid configuration: " + string.Join("; ", errors) + FromEnvironment(env));
         return config;
+    }
+
+    /// <summary>The timing variables that were set, so a relationship they broke is traced to them.</summary>
+    private static string FromEnvironment(Func<string, string?> env)
+    {
+        var set = new System.Collections.Generic.List<string>();
+        foreach (var name in (string[])[HeartbeatVar, PeerTimeoutVar, LeaseVar, StartupGraceVar])
+            if (env(name) is { Length: > 0 } value) set.Add(name + "=" + value);
+        return set.Count == 0 ? "" : " (from the environment: " + string.Join(", ", set) + ")";
+    }
+
+    private static void CheckConsensusMode(Func<string, string?> env)
+    {
+        if (env(ConsensusVar) is not { Length: > 0 } mode || Array.IndexOf(ConsensusModes, mode) >= 0) return;
+        throw new ConfigException($"{ConsensusVar}: '{mode}' must be one of {string.Join(", ", ConsensusModes)}");
     }
 
     private static ImmutableDictionary<NodeId, Uri> Addresses(HostArguments args, ImmutableArray<HostEntry> hosts)
@@ -142,12 +169,13 @@ public static class SettingsBuilder
     private static int? EnvPort(Func<string, string?> env) =>
         env(PortVar) is { Length: > 0 } text ? HostArguments.ParsePort(PortVar, text) : null;
 
-    private static Duration? EnvSeconds(Func<string, string?> env, string name)
+    private static Duration? EnvSeconds(Func<string, string?> env, string name, bool allowZero = false)
     {
         if (env(name) is not { Length: > 0 } text) return null;
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 86_400
+        var min = allowZero ? 0 : 1;
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds >= min && seconds <= 86_400
             ? Duration.FromSeconds(seconds)
-            : throw new ConfigException($"{name}: '{text}' must be a whole number of seconds from 1 to 86400");
+            : throw new ConfigException($"{name}: '{text}' must be a whole number of seconds from {min} to 86400");
     }
 
     private static MembershipMode? EnvMode(Func<string, string?> env) => env(ModeVar) switch

@@ -9,16 +9,26 @@ namespace RingRift.Host.Resources;
 /// <summary>
 /// Samples this machine every period, off the driver loop, and posts each sample as
 /// <see cref="Observed"/>: CPU busy since the last sample (/proc/stat), memory in use (/proc/meminfo),
-/// free disk under the data directory. GPUs are reported idle and healthy (the static profile of a
-/// machine without nvidia-smi); parsing nvidia-smi is not done yet.
+/// free disk under the data directory, and the GPUs (<see cref="GpuSampler"/>: nvidia-smi when installed,
+/// else the static profile).
 /// </summary>
-internal sealed class ResourceSampler(string dataDir, Func<KernelInput, bool> post, TimeSpan period) : IAsyncDisposable
+internal sealed class ResourceSampler(string dataDir, Func<KernelInput, bool> post, TimeSpan period, GpuSampler? gpus = null) : IAsyncDisposable
 {
+    private readonly GpuSampler _gpus = gpus ?? new GpuSampler(null, 0);
+
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
     private (long Busy, long Total)? _lastCpu;
 
     public void Start() => _loop = Task.Run(RunAsync);
+
+    public GpuReport LastGpus => _gpus.Last;
+
+    public async Task<ResourceSample> SampleAsync()
+    {
+        var (gpuBusy, gpuHealth) = await _gpus.SampleAsync().ConfigureAwait(false);
+        return Sample() with { GpuBusy = gpuBusy, GpuHealth = gpuHealth };
+    }
 
     public ResourceSample Sample()
     {
@@ -43,7 +53,7 @@ internal sealed class ResourceSampler(string dataDir, Func<KernelInput, bool> po
         using var timer = new PeriodicTimer(period);
         try
         {
-            do post(new Observed(Sample()));
+            do post(new Observed(await SampleAsync().ConfigureAwait(false)));
             while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false));
         }
         catch (OperationCanceledException)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts the three nodes of local-3.yaml on 127.0.0.1 (ports 18770-18772), each with its own data
+# Starts the five nodes of local-5.yaml on 127.0.0.1 (ports 18770-18774), each with its own data
 # directory under ${RINGRIFT_LOCAL_DIR:-/tmp/ringrift-local}, and waits; Ctrl-C stops them all
 # gracefully (SIGTERM: the leader steps down, jobs are killed, state is flushed).
 set -euo pipefail
@@ -11,12 +11,12 @@ mkdir -p "$root"
 dotnet build "$repo/adapters/RingRift.Host" -c Release -v quiet -nologo
 bin="$repo/adapters/RingRift.Host/bin/Release/net10.0/ringrift-node"
 pids=()
-for i in 0 1 2; do
-  node="node-$(printf "\\x$(printf %x $((97 + i)))")"
-  "$bin" --node-id "$node" --bind 127.0.0.1 --port $((18770 + i)) --config "$here/local-3.yaml" \
+for node in node-a node-b node-c node-d node-e; do
+  port=$((18770 + $(printf '%d' "'${node: -1}") - 97))
+  "$bin" --node-id "$node" --bind 127.0.0.1 --port "$port" --config "$here/local-5.yaml" \
     --data-dir "$root/$node" --secret-file "$root/secret" > "$root/$node.log" 2>&1 &
   pids+=($!)
-  echo "$node: http://127.0.0.1:$((18770 + i))/status  log: $root/$node.log"
+  echo "$node: http://127.0.0.1:$port/status  log: $root/$node.log"
 done
 trap 'kill -TERM "${pids[@]}" 2>/dev/null; wait' INT TERM
 wait

@@ -11,10 +11,11 @@ using RingRift.Kernel;
 namespace RingRift.Host;
 
 /// <summary>
-/// Every period (15 s, the original's save cycle), off the driver loop, writes the membership view
-/// of the latest status snapshot to the <c>peers</c> table, when it changed.
+/// Every period (15 s, the original's save cycle), off the driver loop, writes the tables operators and
+/// tools read: the membership view of the latest status snapshot to <c>peers</c> (when it changed), one
+/// observation of each peer to <c>peer_cache</c>, and the node's headline figures to <c>metrics_history</c>.
 /// </summary>
-internal sealed class PeerTableWriter(
+internal sealed class OperatorTablesWriter(
     SqliteStateStore store, Func<NodeStatus> status, ImmutableDictionary<NodeId, Uri> addresses, TimeSpan period, ILogger logger)
     : IAsyncDisposable
 {
@@ -24,25 +25,48 @@ internal sealed class PeerTableWriter(
 
     public void Start() => _loop = Task.Run(RunAsync);
 
-    /// <summary>Writes the current view now if it changed since the last write.</summary>
+    /// <summary>Writes the current view to <c>peers</c> now if it changed since the last write.</summary>
     public void WriteIfChanged()
     {
         var current = status();
         if (ReferenceEquals(current, _written)) return;
+        Guarded(() => store.SavePeers(Peers(current)));
+        _written = current;
+    }
+
+    /// <summary>One period's writes: the peer table if it changed, the peer cache and the metrics history.</summary>
+    public void WritePeriod()
+    {
+        WriteIfChanged();
+        var current = status();
+        Guarded(() => store.ObservePeers(Peers(current)));
+        Guarded(() => store.RecordMetrics(
+        [
+            ("alive_peers", current.AlivePeers), ("running_jobs", current.RunningJobs),
+            ("is_leader", current.Role == NodeRole.Leader ? 1 : 0), ("epoch", current.Epoch),
+        ]));
+    }
+
+    private List<PeerRecord> Peers(NodeStatus current)
+    {
         var peers = new List<PeerRecord>(current.Members.Length);
         foreach (var member in current.Members)
         {
             addresses.TryGetValue(member.Peer, out var address);
             peers.Add(new PeerRecord(member.Peer.Value, address?.Host, address?.Port, member.State.ToString().ToLowerInvariant(), member.Incarnation));
         }
+        return peers;
+    }
+
+    private void Guarded(Action write)
+    {
         try
         {
-            store.SavePeers(peers);
-            _written = current;
+            write();
         }
         catch (Exception e) when (e is SqliteException or ObjectDisposedException)
         {
-            logger.LogWarning("peer table write failed: {Error}", e.Message);
+            logger.LogWarning("operator table write failed: {Error}", e.Message);
         }
     }
 
@@ -58,7 +82,7 @@ internal sealed class PeerTableWriter(
         using var timer = new PeriodicTimer(period);
         try
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false)) WriteIfChanged();
+            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false)) WritePeriod();
         }
         catch (OperationCanceledException)
         {
