@@ -52,4 +52,19 @@ public sealed class KernelNodeMonitoringTests
         Assert.Equal("disk_filling", Assert.Single(rig.Wake(At(721)).Status.Alerts).Kind);
         Assert.False(rig.Wake(At(722)).Status.Health[0].Healthy);
     }
+
+    [Fact]
+    public void Step_OnlyTheGameCountChanges_AdvertisesNoNewLoad()
+    {
+        var rig = NodeRig.Durable(Configs.Kernel() with { Monitoring = MonitoringConfig.Default });
+        rig.Step(At(1), new Observed(ResourceSample.Idle with { GamesWritten = 5, DiskUsed = new Ratio(5_000) }));
+        rig.RunUntil(At(30));
+        Assert.True(rig.Node.Gossip.TryGet(new NodeId("node-a"), out var before));
+
+        rig.Step(At(31), new Observed(ResourceSample.Idle with { GamesWritten = 9, DiskUsed = new Ratio(5_100) }));
+        rig.RunUntil(At(60));
+
+        Assert.True(rig.Node.Gossip.TryGet(new NodeId("node-a"), out var after));
+        Assert.Equal(before.Version, after.Version);
+    }
 }
