@@ -18,6 +18,7 @@ public static class HttpEndpoints
         app.MapGet("/status", status.Status);
         app.MapGet("/health", status.Health);
         app.MapGet("/metrics", status.Metrics);
+        app.MapGet("/alerts", new AlertsEndpoint(context).Alerts);
         app.MapPost(MessagePath, new MessageEndpoint(context, gossipOnly: false).Handle);
         app.MapPost(GossipPath, new MessageEndpoint(context, gossipOnly: true).Handle);
         app.MapPost("/spawn/selfplay", new SpawnEndpoint(context, Kernel.JobKind.Selfplay).Handle);

@@ -27,6 +27,7 @@ internal sealed class StatusEndpoints(HttpEndpointContext context)
     {
         var text = new StringBuilder();
         context.Gateway.WriteMetrics(text);
+        AlertsEndpoint.WriteMetrics(text, context.Gateway.Status);
         context.Counters.Write(text);
         http.Response.StatusCode = 200;
         http.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
@@ -52,6 +53,6 @@ internal sealed class StatusEndpoints(HttpEndpointContext context)
         return new StatusBody(
             gateway.Self.Value, RoleName(status.Role), status.LeaderId?.Value, status.Epoch, status.Incarnation,
             status.AlivePeers, status.TotalPeers, (long)gateway.Uptime.TotalSeconds, gateway.AcceptingWork,
-            new JobsBody(status.RunningJobs), managers, peers);
+            new JobsBody(status.RunningJobs), managers, peers) { Loops = AlertsEndpoint.Loops(status) };
     }
 }

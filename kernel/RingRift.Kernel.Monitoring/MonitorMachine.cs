@@ -53,12 +53,13 @@ public sealed class MonitorMachine
         Version++;
         _disk.Add(now, sample.DiskUsed.BasisPoints);
         _memory.Add(now, sample.MemoryUsed.BasisPoints);
-        _games.Add(now, sample.GamesWritten);
+        _games.Add(now, sample.GamesWritten ?? 0);
         _selfplay.Add(now, sample.SelfplayRunning);
         // A host that samples no disk (zero) predicts nothing about it.
         if (sample.DiskUsed > Ratio.Zero) DecideLevel(now, AlertKind.DiskFilling, _disk, _config.DiskUsedMax.BasisPoints, _config.DiskUsedClear.BasisPoints);
         if (sample.MemoryUsed > Ratio.Zero) DecideLevel(now, AlertKind.MemoryGrowing, _memory, _config.MemoryUsedMax.BasisPoints, _config.MemoryUsedClear.BasisPoints);
-        Set(now, AlertKind.SelfplayStalled, StallPredictor.IsStalled(_games, _selfplay, _config.StallAfter), _games.Latest, null);
+        var stalled = sample.GamesWritten is not null && StallPredictor.IsStalled(_games, _selfplay, _config.StallAfter);
+        Set(now, AlertKind.SelfplayStalled, stalled, _games.Latest, null);
         if (sample.PendingJobs is { } pending)
         {
             _pending.Add(now, pending);

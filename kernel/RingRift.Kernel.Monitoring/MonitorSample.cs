@@ -2,6 +2,7 @@ namespace RingRift.Kernel.Monitoring;
 
 /// <summary>
 /// What the monitor samples each interval: the host's last resource sample, the selfplay jobs this node
-/// runs, and — on the leader only — the pending jobs in its book (null elsewhere).
+/// runs, and — on the leader only — the pending jobs in its book (null elsewhere). A null game count
+/// (the host counts none) turns stall detection off.
 /// </summary>
-public readonly record struct MonitorSample(Ratio DiskUsed, Ratio MemoryUsed, long GamesWritten, int SelfplayRunning, int? PendingJobs);
+public readonly record struct MonitorSample(Ratio DiskUsed, Ratio MemoryUsed, long? GamesWritten, int SelfplayRunning, int? PendingJobs);

@@ -69,6 +69,13 @@ public sealed partial class KernelNode
 
     private void OnAlertReport(Instant now, NodeId from, AlertReport report) => _healer?.OnReport(now, from, report);
 
+    /// <summary>
+    /// The sample as peers see it: the monitoring-only fields (disk used, games written) never travel, so
+    /// they are dropped before the load is compared and a new game count alone changes no gossip.
+    /// </summary>
+    private static ResourceSample Advertised(ResourceSample sample) =>
+        sample.DiskUsed == Ratio.Zero && sample.GamesWritten is null ? sample : sample with { DiskUsed = Ratio.Zero, GamesWritten = null };
+
     private bool IsAlive(NodeId node) => node == Id || _membership.StateOf(node) == MemberState.Alive;
 
     private NodeStatus WithOperations(NodeStatus status)

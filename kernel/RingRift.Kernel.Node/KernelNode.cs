@@ -141,7 +141,7 @@ public sealed partial class KernelNode
         if (!_loadStale && _jobs.Version == _loadJobsVersion) return;
         _loadStale = false;
         _loadJobsVersion = _jobs.Version;
-        var load = _jobs.LoadWith(_resources);
+        var load = _jobs.LoadWith(Advertised(_resources));
         _membership.SetLoad(load);
         _gossip.SetOwnLoad(load);
     }

@@ -9,6 +9,7 @@ namespace RingRift.Adapters.Http.Json;
 [JsonSerializable(typeof(ErrorBody))]
 [JsonSerializable(typeof(StatusBody))]
 [JsonSerializable(typeof(HealthBody))]
+[JsonSerializable(typeof(AlertsBody))]
 [JsonSerializable(typeof(SpawnRequest))]
 [JsonSerializable(typeof(SpawnResult))]
 public sealed partial class HttpJsonContext : JsonSerializerContext;

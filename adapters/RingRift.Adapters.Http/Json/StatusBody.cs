@@ -15,4 +15,8 @@ public sealed record StatusBody(
     bool AcceptingWork,
     JobsBody Jobs,
     Dictionary<string, ComponentBody> Managers,
-    List<PeerBody> Peers);
+    List<PeerBody> Peers)
+{
+    /// <summary>Each kernel machine's health (the seed's "loops"); null when monitoring is off.</summary>
+    public Dictionary<string, LoopBody>? Loops { get; init; }
+}

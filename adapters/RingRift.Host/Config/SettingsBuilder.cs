@@ -121,6 +121,7 @@ public static class SettingsBuilder
             Election = election,
             MembershipMode = EnvMode(env) ?? file?.Mode ?? MembershipMode.Heartbeat,
             Scheduling = file?.Scheduling,
+            Monitoring = HostMonitoring.FromEnv(env),
         };
         var errors = config.Validate();
         if (errors.Count > 0) throw new ConfigException("invalid configuration: " + string.Join("; ", errors) + FromEnvironment(env));

@@ -38,7 +38,7 @@ internal sealed class ResourceSampler(string dataDir, Func<KernelInput, bool> po
             busy = Ratio.Of(Math.Clamp(now.Busy - last.Busy, 0, now.Total - last.Total), now.Total - last.Total);
         _lastCpu = cpu;
         var memory = (Read("/proc/meminfo") is { } meminfo ? ProcReaders.MemoryUsed(meminfo) : null) ?? Ratio.Zero;
-        return new ResourceSample(busy, memory, Ratio.Zero, new ByteSize(FreeDiskBytes()), GpuHealth.Healthy);
+        return new ResourceSample(busy, memory, Ratio.Zero, new ByteSize(FreeDiskBytes()), GpuHealth.Healthy) { DiskUsed = DiskUsage.UsedOf(dataDir) };
     }
 
     public async ValueTask DisposeAsync()

@@ -11,8 +11,11 @@ public sealed record ResourceSample(
     /// <summary>Fraction of the disk in use; zero when the host does not sample it (no disk alert is then possible).</summary>
     public Ratio DiskUsed { get; init; }
 
-    /// <summary>Games this node's selfplay has written (a counter that only grows), for stall detection.</summary>
-    public long GamesWritten { get; init; }
+    /// <summary>
+    /// Games this node's selfplay has written (a counter that only grows), for stall detection; null when
+    /// the host does not count them (then no stall can be detected, rather than every job looking stalled).
+    /// </summary>
+    public long? GamesWritten { get; init; }
 
     public static readonly ResourceSample Idle = new(Ratio.Zero, Ratio.Zero, Ratio.Zero, ByteSize.Zero, GpuHealth.Healthy);
 }

@@ -108,7 +108,8 @@ internal sealed partial class TimelineRecorder
             case LeaderChanged changed: OnLeaderChanged(now, node, changed); break;
             case JobLaunched: SetJobs(now, node, _jobs[node] + 1, Text(node, notice)); break;
             case JobExited: SetJobs(now, node, System.Math.Max(0, _jobs[node] - 1), Text(node, notice)); break;
-            case JobLaunchFailed or PersistRetrying or LocalStallDetected or DispatchStalled or JobLost:
+            case JobLaunchFailed or PersistRetrying or LocalStallDetected or DispatchStalled or JobLost
+                or Kernel.Monitoring.AlertRaised or Kernel.Monitoring.HealingAction:
                 Mark(now, node, "alert", notice.Name, Text(node, notice));
                 break;
         }

@@ -58,6 +58,16 @@ public sealed class MonitorMachineTests
     }
 
     [Fact]
+    public void Tick_HostCountsNoGames_NeverRaisesAStall()
+    {
+        var (machine, outbox) = Create();
+        for (var minute = 1; minute <= 20; minute++)
+            machine.Tick(Time.At(60 * minute), new MonitorSample(new Ratio(5_000), Ratio.Zero, null, 1, null));
+
+        Assert.Empty(outbox.Drain(null, Status).Notices);
+    }
+
+    [Fact]
     public void Tick_BeforeTheInterval_SamplesNothing()
     {
         var (machine, outbox) = Create();
@@ -73,7 +83,7 @@ public sealed class MonitorMachineTests
         return (new MonitorMachine(Config, Self, outbox, Instant.Zero), outbox);
     }
 
-    private static void Sample(MonitorMachine machine, Outbox outbox, List<Notice> notices, int minute, int disk, long games = 0, int selfplay = 0)
+    private static void Sample(MonitorMachine machine, Outbox outbox, List<Notice> notices, int minute, int disk, long? games = 0, int selfplay = 0)
     {
         machine.Tick(Time.At(60 * minute), new MonitorSample(new Ratio(disk), Ratio.Zero, games, selfplay, null));
         notices.AddRange(outbox.Drain(null, Status).Notices);

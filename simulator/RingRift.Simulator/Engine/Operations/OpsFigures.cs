@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 
 namespace RingRift.Simulator.Engine.Operations;
@@ -26,6 +27,15 @@ public sealed record OpsFigures(
     Kernel.Duration? SilentStopToAlertMax,
     ImmutableArray<long> EventCounts)
 {
+    /// <summary>Equal when every figure and every event count is (immutable arrays alone compare by reference).</summary>
+    public bool Equals(OpsFigures? other) =>
+        other is not null && AlertsRaised == other.AlertsRaised && AlertsCleared == other.AlertsCleared
+        && AlertReminders == other.AlertReminders && FalseAlerts == other.FalseAlerts && HealingActions == other.HealingActions
+        && HealingOnHealthyNodes == other.HealingOnHealthyNodes && HealthyNodesRestarted == other.HealthyNodesRestarted
+        && SilentStopToAlertMax == other.SilentStopToAlertMax && EventCounts.AsSpan().SequenceEqual(other.EventCounts.AsSpan());
+
+    public override int GetHashCode() => System.HashCode.Combine(AlertsRaised, FalseAlerts, HealingActions, EventCounts.Length);
+
     /// <summary>Counts in <see cref="Kernel.Node.ClusterEvents.All"/> order, as NAME:count.</summary>
     public string EventsText()
     {
