@@ -59,6 +59,7 @@ public sealed partial class KernelNode
             _worker = new JobWorkerMachine(scheduling, scheduling.SlotsFor(config.Self), _jobs, _outbox, _durable.State.Pipeline, Incarnation);
         }
         _scaling = CreateScaling(config, _dispatch, _outbox);
+        _elo = CreateElo(config, _outbox);
     }
 
     /// <summary>The leader side of dispatch, for read-only inspection; null when scheduling is off.</summary>
@@ -107,6 +108,7 @@ public sealed partial class KernelNode
         PublishLeader();
         StepScheduling(now);
         StepScaling(now);
+        StepElo(now);
     }
 
     /// <summary>Dispatch follows the election: the leader side plans, every node's worker side reports.</summary>
@@ -147,6 +149,7 @@ public sealed partial class KernelNode
         if (_dispatch is not null && _worker is not null)
             next = Instant.Min(next, Instant.Min(_dispatch.NextDeadline, _worker.NextDeadline));
         if (_scaling is not null) next = Instant.Min(next, _scaling.NextDeadline);
+        if (_elo is not null) next = Instant.Min(next, _elo.NextDeadline);
         return _durable.RetryAt is { } retry ? Instant.Min(retry, next) : next;
     }
 
@@ -173,8 +176,12 @@ public sealed partial class KernelNode
             case PreVoteReply preVoteReply: _election.OnPreVoteReply(now, deliver.From, preVoteReply); break;
             case GossipDigest digest: _gossip.OnDigest(deliver.From, digest); break;
             case GossipDelta delta: _gossip.OnDelta(now, deliver.From, delta); break;
-            case JobReport report: _dispatch?.OnReport(now, deliver.From, report); break;
+            case JobReport report:
+                RecordMatches(report);
+                _dispatch?.OnReport(now, deliver.From, report);
+                break;
             case JobOrders orders: _worker?.OnOrders(now, deliver.From, orders, _resources.GpuHealth); break;
+            default: RouteElo(deliver); break;
         }
     }
 

@@ -67,6 +67,9 @@ public static class MessageCodec
             MessageKind.SwimNack => SwimNack.Read(ref reader),
             MessageKind.JobOrders => JobOrders.Read(ref reader),
             MessageKind.JobReport => JobReport.Read(ref reader),
+            MessageKind.EloOffer => Ratings.EloOffer.Read(ref reader),
+            MessageKind.EloRequest => Ratings.EloRequest.Read(ref reader),
+            MessageKind.EloResults => Ratings.EloResults.Read(ref reader),
             _ => throw new MalformedMessageException("unknown message kind " + tag),
         };
     }

@@ -25,4 +25,9 @@ public enum MessageKind : byte
     // Scheduling: 40–59.
     JobOrders = 40,
     JobReport = 41,
+
+    // Elo sync: 80–89.
+    EloOffer = 80,
+    EloRequest = 81,
+    EloResults = 82,
 }

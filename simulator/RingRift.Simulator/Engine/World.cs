@@ -230,6 +230,7 @@ internal sealed partial class World
         {
             MembershipMode = _scenario.MembershipMode, Swim = _scenario.Swim, Election = ElectionConfig,
             Scheduling = _workload is null ? null : SchedulingFor(_workload.Spec), Scaling = _scenario.Scaling?.Policy,
+            EloSyncInterval = _scenario.EloSyncInterval,
         };
 
     private Checker[] CreateCheckers(ImmutableArray<string> names)

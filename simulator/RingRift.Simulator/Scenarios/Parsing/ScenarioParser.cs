@@ -18,7 +18,7 @@ public static class ScenarioParser
     private static readonly ImmutableArray<string> RootKeys =
     [
         "name", "description", "seed", "duration", "cluster", "membership", "network", "timeline", "checks",
-        "expect", "swarm", "workload", "election", "scaling",
+        "expect", "swarm", "workload", "election", "scaling", "elo_sync",
     ];
 
     /// <summary>Parses <paramref name="yamlText"/>; <paramref name="sourceName"/> (usually the file path) prefixes every error.</summary>
@@ -44,6 +44,6 @@ public static class ScenarioParser
             checks,
             ExpectSection.ReadExpect(root, checks, duration, nodes),
             SwarmSection.Read(root)) { MembershipMode = mode, Swim = swim, Workload = WorkloadSection.Read(root), ElectionTimings = ElectionSection.Read(root),
-            Scaling = ScalingSection.Read(root, nodes) };
+            Scaling = ScalingSection.Read(root, nodes), EloSyncInterval = ScalingSection.ReadEloSync(root) };
     }
 }
