@@ -50,6 +50,12 @@ public sealed record KernelConfig(
     /// </summary>
     public Scaling.ScalingConfig? Scaling { get; init; }
 
+    /// <summary>
+    /// How often each node offers its Elo table to its leader (the original's EloSyncLoop ran every 5 min);
+    /// null turns Elo sync off, and then no Elo message is ever sent.
+    /// </summary>
+    public Duration? EloSyncInterval { get; init; }
+
     /// <summary>Gossip of versioned node state.</summary>
     public GossipConfig Gossip { get; init; } = GossipConfig.Default;
 

@@ -61,6 +61,7 @@ public sealed partial class KernelNode
         if (config.Sync is { } sync) _sync = new Sync.SyncMachine(sync, config.Self.Node, config.Cluster, _outbox, now);
         InitMonitoring(config, now);
         _scaling = CreateScaling(config, _dispatch, _outbox);
+        _elo = CreateElo(config, _outbox);
     }
 
     /// <summary>The leader side of dispatch, for read-only inspection; null when scheduling is off.</summary>
@@ -112,6 +113,7 @@ public sealed partial class KernelNode
         StepSync(now);
         StepMonitoring(now);
         StepScaling(now);
+        StepElo(now);
     }
 
     /// <summary>Dispatch follows the election: the leader side plans, every node's worker side reports.</summary>
@@ -154,6 +156,7 @@ public sealed partial class KernelNode
         if (_sync is not null) next = Instant.Min(next, _sync.NextDeadline);
         next = Instant.Min(next, MonitoringDeadline);
         if (_scaling is not null) next = Instant.Min(next, _scaling.NextDeadline);
+        if (_elo is not null) next = Instant.Min(next, _elo.NextDeadline);
         return _durable.RetryAt is { } retry ? Instant.Min(retry, next) : next;
     }
 
@@ -180,10 +183,14 @@ public sealed partial class KernelNode
             case PreVoteReply preVoteReply: _election.OnPreVoteReply(now, deliver.From, preVoteReply); break;
             case GossipDigest digest: _gossip.OnDigest(deliver.From, digest); break;
             case GossipDelta delta: _gossip.OnDelta(now, deliver.From, delta); break;
-            case JobReport report: _dispatch?.OnReport(now, deliver.From, report); break;
+            case JobReport report:
+                RecordMatches(report);
+                _dispatch?.OnReport(now, deliver.From, report);
+                break;
             case JobOrders orders: _worker?.OnOrders(now, deliver.From, orders, _resources.GpuHealth); break;
             case Sync.SyncMessage sync: _sync?.OnMessage(now, deliver.From, sync, SyncLeader()); break;
             case Monitoring.AlertReport alerts: OnAlertReport(now, deliver.From, alerts); break;
+            default: RouteElo(deliver); break;
         }
     }
 

@@ -2,11 +2,15 @@ using System.Collections.Generic;
 
 namespace RingRift.Kernel.Node;
 
-/// <summary>The auto-scaler's config errors, and how it must fit the cluster: it needs dispatch, and manages only known hosts.</summary>
+/// <summary>
+/// The config errors of unattended operation: Elo sync's interval, and the auto-scaler's, which must fit the
+/// cluster (it needs dispatch, and manages only known hosts).
+/// </summary>
 internal static class ScalingErrors
 {
     public static void Add(KernelConfig config, List<string> errors)
     {
+        if (config.EloSyncInterval is { } elo && elo <= Duration.Zero) errors.Add($"elo_sync.interval must be positive (got {elo})");
         if (config.Scaling is not { } scaling) return;
         errors.AddRange(scaling.Validate());
         if (config.Scheduling is null) errors.Add("scaling needs scheduling (the leader's job book) to be on");

@@ -72,5 +72,6 @@ internal static class SummaryText
 
     private static string ScalingLine(Engine.Workload.ScalingFigures s) =>
         $"scaling scale_ups={s.ScaleUps} scale_downs={s.ScaleDowns} nodes_provisioned={s.NodesProvisioned} " +
-        $"failed_boots={s.FailedBoots} drains_started={s.DrainsStarted} scale_down_refusals={s.ScaleDownRefusals}";
+        $"failed_boots={s.FailedBoots} drains_started={s.DrainsStarted} scale_down_refusals={s.ScaleDownRefusals} " +
+        $"elo_results={s.EloResults} elo_nodes_agreeing={s.EloNodesAgreeing}/{s.EloNodesRunning}";
 }

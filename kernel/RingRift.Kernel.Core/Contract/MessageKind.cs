@@ -35,4 +35,8 @@ public enum MessageKind : byte
     TransferReport = 65,
     // Operations (monitoring and healing): 70–79.
     AlertReport = 70,
+    // Elo sync: 80–89.
+    EloOffer = 80,
+    EloRequest = 81,
+    EloResults = 82,
 }

@@ -166,7 +166,7 @@ public sealed partial class DispatchMachine
     }
 
     /// <summary>The generation in a training or gauntlet id ("train-hex8_2p-g3-e2-17" → 3); 0 if none.</summary>
-    private static long GenerationOf(JobId id)
+    public static long GenerationOf(JobId id)
     {
         var text = id.Value;
         var at = text.IndexOf("-g", System.StringComparison.Ordinal);

@@ -6,6 +6,9 @@ internal abstract record ProviderEvent;
 /// <summary>The node <see cref="Node"/> of a provisioning request comes up now, or never (<see cref="Fails"/>).</summary>
 internal sealed record ProvisionedBoot(ProvisionRequest Request, int Node, bool Fails) : ProviderEvent;
 
+/// <summary>The leader's Elo table is noted now, to judge at the end which nodes caught up with it.</summary>
+internal sealed record EloSnapshotDue : ProviderEvent;
+
 /// <summary>The node's filling disk is sampled now.</summary>
 internal sealed record DiskSampleDue(int Node) : ProviderEvent;
 

@@ -14,6 +14,7 @@ public static class RunFigures
         "gpu_busy_bp", "config_share_min_over_max_bp", "training_cycles", "promotions", "models_distributed",
         "dispatch_stall_alarms", "idle_to_work_p99_ms", "selfplay_share_bp", "idle_gpu_seconds_while_pending",
         "scale_ups", "scale_downs", "nodes_provisioned", "failed_boots", "scale_down_refusals",
+        "elo_results", "elo_nodes_behind",
         .. SyncFigureNames.Names,
         .. Operations.OpsFigureNames.All,
     ];
@@ -51,6 +52,8 @@ public static class RunFigures
         "nodes_provisioned" => report.Scaling?.NodesProvisioned ?? 0,
         "failed_boots" => report.Scaling?.FailedBoots ?? 0,
         "scale_down_refusals" => report.Scaling?.ScaleDownRefusals ?? 0,
+        "elo_results" => report.Scaling?.EloResults ?? 0,
+        "elo_nodes_behind" => report.Scaling is { } s ? s.EloNodesRunning - s.EloNodesAgreeing : 0,
         _ when SyncFigureNames.Names.Contains(name) => SyncFigureNames.Read(report.Sync, name),
         _ when Operations.OpsFigureNames.TryRead(report.Ops, name, out var ops) => ops,
         _ => throw new System.ArgumentException("unknown summary figure " + name, nameof(name)),

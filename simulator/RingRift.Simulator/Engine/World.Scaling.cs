@@ -19,12 +19,14 @@ internal sealed partial class World
     private static readonly Duration DiskSampleInterval = Duration.FromMinutes(10);
     private readonly SortedSet<int> _poolFree = new();
     private readonly Dictionary<int, DiskFill> _diskFills = new();
+    private readonly List<string> _eloSnapshot = new();
     private Prng? _providerPrng;
     private long _scaleUps, _scaleDowns, _nodesProvisioned, _failedBoots, _drainsStarted, _refusals;
 
     /// <summary>Marks the pool's nodes as not provisioned; they are not booted at the start.</summary>
     private void InitProvider(Prng master)
     {
+        ScheduleEloSnapshot();
         if (_scenario.Scaling is not { } scaling) return;
         _providerPrng = master.Fork("provider");
         foreach (var node in scaling.Pool) _poolFree.Add(IndexOf(node));
@@ -40,8 +42,52 @@ internal sealed partial class World
 
     private bool IsUnprovisioned(SimNode node) => _poolFree.Contains(node.Index);
 
-    private ScalingFigures? ScalingFiguresNow() => _scenario.Scaling is null ? null
-        : new ScalingFigures(_scaleUps, _scaleDowns, _nodesProvisioned, _failedBoots, _drainsStarted, _refusals);
+    private ScalingFigures? ScalingFiguresNow()
+    {
+        if (_scenario.Scaling is null && _scenario.EloSyncInterval is null) return null;
+        var (results, agreeing, running) = EloAgreement();
+        return new ScalingFigures(_scaleUps, _scaleDowns, _nodesProvisioned, _failedBoots, _drainsStarted, _refusals, results, agreeing, running);
+    }
+
+    /// <summary>
+    /// The leader's Elo table at the end, and how many running nodes hold every result the leader held two
+    /// sync intervals before the end (a result newer than that may not have been offered for yet).
+    /// </summary>
+    private (int Results, int Agreeing, int Running) EloAgreement()
+    {
+        var leader = CurrentLeader() is { } id ? NodeOf(id).Kernel?.Elo : null;
+        var running = 0;
+        var agreeing = 0;
+        foreach (var node in _nodes)
+        {
+            if (node.Kernel?.Elo is not { } elo || !node.IsRunning) continue;
+            running++;
+            if (HoldsAll(elo.Table, _eloSnapshot)) agreeing++;
+        }
+        return (leader?.Table.Count ?? 0, agreeing, running);
+    }
+
+    private static bool HoldsAll(Kernel.Ratings.EloTable table, List<string> ids)
+    {
+        foreach (var id in ids)
+            if (!table.Contains(id)) return false;
+        return true;
+    }
+
+    /// <summary>Schedules the snapshot of the leader's Elo table two sync intervals before the end.</summary>
+    private void ScheduleEloSnapshot()
+    {
+        if (_scenario.EloSyncInterval is not { } interval) return;
+        var at = System.Math.Max(0, _end - 2 * interval.Micros);
+        _queue.Schedule(at, EventKind.Provider, 0, payload: new EloSnapshotDue());
+    }
+
+    private void TakeEloSnapshot()
+    {
+        _eloSnapshot.Clear();
+        if (CurrentLeader() is not { } id || NodeOf(id).Kernel?.Elo is not { } elo) return;
+        foreach (var match in elo.Table.Page(null, Kernel.Ratings.EloTable.MatchesMax)) _eloSnapshot.Add(match.Id);
+    }
 
     private void Provision(SimNode requester, ProvisionNodes effect)
     {
@@ -67,6 +113,7 @@ internal sealed partial class World
         {
             case ProvisionedBoot boot: OnProvisionedBoot(boot); break;
             case DiskSampleDue sample: SampleDisk(_nodes[sample.Node]); break;
+            case EloSnapshotDue: TakeEloSnapshot(); break;
         }
     }
 

@@ -234,6 +234,7 @@ internal sealed partial class World
             MembershipMode = _scenario.MembershipMode, Swim = _scenario.Swim, Election = ElectionConfig,
             Scheduling = _workload is null ? null : SchedulingFor(_workload.Spec),
             Sync = _syncConfig, Monitoring = _scenario.Monitoring, Scaling = _scenario.Scaling?.Policy,
+            EloSyncInterval = _scenario.EloSyncInterval,
         };
 
     private Checker[] CreateCheckers(ImmutableArray<string> names)

@@ -39,6 +39,9 @@ public sealed record Scenario(
     /// <summary>The <c>scaling</c> block; null when the auto-scaler is off.</summary>
     public ScalingSpec? Scaling { get; init; }
 
+    /// <summary>The <c>elo_sync</c> interval; null when Elo sync is off.</summary>
+    public Duration? EloSyncInterval { get; init; }
+
     /// <summary>
     /// Election timing (<c>election</c>): lease, renewal, timeouts, rank step, jitter, startup grace. Its
     /// voters and candidates are empty: every run takes them from the cluster.

@@ -34,6 +34,14 @@ internal static class ScalingSection
         return new ScalingSpec(managed, pool, delay, delayMax, map.Optional("boot_failure")?.Probability() ?? Ratio.Zero, policy);
     }
 
+    /// <summary>The optional top-level <c>elo_sync: 5m</c>: how often each node offers its Elo table to its leader; it needs a workload.</summary>
+    public static Duration? ReadEloSync(MapReader root)
+    {
+        if (root.Optional("elo_sync") is not { } value) return null;
+        if (!root.Has("workload")) throw value.Error("'elo_sync' needs a 'workload' block: match results come from its gauntlets");
+        return value.PositiveDuration();
+    }
+
     private static ScalingConfig ReadPolicy(MapReader map, ScalingConfig defaults) => defaults with
     {
         CheckInterval = map.Optional("check_interval")?.PositiveDuration() ?? defaults.CheckInterval,

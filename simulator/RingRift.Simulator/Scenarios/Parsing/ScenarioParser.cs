@@ -19,6 +19,7 @@ public static class ScenarioParser
     [
         "name", "description", "seed", "duration", "cluster", "membership", "network", "timeline", "checks",
         "expect", "swarm", "workload", "election", "sync", "monitoring", "scaling",
+        "elo_sync",
     ];
 
     /// <summary>Parses <paramref name="yamlText"/>; <paramref name="sourceName"/> (usually the file path) prefixes every error.</summary>
@@ -44,6 +45,7 @@ public static class ScenarioParser
             checks,
             ExpectSection.ReadExpect(root, checks, duration, nodes),
             SwarmSection.Read(root)) { MembershipMode = mode, Swim = swim, Workload = WorkloadSection.Read(root), ElectionTimings = ElectionSection.Read(root),
-                Sync = SyncSection.Read(root, nodes), Monitoring = MonitoringSection.Read(root), Scaling = ScalingSection.Read(root, nodes) };
+                Sync = SyncSection.Read(root, nodes), Monitoring = MonitoringSection.Read(root), Scaling = ScalingSection.Read(root, nodes),
+                EloSyncInterval = ScalingSection.ReadEloSync(root) };
     }
 }
