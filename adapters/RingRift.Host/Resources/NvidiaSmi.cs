@@ -58,8 +58,34 @@ public static class NvidiaSmi
         return null;
     }
 
-    /// <summary>Runs it once: its output, or null when it failed or exited non-zero; TimedOut when it did not answer within <paramref name="timeout"/>.</summary>
+    private const int TextFileBusyErrno = 26;
+
+    /// <summary>
+    /// Runs it once: its output, or null when it failed or exited non-zero; TimedOut when it did not answer
+    /// within <paramref name="timeout"/>. A start refused because the program file is busy (being replaced,
+    /// or still open in a process forked elsewhere) is tried once more.
+    /// </summary>
     public static async Task<(string? Output, bool TimedOut)> RunAsync(string program, TimeSpan timeout)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunOnceAsync(program, timeout).ConfigureAwait(false);
+            }
+            catch (System.ComponentModel.Win32Exception e) when (e.NativeErrorCode == TextFileBusyErrno && attempt == 1)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200)).ConfigureAwait(false);
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                return (null, false);
+            }
+        }
+    }
+
+    /// <summary>One run; a failed start surfaces as the exception so the caller may retry it.</summary>
+    private static async Task<(string? Output, bool TimedOut)> RunOnceAsync(string program, TimeSpan timeout)
     {
         var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in Arguments) info.ArgumentList.Add(argument);
@@ -67,14 +93,20 @@ public static class NvidiaSmi
         try
         {
             process.Start();
+        }
+        catch (InvalidOperationException)
+        {
+            return (null, false);
+        }
+        try
+        {
             var output = process.StandardOutput.ReadToEndAsync();
             _ = process.StandardError.ReadToEndAsync();
             await process.WaitForExitAsync().WaitAsync(timeout).ConfigureAwait(false);
             return (process.ExitCode == 0 ? await output.ConfigureAwait(false) : null, false);
         }
-        catch (Exception e) when (e is TimeoutException or System.ComponentModel.Win32Exception or InvalidOperationException)
+        catch (TimeoutException)
         {
-            var timedOut = e is TimeoutException;
             try
             {
                 process.Kill(entireProcessTree: true);
@@ -83,7 +115,7 @@ public static class NvidiaSmi
             {
                 // Never started, or already gone.
             }
-            return (null, timedOut);
+            return (null, true);
         }
     }
 }
