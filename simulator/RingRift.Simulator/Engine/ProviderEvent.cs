@@ -1,6 +1,6 @@
 namespace RingRift.Simulator.Engine;
 
-/// <summary>A provider-side event: one provisioned node's boot (or failed boot), or a filling disk's next sample.</summary>
+/// <summary>A provider-side event: one provisioned node's boot (or failed boot), or the Elo snapshot.</summary>
 internal abstract record ProviderEvent;
 
 /// <summary>The node <see cref="Node"/> of a provisioning request comes up now, or never (<see cref="Fails"/>).</summary>
@@ -8,9 +8,6 @@ internal sealed record ProvisionedBoot(ProvisionRequest Request, int Node, bool 
 
 /// <summary>The leader's Elo table is noted now, to judge at the end which nodes caught up with it.</summary>
 internal sealed record EloSnapshotDue : ProviderEvent;
-
-/// <summary>The node's filling disk is sampled now.</summary>
-internal sealed record DiskSampleDue(int Node) : ProviderEvent;
 
 /// <summary>One <see cref="Kernel.ProvisionNodes"/> effect: who asked (and in which life), and what became of its nodes so far.</summary>
 internal sealed class ProvisionRequest(int requester, long requesterLife, Kernel.EffectId effect, int count)

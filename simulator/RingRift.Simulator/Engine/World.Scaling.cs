@@ -11,14 +11,11 @@ namespace RingRift.Simulator.Engine;
 /// The simulated provider behind the auto-scaler: pool nodes (hosts that do not boot at the start) come up
 /// a seeded delay after a <see cref="ProvisionNodes"/>, or fail to boot and go back to the pool; a
 /// <see cref="DecommissionNode"/> stops its node for good (counted as a crash by the membership figures)
-/// and returns it to the pool. Also the scenario's operator side of unattended runs: bursts of queued work
-/// and slowly filling disks.
+/// and returns it to the pool. Also the scenario's operator side of unattended runs: bursts of queued work.
 /// </summary>
 internal sealed partial class World
 {
-    private static readonly Duration DiskSampleInterval = Duration.FromMinutes(10);
     private readonly SortedSet<int> _poolFree = new();
-    private readonly Dictionary<int, DiskFill> _diskFills = new();
     private readonly List<string> _eloSnapshot = new();
     private Prng? _providerPrng;
     private long _scaleUps, _scaleDowns, _nodesProvisioned, _failedBoots, _drainsStarted, _refusals;
@@ -112,7 +109,6 @@ internal sealed partial class World
         switch (item.Payload)
         {
             case ProvisionedBoot boot: OnProvisionedBoot(boot); break;
-            case DiskSampleDue sample: SampleDisk(_nodes[sample.Node]); break;
             case EloSnapshotDue: TakeEloSnapshot(); break;
         }
     }
@@ -171,24 +167,5 @@ internal sealed partial class World
             return;
         }
         Submit(leader, new QueueWork(work.Count, work.Config));
-    }
-
-    private void StartDiskFill(DiskFill fill)
-    {
-        var index = IndexOf(fill.Node);
-        _diskFills[index] = fill;
-        SampleDisk(_nodes[index]);
-    }
-
-    /// <summary>Hands the node its disk's free space (what the host's sampler would read) and schedules the next sample.</summary>
-    private void SampleDisk(SimNode node)
-    {
-        var fill = _diskFills[node.Index];
-        var usedGb = (_now - fill.At.Micros) * fill.GbPerHour / Duration.FromHours(1).Micros;
-        var freeGb = System.Math.Max(0, fill.FreeGb - usedGb);
-        if (node.IsRunning || node.IsPaused)
-            Offer(node, new Observed(ResourceSample.Idle with { DiskFree = ByteSize.FromGigabytes(freeGb), GpuHealth = node.Processes.Gpu }));
-        if (_now + DiskSampleInterval.Micros <= _end)
-            _queue.Schedule(_now + DiskSampleInterval.Micros, EventKind.Provider, node.Index, payload: new DiskSampleDue(node.Index));
     }
 }

@@ -38,7 +38,6 @@ internal sealed partial class World
             case DiskFault disk: ApplyDiskFault(disk); break;
             case OperationsFault ops: ApplyOperations(ops); break;
             case QueueWorkCommand work: QueueWorkOnLeader(work); break;
-            case DiskFill fill: StartDiskFill(fill); break;
             default:
                 if (!ApplySync(entry)) ApplyNetworkChange(entry);
                 break;

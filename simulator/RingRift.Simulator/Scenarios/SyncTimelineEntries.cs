@@ -17,7 +17,7 @@ public sealed record WipeDisk(Duration At, int SourceLine, NodeId Node) : Timeli
 /// <summary>Other data fills the node's disk to <see cref="Used"/> of its size (its own files included).</summary>
 public sealed record FillDisk(Duration At, int SourceLine, NodeId Node, Ratio Used) : TimelineEntry(At, SourceLine)
 {
-    public override string Verb => "disk_fill";
+    public override string Verb => "disk_level";
 }
 
 /// <summary>From now on transfers between <see cref="A"/> and <see cref="B"/> (either way) have these faults and, if given, this bandwidth.</summary>

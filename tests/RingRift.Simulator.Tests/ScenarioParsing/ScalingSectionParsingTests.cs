@@ -5,7 +5,7 @@ using Xunit;
 
 namespace RingRift.Simulator.Tests.ScenarioParsing;
 
-/// <summary>The scaling block, elo_sync, and the queue_work and disk_fill verbs.</summary>
+/// <summary>The scaling block, elo_sync, and the queue_work verb.</summary>
 public sealed class ScalingSectionParsingTests
 {
     private const string Source = "scaling.yaml";
@@ -53,17 +53,15 @@ public sealed class ScalingSectionParsingTests
     }
 
     [Fact]
-    public void Timeline_QueueWorkAndDiskFill_AreRead()
+    public void Timeline_QueueWork_IsRead()
     {
         var timeline = Parse("""
             elo_sync: 5m
             timeline:
               - { at: 10m, queue_work: 40, config: hex8_2p }
-              - { at: 20m, disk_fill: gpu-1, free_gb: 500, gb_per_hour: 25 }
             """);
 
         Assert.Equal(Duration.FromMinutes(5), timeline.EloSyncInterval);
         Assert.Equal(new QueueWorkCommand(Duration.FromMinutes(10), 10, 40, "hex8_2p"), timeline.Timeline[0]);
-        Assert.Equal(new DiskFill(Duration.FromMinutes(20), 11, new NodeId("gpu-1"), 500, 25), timeline.Timeline[1]);
     }
 }

@@ -3,14 +3,12 @@ using System.Linq;
 
 namespace RingRift.Simulator.Scenarios.Parsing;
 
-/// <summary>Verbs of unattended operation: a burst of queued work, and a disk filling slowly.</summary>
+/// <summary>Verbs of unattended operation: a burst of queued work (a filling disk is the operations verb <c>disk_fill</c>).</summary>
 internal static class ScalingVerbs
 {
     public static readonly ImmutableArray<TimelineVerb> All =
     [
         new("queue_work", ["config"], ReadQueueWork),
-        new("disk_fill", ["free_gb", "gb_per_hour"], c => new DiskFill(
-            c.At, c.Line, c.Node(), c.Entry.Required("free_gb").Int(0, 100_000_000), c.Entry.Required("gb_per_hour").Int(1, 1_000_000))),
     ];
 
     private static TimelineEntry ReadQueueWork(VerbContext c)
