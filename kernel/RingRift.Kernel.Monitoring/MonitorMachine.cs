@@ -51,13 +51,12 @@ public sealed class MonitorMachine
         _nextSample = now + _config.SampleInterval;
         Health.Cycle(now);
         Version++;
-        _disk.Add(now, sample.DiskUsed.BasisPoints);
-        _memory.Add(now, sample.MemoryUsed.BasisPoints);
         _games.Add(now, sample.GamesWritten ?? 0);
         _selfplay.Add(now, sample.SelfplayRunning);
-        // A host that samples no disk (zero) predicts nothing about it.
-        if (sample.DiskUsed > Ratio.Zero) DecideLevel(now, AlertKind.DiskFilling, _disk, _config.DiskUsedMax.BasisPoints, _config.DiskUsedClear.BasisPoints);
-        if (sample.MemoryUsed > Ratio.Zero) DecideLevel(now, AlertKind.MemoryGrowing, _memory, _config.MemoryUsedMax.BasisPoints, _config.MemoryUsedClear.BasisPoints);
+        // Zero means "not sampled" (a host without the figure, or a sample of the GPUs alone): it is neither
+        // added to the trend nor judged, so one missing figure cannot fake a rise from 0 % to the real level.
+        DecideSampledLevel(now, AlertKind.DiskFilling, _disk, sample.DiskUsed, _config.DiskUsedMax, _config.DiskUsedClear);
+        DecideSampledLevel(now, AlertKind.MemoryGrowing, _memory, sample.MemoryUsed, _config.MemoryUsedMax, _config.MemoryUsedClear);
         var stalled = sample.GamesWritten is not null && StallPredictor.IsStalled(_games, _selfplay, _config.StallAfter);
         Set(now, AlertKind.SelfplayStalled, stalled, _games.Latest, null);
         if (sample.PendingJobs is { } pending)
@@ -84,6 +83,13 @@ public sealed class MonitorMachine
     }
 
     public MachineHealth Report() => Health.Report(ActiveMask == 0, ActiveMask == 0 ? "no active alerts" : $"{ActiveCount} active alerts");
+
+    private void DecideSampledLevel(Instant now, AlertKind kind, SampleWindow window, Ratio used, Ratio max, Ratio clear)
+    {
+        if (used == Ratio.Zero) return;
+        window.Add(now, used.BasisPoints);
+        DecideLevel(now, kind, window, max.BasisPoints, clear.BasisPoints);
+    }
 
     private void DecideLevel(Instant now, AlertKind kind, SampleWindow window, long max, long clear)
     {

@@ -9,8 +9,7 @@ namespace RingRift.Kernel.Node;
 /// <summary>
 /// The one table from kernel notices to the seed's event types (its <c>DataEventType</c> names, kept
 /// for dashboards and webhooks that know them) and the new operations events. A notice maps to at
-/// most one event; most notices map to none. DATA_SYNC_* and SCALE_* are reserved: no kernel notice
-/// raises them yet (sync transfers and auto-scaling emit them once they exist).
+/// most one event; most notices map to none.
 /// </summary>
 public static class ClusterEvents
 {
@@ -38,7 +37,8 @@ public static class ClusterEvents
     /// <summary>
     /// The event a notice stands for, or null. Membership changes are each observer's view (a peer seen
     /// Dead goes offline for that observer; seen Alive again, or for the first time, online); training
-    /// starts when the leader assigns it and completes when the leader records its success.
+    /// starts when the leader assigns it and completes when the leader records its success; a data sync
+    /// starts with a leader's plan that moves something and completes with each verified whole file.
     /// </summary>
     public static string? Of(Notice notice) => notice switch
     {
@@ -51,6 +51,10 @@ public static class ClusterEvents
         Monitoring.AlertRaised => AlertRaised,
         Monitoring.AlertCleared => AlertCleared,
         Monitoring.HealingAction => HealingAction,
+        Sync.SyncPlanned { Transfers: > 0 } => DataSyncStarted,
+        Sync.TransferEnded { Failure: null, FileComplete: true } => DataSyncCompleted,
+        Scaling.ScaleUpRequested => ScaleUp,
+        Scaling.ScaleDownRequested => ScaleDown,
         _ => null,
     };
 

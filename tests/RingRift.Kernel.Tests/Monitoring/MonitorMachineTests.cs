@@ -31,6 +31,18 @@ public sealed class MonitorMachineTests
     }
 
     [Fact]
+    public void Tick_FlatDiskWithUnsampledMinutes_RaisesNothing()
+    {
+        var (machine, outbox) = Create();
+        var notices = new List<Notice>();
+        // A GPU fault's sample carries no disk figure (zero); taken as 0 % it would fake a steep rise to 40 %.
+        for (var minute = 1; minute <= 30; minute++) Sample(machine, outbox, notices, minute, disk: minute % 7 == 0 ? 0 : 4_000);
+
+        Assert.Empty(notices.OfType<AlertRaised>());
+        Assert.Equal(0, machine.ActiveMask);
+    }
+
+    [Fact]
     public void Tick_AlertActiveForHours_RemindsAtMostOncePerReminderInterval()
     {
         var (machine, outbox) = Create();

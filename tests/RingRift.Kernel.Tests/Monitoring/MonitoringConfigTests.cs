@@ -36,11 +36,15 @@ public sealed class MonitoringConfigTests
     }
 
     [Fact]
-    public void ClusterEvents_AlertAndHealingNotices_MapToTheirEvents()
+    public void ClusterEvents_OperationsSyncAndScalingNotices_MapToTheirEvents()
     {
         Assert.Equal("ALERT_RAISED", ClusterEvents.Of(new AlertRaised(new NodeId("n"), AlertKind.DiskFilling, 1, null)));
         Assert.Equal("HEALING_ACTION", ClusterEvents.Of(new HealingAction(HealingAction.TerminateStuckJob, new NodeId("n"), "j", "r")));
         Assert.Equal("HOST_OFFLINE", ClusterEvents.Of(new RingRift.Kernel.Gossip.MemberStateChanged(new NodeId("n"), MemberState.Alive, MemberState.Dead)));
+        Assert.Equal("SCALE_UP", ClusterEvents.Of(new RingRift.Kernel.Scaling.ScaleUpRequested(2, 15_000, 30)));
+        Assert.Equal("SCALE_DOWN", ClusterEvents.Of(new RingRift.Kernel.Scaling.ScaleDownRequested(new NodeId("n"), Duration.FromMinutes(16), 100)));
+        Assert.Equal("DATA_SYNC_COMPLETED", ClusterEvents.Of(new RingRift.Kernel.Sync.TransferEnded("games/a.db", new NodeId("s"), new NodeId("t"), true, null)));
+        Assert.Null(ClusterEvents.Of(new RingRift.Kernel.Sync.TransferEnded("games/a.db", new NodeId("s"), new NodeId("t"), true, TransferFailure.Corrupt)));
         Assert.Null(ClusterEvents.Of(new StateDurable(1)));
     }
 }
