@@ -43,6 +43,18 @@ public sealed class MonitorMachineTests
     }
 
     [Fact]
+    public void Tick_OneStepThenDraining_RaisesNothing()
+    {
+        var (machine, outbox) = Create();
+        var notices = new List<Notice>();
+        // A burst: flat at 40 %, one jump to 80 %, then slowly down. The fitted line is steep at the jump,
+        // but the window never rises in both halves.
+        for (var minute = 1; minute <= 40; minute++) Sample(machine, outbox, notices, minute, disk: minute < 15 ? 4_000 : 8_000 - 10 * (minute - 15));
+
+        Assert.Empty(notices.OfType<AlertRaised>());
+    }
+
+    [Fact]
     public void Tick_AlertActiveForHours_RemindsAtMostOncePerReminderInterval()
     {
         var (machine, outbox) = Create();
