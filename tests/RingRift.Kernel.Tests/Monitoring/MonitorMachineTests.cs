@@ -82,6 +82,24 @@ public sealed class MonitorMachineTests
     }
 
     [Fact]
+    public void Tick_LeadersQueueGrowingThenLeadershipLost_RaisesThenClears()
+    {
+        var (machine, outbox) = Create();
+        var notices = new List<Notice>();
+        // 100 more pending jobs a minute from 2,000: the bound (5,000) is 21 minutes away at minute 10.
+        for (var minute = 1; minute <= 10; minute++)
+        {
+            machine.Tick(Time.At(60 * minute), new MonitorSample(Ratio.Zero, Ratio.Zero, null, 0, 2_000 + 100 * minute));
+            notices.AddRange(outbox.Drain(null, Status).Notices);
+        }
+        machine.Tick(Time.At(660), new MonitorSample(Ratio.Zero, Ratio.Zero, null, 0, null));
+        notices.AddRange(outbox.Drain(null, Status).Notices);
+
+        Assert.Equal(AlertKind.QueueGrowing, Assert.Single(notices.OfType<AlertRaised>()).Kind);
+        Assert.Equal(AlertKind.QueueGrowing, Assert.Single(notices.OfType<AlertCleared>()).Kind);
+    }
+
+    [Fact]
     public void Tick_HostCountsNoGames_NeverRaisesAStall()
     {
         var (machine, outbox) = Create();
