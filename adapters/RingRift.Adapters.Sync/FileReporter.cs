@@ -18,14 +18,13 @@ namespace RingRift.Adapters.Sync;
 /// </summary>
 public sealed class FileReporter(FileIndex index, Func<KernelInput, bool> post, TimeSpan period) : IAsyncDisposable
 {
+    // Never disposed: a job or transfer may still end (and nudge) while the node stops, and a
+    // SemaphoreSlim whose wait handle was never asked for holds nothing to free.
     private readonly SemaphoreSlim _nudge = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
     private Dictionary<string, StoredFile>? _reported;
     private (long Total, long Free) _disk;
     private Task? _loop;
-
-    /// <summary>How many reports the kernel was given (the whole-disk one included).</summary>
-    public long Reports { get; private set; }
 
     public void Start() => _loop = Task.Run(RunAsync);
 
@@ -53,7 +52,6 @@ public sealed class FileReporter(FileIndex index, Func<KernelInput, bool> post, 
         if (report is null || !post(report)) return;
         _reported = current;
         _disk = disk;
-        Reports++;
     }
 
     public async ValueTask DisposeAsync()
@@ -61,7 +59,6 @@ public sealed class FileReporter(FileIndex index, Func<KernelInput, bool> post, 
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_loop is not null) await _loop.ConfigureAwait(false);
         _stop.Dispose();
-        _nudge.Dispose();
     }
 
     private async Task RunAsync()
