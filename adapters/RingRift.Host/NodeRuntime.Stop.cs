@@ -24,6 +24,7 @@ public sealed partial class NodeRuntime
         if (_driver.IsRunning && _driver.Status.Role == NodeRole.Leader) await StepDownAsync().ConfigureAwait(false);
         await _processes.TerminateAllAsync().ConfigureAwait(false);
         _transfers.CancelAll();
+        if (_files is not null) await _files.DisposeAsync().ConfigureAwait(false);
         await _sampler.DisposeAsync().ConfigureAwait(false);
         await _tables.DisposeAsync().ConfigureAwait(false);
         await _driver.DisposeAsync().ConfigureAwait(false);

@@ -38,6 +38,7 @@ public sealed partial class NodeRuntime : IHostedService
     private readonly ResourceSampler _sampler;
     private readonly OperatorTablesWriter _tables;
     private readonly TransferExecutor _transfers;
+    private readonly FileReporter? _files;
     private UdpTransport? _udp;
     private long _persistFailures;
     private volatile bool _lastPersistFailed;
@@ -61,13 +62,15 @@ public sealed partial class NodeRuntime : IHostedService
         _sampler = new ResourceSampler(settings.DataDir, _driver.TryPost, settings.ResourceSamplePeriod, gpus);
         _tables = new OperatorTablesWriter(_store, () => _driver.Status, settings.PeerAddresses, settings.PeerTablePeriod, logger);
         _ledger = new SqliteJobLedger(_store, self, logger);
-        _processes = new ProcessJobRunner(settings.Jobs, _ledger, _driver.Complete, self, settings.DataDir)
+        _processes = new ProcessJobRunner(settings.Jobs, _ledger, CompleteAndReport, self, settings.DataDir)
         {
             TerminateGrace = settings.TerminateGrace,
         };
         var index = new FileIndex(new DataPaths(settings.DataDir));
         var partials = new PartialFiles(index.Paths, index);
-        _transfers = new TransferExecutor(settings.Self, index, partials, peers, new RequestSigner(self, authenticator), _driver.Complete)
+        // With sync on, the kernel learns the data directory's files from this host's reports.
+        if (settings.Kernel.Sync is { } sync) _files = new FileReporter(index, _driver.TryPost, TimeSpan.FromMilliseconds(sync.StatusInterval.WholeMillis));
+        _transfers = new TransferExecutor(settings.Self, index, partials, peers, new RequestSigner(self, authenticator), CompleteAndReport)
         {
             StallTimeout = settings.TransferStallTimeout,
         };
@@ -108,6 +111,7 @@ public sealed partial class NodeRuntime : IHostedService
         _driver.Start(restored, new EffectRouter(_sender, _udp, _settings.PeerUdp, _persist, _processes, _transfers));
         _sampler.Start();
         _tables.Start();
+        _files?.Start();
         _accepting = true;
         return Task.CompletedTask;
     }
@@ -120,6 +124,13 @@ public sealed partial class NodeRuntime : IHostedService
             new System.Net.IPEndPoint(_settings.Bind, port), _settings.Self.Value, _authenticator, _replays,
             (from, message, isResponse) => _driver.TryPost(new Deliver(from, message, isResponse)), UdpCounters);
         _logger.LogInformation("SWIM datagrams on udp {EndPoint}", _udp.LocalEndPoint);
+    }
+
+    /// <summary>A job or transfer ended: the kernel hears of it, and of the files it may have left, at once.</summary>
+    private void CompleteAndReport(EffectCompleted completed)
+    {
+        _driver.Complete(completed);
+        _files?.Nudge();
     }
 
     private void OnPersistCompleted(EffectCompleted completed)

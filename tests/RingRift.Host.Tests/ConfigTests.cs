@@ -203,6 +203,53 @@ public sealed class ConfigTests
         Assert.DoesNotContain(TestCluster.Secret, secret.ToString());
     }
 
+    [Fact]
+    public void Build_SyncSection_TurnsSyncOnWithItsSettings()
+    {
+        var settings = BuildWith("sync: { canonical_store: b, status_interval: 2s, replicas_min: 3, push_allowed: false }\n");
+
+        var sync = Assert.IsType<Kernel.Sync.SyncConfig>(settings.Kernel.Sync);
+        Assert.Equal(new NodeId("b"), sync.CanonicalStore);
+        Assert.Equal(Duration.FromSeconds(2), sync.StatusInterval);
+        Assert.Equal(3, sync.Policy.ReplicasMin);
+        Assert.False(sync.Policy.PushAllowed);
+        Assert.Equal(Kernel.Sync.SyncPolicy.Default.PullsPerTargetMax, sync.Policy.PullsPerTargetMax);
+    }
+
+    [Fact]
+    public void Build_SyncWithOnlyTheCanonicalStore_KeepsTheDefaults()
+    {
+        var sync = Assert.IsType<Kernel.Sync.SyncConfig>(BuildWith("sync: {canonical_store: a}\n").Kernel.Sync);
+
+        Assert.Equal(new Kernel.Sync.SyncConfig(new NodeId("a"), Kernel.Sync.SyncPolicy.Default), sync);
+    }
+
+    [Fact]
+    public void Build_NoSyncSection_LeavesSyncOff() => Assert.Null(BuildWith("").Kernel.Sync);
+
+    [Theory]
+    [InlineData("sync: { status_interval: 2s }\n", "c.yaml:4: sync needs canonical_store")]
+    [InlineData("sync: { canonical_store: z }\n", "c.yaml:4: 'canonical_store' names 'z'")]
+    [InlineData("sync: { canonical_store: a, replicas: 3 }\n", "c.yaml:4: unknown key 'replicas'")]
+    [InlineData("sync: { canonical_store: a, plan_interval: soon }\n", "c.yaml:4: 'plan_interval' must be a positive duration")]
+    [InlineData("sync: { canonical_store: a, replicas_min: 1 }\n", "replicas_min must be within 2..16")]
+    [InlineData("sync: { canonical_store: a, order_timeout: 5s }\n", "sync_order_timeout")]
+    public void Build_BadSyncSection_NamesTheKeyAndReason(string section, string expected)
+    {
+        var error = Assert.Throws<ConfigException>(() => BuildWith(section));
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    /// <summary>Settings for node a of a two-host cluster file followed by <paramref name="section"/>.</summary>
+    private static Host.Config.NodeSettings BuildWith(string section)
+    {
+        using var dir = new TempDir();
+        System.IO.File.WriteAllText(dir.File("c.yaml"), "hosts:\n  a: {}\n  b: {}\n" + section);
+        return SettingsBuilder.Build(
+            HostArguments.Parse(["--node-id", "a", "--config", dir.File("c.yaml")]), Env(("RINGRIFT_CLUSTER_AUTH_TOKEN", TestCluster.Secret)));
+    }
+
     private static Func<string, string?> Env(params (string Name, string Value)[] values)
     {
         var map = new Dictionary<string, string>();

@@ -21,4 +21,7 @@ public sealed record ClusterFile(
 {
     /// <summary>Dispatch timings from the <c>scheduling</c> section; null (no section) leaves dispatch off.</summary>
     public SchedulingConfig? Scheduling { get; init; }
+
+    /// <summary>Data sync from the <c>sync</c> section; null (no section) leaves sync off.</summary>
+    public RingRift.Kernel.Sync.SyncConfig? Sync { get; init; }
 }

@@ -13,10 +13,10 @@ namespace RingRift.Host.Config;
 /// <summary>
 /// Reads a cluster file: the original's <c>distributed_hosts.yaml</c> (top-level <c>hosts</c> and
 /// <c>p2p_voters</c>) or a scenario file (the same under <c>cluster</c>), plus the host's own optional
-/// sections <c>membership</c>, <c>election</c>, <c>jobs</c>, <c>job_slots_max</c> and <c>scheduling</c>
-/// (its presence turns dispatch on). Other top-level
-/// keys of those files (sync settings, a scenario's timeline) are ignored; unknown keys inside the
-/// sections read here are errors. Every error names file:line.
+/// sections <c>membership</c>, <c>election</c>, <c>jobs</c>, <c>job_slots_max</c>, <c>scheduling</c>
+/// (its presence turns dispatch on) and <c>sync</c> (turns data sync on; in a scenario file, whose
+/// <c>sync</c> block describes the simulated world, it is ignored). Other top-level keys (a scenario's
+/// timeline) are ignored; unknown keys inside the sections read here are errors. Every error names file:line.
 /// </summary>
 public static class ClusterFileLoader
 {
@@ -40,7 +40,7 @@ public static class ClusterFileLoader
     {
         var root = LoadRoot(text, file);
         ConfigNode? cluster = root;
-        ConfigNode? membership = null, election = null, jobs = null, slots = null, legacyMode = null, scheduling = null;
+        ConfigNode? membership = null, election = null, jobs = null, slots = null, legacyMode = null, scheduling = null, sync = null;
         foreach (var (key, value) in root.Entries())
         {
             switch (key)
@@ -52,9 +52,11 @@ public static class ClusterFileLoader
                 case "jobs": jobs = value; break;
                 case "job_slots_max": slots = value; break;
                 case "scheduling": scheduling = value; break;
+                case "sync": sync = value; break;
             }
         }
-        var (hosts, voters) = ReadCluster(cluster, ReferenceEquals(cluster, root));
+        var isScenario = !ReferenceEquals(cluster, root);
+        var (hosts, voters) = ReadCluster(cluster, !isScenario);
         var (mode, timing) = SectionReaders.Membership(membership, legacyMode);
         return new ClusterFile(
             hosts, voters, mode, timing,
@@ -63,6 +65,7 @@ public static class ClusterFileLoader
             slots?.Int(0, 10_000))
         {
             Scheduling = scheduling is null ? null : SectionReaders.Scheduling(scheduling),
+            Sync = sync is null || isScenario ? null : SyncSection.Read(sync, hosts),
         };
     }
 

@@ -121,6 +121,7 @@ public static class SettingsBuilder
             Election = election,
             MembershipMode = EnvMode(env) ?? file?.Mode ?? MembershipMode.Heartbeat,
             Scheduling = file?.Scheduling,
+            Sync = file?.Sync,
             Monitoring = HostMonitoring.FromEnv(env),
         };
         var errors = config.Validate();

@@ -50,7 +50,9 @@ public sealed partial class NodeDriver
     private void Observe(Notice notice)
     {
         _metrics.OnNotice(notice.Name);
+        // Routine notices, and a sync plan that moved nothing (the leader plans every interval), log at Debug.
         var level = notice.Name is "state_durable" or "gossip_entry_updated" or "gossip_entry_expired" or "lease_extended" or "lease_granted"
+            || notice is RingRift.Kernel.Sync.SyncPlanned { Transfers: 0 }
             ? LogLevel.Debug
             : LogLevel.Information;
         if (_logger.IsEnabled(level)) _logger.Log(level, "{Notice} {Detail}", notice.Name, notice.Describe());
