@@ -60,6 +60,7 @@ public sealed class ShippedScenarioTests
             "scenarios/membership/swim-1024.yaml",
             "scenarios/membership/swim-256.yaml",
             "scenarios/membership/swim-crash.yaml",
+            "scenarios/regressions/retry-pending-when-leader-crashes.yaml",
             "scenarios/regressions/voter-clock-step-while-leader-cut-off.yaml",
             "scenarios/scheduling/dispatch-broken-alarm.yaml",
             "scenarios/scheduling/gpu-fails-mid-training.yaml",
@@ -71,6 +72,7 @@ public sealed class ShippedScenarioTests
             "scenarios/scheduling/training-would-starve-selfplay.yaml",
             "scenarios/scheduling/worker-partitioned-with-jobs.yaml",
             "scenarios/swarm/seven-node.yaml",
+            "scenarios/swarm/twelve-node-with-work.yaml",
         ];
 
         Assert.Equal(expected, ScenarioPaths());
