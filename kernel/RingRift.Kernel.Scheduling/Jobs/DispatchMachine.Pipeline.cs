@@ -160,7 +160,7 @@ public sealed partial class DispatchMachine
 
     private bool AllHold(long version)
     {
-        foreach (var worker in _workers.Values)
+        foreach (var worker in _workerOrder)
             if (worker.Member == MemberState.Alive && worker.Gpu == GpuHealth.Healthy && worker.PipelineVersion < version) return false;
         return true;
     }

@@ -63,8 +63,9 @@ public sealed partial class DispatchMachine
     /// <summary>Pushes work (and pending kills) to dialable workers with free slots; NAT-blocked ones pull.</summary>
     private void PushToDialable(Instant now)
     {
-        foreach (var (node, worker) in _workers)
+        foreach (var worker in _workerOrder)
         {
+            var node = worker.Profile.Node;
             if (worker.Profile.NatBlocked) continue;
             _assigned.Clear();
             PlaceOn(now, node, worker);

@@ -22,6 +22,9 @@ public sealed partial class DispatchMachine
     private readonly Prng _prng;
     private readonly JobBook _book;
     private readonly SortedDictionary<NodeId, WorkerInfo> _workers = new();
+    // The same workers in node-id order, for the plan's scans: a SortedDictionary's enumerator allocates.
+    private readonly WorkerInfo[] _workerOrder;
+    private readonly System.Func<JobSpec, Duration> _capOf;
     private readonly Dictionary<NodeId, List<JobId>> _kills = new();
     private readonly List<JobId> _lost = new();
     private readonly List<(JobId Job, NodeId Node)> _overdue = new();
@@ -59,6 +62,8 @@ public sealed partial class DispatchMachine
             _totalSlots += slots;
             _gpuNodes++;
         }
+        _workerOrder = [.. _workers.Values];
+        _capOf = config.CapOf;
         InitPipeline(store.Current.Pipeline);
     }
 
@@ -117,8 +122,9 @@ public sealed partial class DispatchMachine
         _nextPlan = now;
         _stalledSince = null;
         _alarmed = false;
-        foreach (var (node, worker) in _workers)
+        foreach (var worker in _workerOrder)
         {
+            var node = worker.Profile.Node;
             _book.SetSlots(node, worker.Slots);
             worker.Reported = false;
             // A new leader has heard no one yet: the silence that lets it retry starts now.
@@ -146,8 +152,8 @@ public sealed partial class DispatchMachine
     private int CountUsableWorkers(Instant now)
     {
         var usable = 0;
-        foreach (var (node, worker) in _workers)
-            if (now - worker.HeardAt < _retryAfterSilence && CanTakeWork(now, node, worker)) usable++;
+        foreach (var worker in _workerOrder)
+            if (now - worker.HeardAt < _retryAfterSilence && CanTakeWork(now, worker.Profile.Node, worker)) usable++;
         return usable;
     }
 
@@ -177,8 +183,9 @@ public sealed partial class DispatchMachine
     /// </summary>
     private void ReapLostNodes(Instant now)
     {
-        foreach (var (node, worker) in _workers)
+        foreach (var worker in _workerOrder)
         {
+            var node = worker.Profile.Node;
             if (now - worker.HeardAt < _retryAfterSilence || _book.HeldBy(node) == 0) continue;
             _lost.Clear();
             _book.NodeDown(node, now, _lost);
@@ -189,7 +196,7 @@ public sealed partial class DispatchMachine
     private void ReapOverdue(Instant now)
     {
         _overdue.Clear();
-        _book.Reap(now, _config.CapOf, _overdue);
+        _book.Reap(now, _capOf, _overdue);
         foreach (var (job, node) in _overdue)
         {
             KillLater(node, job);
