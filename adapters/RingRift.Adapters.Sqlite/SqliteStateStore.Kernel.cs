@@ -23,6 +23,7 @@ public sealed partial class SqliteStateStore
                     Number(values.GetValueOrDefault(StateKeys.GrantedEpoch, "0")),
                     grantee.Length == 0 ? null : new NodeId(grantee)),
                 Pipeline = values.TryGetValue(StateKeys.Pipeline, out var pipeline) ? DecodePipeline(pipeline) : PipelineSnapshot.Empty,
+                Journal = values.TryGetValue(StateKeys.Journal, out var journal) ? JournalCodec.Decode(journal) : [],
             };
         }
     }
@@ -46,6 +47,7 @@ public sealed partial class SqliteStateStore
             Put(transaction, "state", StateKeys.Grantee, state.Election.Grantee?.Value ?? "");
             Put(transaction, "config", StateKeys.ClusterEpoch, state.Election.MaxEpoch);
             Put(transaction, "state", StateKeys.Pipeline, EncodePipeline(state.Pipeline));
+            Put(transaction, "state", StateKeys.Journal, JournalCodec.Encode(state.Journal));
             transaction.Commit();
             return true;
         }

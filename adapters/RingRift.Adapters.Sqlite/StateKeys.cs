@@ -12,6 +12,9 @@ internal static class StateKeys
     /// <summary>The training pipeline in the kernel's canonical wire encoding, base64.</summary>
     public const string Pipeline = "pipeline.snapshot";
 
+    /// <summary>The worker's journal of jobs launched for a leader and not yet acknowledged, in the kernel's job-spec encoding, base64.</summary>
+    public const string Journal = "jobs.journal";
+
     /// <summary>The original keeps its cluster epoch in <c>config</c>; mirrored there for operators.</summary>
     public const string ClusterEpoch = "cluster_epoch";
 }

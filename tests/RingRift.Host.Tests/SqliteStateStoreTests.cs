@@ -76,7 +76,7 @@ public sealed class SqliteStateStoreTests
         var properties = typeof(PersistentState).GetProperties().Select(p => p.Name).Order(System.StringComparer.Ordinal);
         var elections = typeof(ElectionDurable).GetProperties().Select(p => p.Name).Order(System.StringComparer.Ordinal);
 
-        Assert.Equal(["BootCount", "Election", "Pipeline", "Version"], properties);
+        Assert.Equal(["BootCount", "Election", "Journal", "Pipeline", "Version"], properties);
         Assert.Equal(["GrantedEpoch", "Grantee", "MaxEpoch"], elections);
     }
 
@@ -96,6 +96,21 @@ public sealed class SqliteStateStoreTests
         Assert.Equal((4L, 91L), (loaded.Pipeline.Epoch, loaded.Pipeline.Version));
         Assert.Equal(configs.ToArray(), loaded.Pipeline.Configs.ToArray());
         Assert.Equal(Sample, loaded with { Pipeline = PipelineSnapshot.Empty });
+    }
+
+    [Fact]
+    public void SaveThenLoad_Journal_RoundTripsEveryJobInOrder()
+    {
+        using var dir = new TempDir();
+        System.Collections.Immutable.ImmutableArray<JobSpec> journal =
+            [new(new JobId("sp-4-17"), JobKind.Selfplay, "hex8_2p", 1), new(new JobId("tr-4-2"), JobKind.Training, "square19_4p", 8)];
+        using (var store = SqliteStateStore.Open(dir.Path, "n1")) Assert.True(store.SaveKernelState(Sample with { Journal = journal }));
+
+        using var reopened = SqliteStateStore.Open(dir.Path, "n1");
+        var loaded = reopened.LoadKernelState();
+
+        Assert.Equal(journal.ToArray(), loaded.Journal.ToArray());
+        Assert.Equal(Sample, loaded with { Journal = [] });
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed record JobResult(JobSpec Job, JobOutcome Outcome, long Output, str
 
     public void Write(WireWriter writer)
     {
-        JobWire.WriteSpec(writer, Job);
+        Job.Write(writer);
         writer.WriteByte((byte)Outcome);
         writer.WriteVarInt64(Output);
         writer.WriteString(Reason.Length > ReasonBytesMax / 4 ? Reason[..(ReasonBytesMax / 4)] : Reason);
@@ -18,7 +18,7 @@ public sealed record JobResult(JobSpec Job, JobOutcome Outcome, long Output, str
 
     public static JobResult Read(ref WireReader reader)
     {
-        var job = JobWire.ReadSpec(ref reader);
+        var job = JobSpec.Read(ref reader);
         var outcome = reader.ReadByte();
         if (outcome > (byte)JobOutcome.DiedWithNode) throw new MalformedMessageException("unknown job outcome " + outcome);
         var output = reader.ReadVarInt64();

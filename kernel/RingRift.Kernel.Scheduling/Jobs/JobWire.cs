@@ -5,37 +5,17 @@ namespace RingRift.Kernel.Scheduling.Jobs;
 /// <summary>Canonical encodings of job specs and id lists shared by <see cref="JobReport"/> and <see cref="JobOrders"/>.</summary>
 public static class JobWire
 {
-    public const int JobIdBytesMax = 128;
-    public const int ConfigBytesMax = 32;
-
-    public static void WriteSpec(WireWriter writer, JobSpec spec)
-    {
-        writer.WriteString(spec.Id.Value);
-        writer.WriteByte((byte)spec.Kind);
-        writer.WriteString(spec.Config);
-        writer.WriteVarUInt64((ulong)spec.Gpus);
-    }
-
-    public static JobSpec ReadSpec(ref WireReader reader)
-    {
-        var id = new JobId(reader.ReadString(JobIdBytesMax));
-        var kind = reader.ReadByte();
-        if (kind > (byte)JobKind.Gauntlet) throw new MalformedMessageException("unknown job kind " + kind);
-        var config = reader.ReadString(ConfigBytesMax);
-        return new JobSpec(id, (JobKind)kind, config, reader.ReadBoundedInt(64));
-    }
-
     public static void WriteSpecs(WireWriter writer, ImmutableArray<JobSpec> specs)
     {
         writer.WriteVarUInt64((ulong)specs.Length);
-        foreach (var spec in specs) WriteSpec(writer, spec);
+        foreach (var spec in specs) spec.Write(writer);
     }
 
     public static ImmutableArray<JobSpec> ReadSpecs(ref WireReader reader)
     {
         var count = reader.ReadBoundedInt(SchedulingConfig.JobsPerMessageMax);
         var specs = ImmutableArray.CreateBuilder<JobSpec>(count);
-        for (var i = 0; i < count; i++) specs.Add(ReadSpec(ref reader));
+        for (var i = 0; i < count; i++) specs.Add(JobSpec.Read(ref reader));
         return specs.MoveToImmutable();
     }
 
@@ -49,7 +29,7 @@ public static class JobWire
     {
         var count = reader.ReadBoundedInt(SchedulingConfig.JobsPerMessageMax);
         var ids = ImmutableArray.CreateBuilder<JobId>(count);
-        for (var i = 0; i < count; i++) ids.Add(new JobId(reader.ReadString(JobIdBytesMax)));
+        for (var i = 0; i < count; i++) ids.Add(new JobId(reader.ReadString(JobSpec.IdBytesMax)));
         return ids.MoveToImmutable();
     }
 }
