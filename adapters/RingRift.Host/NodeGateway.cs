@@ -40,6 +40,7 @@ internal sealed class NodeGateway(NodeRuntime node) : INodeGateway
             .Append("# TYPE ringrift_uptime_seconds gauge\n").Append(inv, $"ringrift_uptime_seconds {(long)Uptime.TotalSeconds}\n");
         WriteGpus(text, node.Gpus);
         node.Metrics.Write(text);
+        node.Events.Write(text);
         node.UdpCounters.Write(text);
     }
 

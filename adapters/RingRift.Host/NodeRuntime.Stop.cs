@@ -28,6 +28,7 @@ public sealed partial class NodeRuntime
         await _sampler.DisposeAsync().ConfigureAwait(false);
         await _tables.DisposeAsync().ConfigureAwait(false);
         await _driver.DisposeAsync().ConfigureAwait(false);
+        if (Events.Forwarder is { } forwarder) await forwarder.DisposeAsync().ConfigureAwait(false);
         if (_udp is not null) await _udp.DisposeAsync().ConfigureAwait(false);
         await _persist.DisposeAsync().ConfigureAwait(false);
         _tables.WriteIfChanged();

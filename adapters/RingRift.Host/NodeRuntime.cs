@@ -57,6 +57,8 @@ public sealed partial class NodeRuntime : IHostedService
         foreach (var (node, address) in settings.PeerAddresses) peers.Set(node, address);
         _sender = new HttpMessageSender(settings.Self, peers, authenticator, Counters);
         _driver = new NodeDriver(settings.Kernel, _clock, Metrics, logger, lifetime.StopApplication);
+        var forwarder = settings.EventWebhook is { } webhook ? new EventForwarder(webhook, logger) : null;
+        _driver.Events = Events = new ClusterEventPublisher(settings.Self, logger, forwarder);
         _persist = new PersistWriter(_store, OnPersistCompleted);
         var gpus = new GpuSampler(NvidiaSmi.Locate(Environment.GetEnvironmentVariable("PATH")), settings.Kernel.Self.Gpu.Count);
         _sampler = new ResourceSampler(settings.DataDir, _driver.TryPost, settings.ResourceSamplePeriod, gpus);
@@ -87,6 +89,9 @@ public sealed partial class NodeRuntime : IHostedService
 
     public HttpEndpointContext Endpoints { get; }
     public HostMetrics Metrics { get; }
+
+    /// <summary>The cluster events this node logs and forwards to its webhook.</summary>
+    public ClusterEventPublisher Events { get; }
     public HttpCounters Counters { get; }
     public NodeDriver Driver => _driver;
     public SqliteStateStore Store => _store;

@@ -176,12 +176,26 @@ public sealed class ConfigTests
     [InlineData("RINGRIFT_PEER_TIMEOUT", "1")]
     [InlineData("RINGRIFT_P2P_STARTUP_GRACE_PERIOD", "-1")]
     [InlineData("RINGRIFT_CONSENSUS_MODE", "paxos")]
+    [InlineData("RINGRIFT_EVENT_WEBHOOK", "not a url")]
+    [InlineData("RINGRIFT_EVENT_WEBHOOK", "ftp://hooks.example/events")]
+    [InlineData("RINGRIFT_EVENT_WEBHOOK", "/events")]
     public void Build_BadEnvironmentValue_NamesTheVariable(string name, string value)
     {
         var error = Assert.Throws<ConfigException>(() => SettingsBuilder.Build(
             HostArguments.Parse(["--node-id", "a"]), Env(("RINGRIFT_CLUSTER_AUTH_TOKEN", TestCluster.Secret), (name, value))));
 
         Assert.Contains(name, error.Message);
+    }
+
+    [Fact]
+    public void Build_EventWebhook_IsReadFromTheEnvironment()
+    {
+        var secret = ("RINGRIFT_CLUSTER_AUTH_TOKEN", TestCluster.Secret);
+        var set = SettingsBuilder.Build(HostArguments.Parse(["--node-id", "a"]), Env(secret, ("RINGRIFT_EVENT_WEBHOOK", "http://127.0.0.1:9999/hook")));
+        var unset = SettingsBuilder.Build(HostArguments.Parse(["--node-id", "a"]), Env(secret));
+
+        Assert.Equal(new Uri("http://127.0.0.1:9999/hook"), set.EventWebhook);
+        Assert.Null(unset.EventWebhook);
     }
 
     [Fact]

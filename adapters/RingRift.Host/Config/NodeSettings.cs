@@ -38,6 +38,9 @@ public sealed record NodeSettings(
     /// <summary>How long a file transfer may move no byte before it fails as stalled.</summary>
     public TimeSpan TransferStallTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Where cluster events are POSTed as JSON (<c>RINGRIFT_EVENT_WEBHOOK</c>); null: logged only.</summary>
+    public Uri? EventWebhook { get; init; }
+
     /// <summary>The allowed distance between a signed message's timestamp and this host's clock.</summary>
     public TimeSpan ReplayWindow { get; init; } = TimeSpan.FromSeconds(30);
 }

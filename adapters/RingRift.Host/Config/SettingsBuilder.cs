@@ -55,6 +55,7 @@ public static class SettingsBuilder
         {
             UdpPort = args.UdpPort ?? hosts.First(h => h.Profile.Node == args.NodeId).UdpPort,
             PeerUdp = UdpPeers(args, hosts),
+            EventWebhook = HostEventWebhook.FromEnv(environment),
         };
     }
 

@@ -56,5 +56,6 @@ public sealed partial class NodeDriver
             ? LogLevel.Debug
             : LogLevel.Information;
         if (_logger.IsEnabled(level)) _logger.Log(level, "{Notice} {Detail}", notice.Name, notice.Describe());
+        Events?.Publish(notice);
     }
 }

@@ -1,0 +1,84 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging.Abstractions;
+using RingRift.Host.Driver;
+using RingRift.Host.Tests.Support;
+using Xunit;
+
+namespace RingRift.Host.Tests;
+
+/// <summary>Cluster events forwarded to a webhook: a real node's election arrives as JSON; a dead webhook never holds anything up.</summary>
+public sealed class EventWebhookTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task SingleNodeStart_PostsLeaderElectedToTheWebhook()
+    {
+        using var receiver = new WebhookReceiver();
+        await using var cluster = new TestCluster(1);
+        var app = NodeApplication.Build(cluster.Settings(0) with { EventWebhook = receiver.Uri }, static _ => { });
+        await app.StartAsync();
+        try
+        {
+            Assert.True(await Poll.Until(() => receiver.Bodies.Any(b => b.GetProperty("event").GetString() == "LEADER_ELECTED"), Bound));
+            var elected = receiver.Bodies.First(b => b.GetProperty("event").GetString() == "LEADER_ELECTED");
+            Assert.Equal("node-a", elected.GetProperty("node_id").GetString());
+            Assert.False(string.IsNullOrEmpty(elected.GetProperty("notice").GetString()));
+            Assert.False(string.IsNullOrEmpty(elected.GetProperty("detail").GetString()));
+            Assert.True(elected.GetProperty("at_unix_ms").GetInt64() > 1_600_000_000_000);
+
+            var runtime = (NodeRuntime)app.Services.GetService(typeof(NodeRuntime))!;
+            Assert.True(await Poll.Until(() => runtime.Events.Forwarder!.Sent >= 1, Bound));
+            var metrics = await cluster.Client.GetStringAsync(new Uri(cluster.Base(0), "metrics"));
+            Assert.Matches(@"ringrift_events_sent_total [1-9]", metrics);
+            Assert.Contains("ringrift_events_dropped_total 0", metrics);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task UnansweringWebhook_PostNeverWaits_OldestDropped_DisposeBounded()
+    {
+        // A listener that never accepts: connections complete in the kernel's backlog and no answer ever comes.
+        var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        try
+        {
+            var target = new Uri($"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/");
+            var forwarder = new EventForwarder(target, NullLogger.Instance, queueMax: 4, timeout: TimeSpan.FromMinutes(5));
+
+            await Task.Run(() => { for (var i = 0; i < 100; i++) forwarder.Post(Body(i)); }).WaitAsync(Bound);
+
+            Assert.True(forwarder.Dropped >= 100 - 4 - 2, $"dropped {forwarder.Dropped}");
+            await forwarder.DisposeAsync().AsTask().WaitAsync(Bound);
+            Assert.Equal(0, forwarder.Sent);
+        }
+        finally
+        {
+            silent.Stop();
+        }
+    }
+
+    [Fact]
+    public async Task RefusedWebhook_FailuresCounted_NothingThrown()
+    {
+        var target = new Uri($"http://127.0.0.1:{FreePorts.Take(1)[0]}/");
+        var forwarder = new EventForwarder(target, NullLogger.Instance, timeout: TimeSpan.FromSeconds(5));
+
+        for (var i = 0; i < 3; i++) forwarder.Post(Body(i));
+
+        Assert.True(await Poll.Until(() => forwarder.Failed == 3, Bound));
+        Assert.Equal(0, forwarder.Sent);
+        await forwarder.DisposeAsync().AsTask().WaitAsync(Bound);
+    }
+
+    private static ClusterEventBody Body(int i) => new("HOST_ONLINE", "node-a", "member_state_changed", "n" + i, i);
+}
