@@ -6,6 +6,9 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging.Abstractions;
 using RingRift.Host.Driver;
 using RingRift.Host.Tests.Support;
+using RingRift.Kernel;
+using RingRift.Kernel.Election;
+using RingRift.Kernel.Node;
 using Xunit;
 
 namespace RingRift.Host.Tests;
@@ -78,6 +81,22 @@ public sealed class EventWebhookTests
         Assert.True(await Poll.Until(() => forwarder.Failed == 3, Bound));
         Assert.Equal(0, forwarder.Sent);
         await forwarder.DisposeAsync().AsTask().WaitAsync(Bound);
+    }
+
+    [Fact]
+    public void Publish_LogsClusterEventsWithNamedProperties_AndSkipsOtherNotices()
+    {
+        var logger = new RecordingLogger();
+        var publisher = new ClusterEventPublisher(new NodeId("node-a"), logger, forwarder: null);
+
+        publisher.Publish(new StateDurable(7));
+        publisher.Publish(new LeaderElected(3, new Instant(1_000_000)));
+
+        var entry = Assert.Single(logger.Entries);
+        Assert.Equal("LEADER_ELECTED", entry["Event"]);
+        Assert.Equal("node-a", entry["Node"]);
+        Assert.Equal(new LeaderElected(3, new Instant(1_000_000)).Name, entry["Notice"]);
+        Assert.Equal(new LeaderElected(3, new Instant(1_000_000)).Describe(), entry["Detail"]);
     }
 
     private static ClusterEventBody Body(int i) => new("HOST_ONLINE", "node-a", "member_state_changed", "n" + i, i);
