@@ -16,12 +16,14 @@ public sealed class ClusterEventPublisher(NodeId self, ILogger logger, EventForw
 {
     public EventForwarder? Forwarder => forwarder;
 
-    public void Publish(Notice notice)
+    /// <summary>Logs and forwards the notice's event; false when the notice is no cluster event.</summary>
+    public bool Publish(Notice notice)
     {
-        if (ClusterEvents.Of(notice) is not { } name) return;
+        if (ClusterEvents.Of(notice) is not { } name) return false;
         var detail = notice.Describe();
         logger.LogInformation("cluster event {Event} on {Node}: {Notice} {Detail}", name, self.Value, notice.Name, detail);
         forwarder?.Post(new ClusterEventBody(name, self.Value, notice.Name, detail, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+        return true;
     }
 
     /// <summary>The forwarder's counters for /metrics (zero without a webhook).</summary>

@@ -50,12 +50,13 @@ public sealed partial class NodeDriver
     private void Observe(Notice notice)
     {
         _metrics.OnNotice(notice.Name);
+        // A cluster event is logged once, as the event (it carries the notice's name and detail).
+        if (Events?.Publish(notice) is true) return;
         // Routine notices, and a sync plan that moved nothing (the leader plans every interval), log at Debug.
         var level = notice.Name is "state_durable" or "gossip_entry_updated" or "gossip_entry_expired" or "lease_extended" or "lease_granted"
             || notice is RingRift.Kernel.Sync.SyncPlanned { Transfers: 0 }
             ? LogLevel.Debug
             : LogLevel.Information;
         if (_logger.IsEnabled(level)) _logger.Log(level, "{Notice} {Detail}", notice.Name, notice.Describe());
-        Events?.Publish(notice);
     }
 }
