@@ -11,12 +11,14 @@ public enum AlertKind : byte
     SelfplayStalled = 2,
     /// <summary>The leader's pending queue is predicted to reach its bound within the horizon.</summary>
     QueueGrowing = 3,
+    /// <summary>The round trip of the node's alert report to the leader is predicted to reach its bound within the horizon.</summary>
+    HeartbeatDelayRising = 4,
 }
 
 /// <summary>Stable snake_case names of <see cref="AlertKind"/>, used in notices, /alerts and metrics.</summary>
 public static class AlertKinds
 {
-    public const int Count = 4;
+    public const int Count = 5;
 
     public static string Name(AlertKind kind) => kind switch
     {
@@ -24,6 +26,7 @@ public static class AlertKinds
         AlertKind.MemoryGrowing => "memory_growing",
         AlertKind.SelfplayStalled => "selfplay_stalled",
         AlertKind.QueueGrowing => "queue_growing",
+        AlertKind.HeartbeatDelayRising => "heartbeat_delay_rising",
         _ => throw new InvariantViolationException("unknown alert kind " + (int)kind),
     };
 

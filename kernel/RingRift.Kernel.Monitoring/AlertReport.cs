@@ -2,8 +2,8 @@ namespace RingRift.Kernel.Monitoring;
 
 /// <summary>
 /// A node tells the leader it follows which alerts about it are active (one bit per
-/// <see cref="AlertKind"/>): sent when the set changes and every sample interval while it is not
-/// empty, so a new leader learns it within one interval. <see cref="Sequence"/> grows with every
+/// <see cref="AlertKind"/>): sent every sample interval, empty or not, so a new leader learns it within one
+/// interval; the leader echoes it (<see cref="AlertReportAck"/>) so the node times its heartbeat delay. <see cref="Sequence"/> grows with every
 /// report of the node's incarnation; an older one is ignored.
 /// </summary>
 public sealed record AlertReport(long Incarnation, long Sequence, int ActiveMask) : Message

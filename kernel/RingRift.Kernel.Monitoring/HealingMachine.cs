@@ -14,24 +14,23 @@ namespace RingRift.Kernel.Monitoring;
 /// </summary>
 public sealed class HealingMachine(MonitoringConfig config, Outbox outbox, int clusterSize)
 {
-    private readonly SortedDictionary<NodeId, (long Incarnation, long Sequence, int Mask, Instant HeardAt)> _reports = new();
     private readonly Queue<Instant> _recent = new();
     private Instant _nextActionAt = Instant.Zero;
 
     public HealthCounter Health { get; } = new("self_healing");
+
+    /// <summary>The alert reports this node was sent: on the leader, every node's alerts.</summary>
+    public ReportedAlerts Reports { get; } = new(clusterSize);
 
     public long Actions { get; private set; }
 
     /// <summary>Ticks at which an action was due but the hourly bound held it back.</summary>
     public long RateLimited { get; private set; }
 
-    public void OnReport(Instant now, NodeId from, AlertReport report)
-    {
-        if (_reports.TryGetValue(from, out var last)
-            && (report.Incarnation < last.Incarnation || (report.Incarnation == last.Incarnation && report.Sequence <= last.Sequence))) return;
-        Invariant.True(_reports.Count < clusterSize || _reports.ContainsKey(from));
-        _reports[from] = (report.Incarnation, report.Sequence, report.ActiveMask, now);
-    }
+    public void OnReport(Instant now, NodeId from, AlertReport report) => Reports.OnReport(now, from, report);
+
+    /// <summary>A report older than this says nothing any more.</summary>
+    public Duration ReportFresh => config.SampleInterval * config.ReportFreshIntervals;
 
     /// <summary><paramref name="isAlive"/> answers membership's view of a node (its own node always alive).</summary>
     public void Tick(Instant now, bool leading, System.Func<NodeId, bool> isAlive, IStuckJobHealer healer)
@@ -39,10 +38,9 @@ public sealed class HealingMachine(MonitoringConfig config, Outbox outbox, int c
         if (!leading || !config.HealingEnabled) return;
         Health.Cycle(now);
         if (now < _nextActionAt) return;
-        var fresh = config.SampleInterval * config.ReportFreshIntervals;
-        foreach (var (node, report) in _reports)
+        foreach (var node in Reports.NodesWith(now, ReportFresh, AlertKind.SelfplayStalled))
         {
-            if ((report.Mask & AlertKinds.Bit(AlertKind.SelfplayStalled)) == 0 || now - report.HeardAt > fresh || !isAlive(node)) continue;
+            if (!isAlive(node)) continue;
             if (!WithinHourlyBound(now))
             {
                 RateLimited++;

@@ -6,7 +6,8 @@ namespace RingRift.Kernel.Monitoring;
 /// Predictive monitoring on one node. Every sample interval it adds the node's own samples to sliding
 /// windows and decides, per <see cref="AlertKind"/>, whether an alert about this node is active:
 /// disk and memory by <see cref="LevelPredictor"/> (alerting before the threshold is crossed), selfplay
-/// by <see cref="StallPredictor"/>, and on the leader the pending queue. At most one alert is active
+/// by <see cref="StallPredictor"/>, the heartbeat delay to the leader by <see cref="LevelPredictor"/> over
+/// its own shorter horizon, and on the leader the pending queue. At most one alert is active
 /// per kind (so per (node, kind) cluster-wide); raising and clearing each emit one notice, and an alert
 /// that stays active is announced again at most once per reminder interval. Single-threaded; owned by
 /// one kernel.
@@ -16,7 +17,7 @@ public sealed class MonitorMachine
     private readonly MonitoringConfig _config;
     private readonly NodeId _self;
     private readonly Outbox _outbox;
-    private readonly SampleWindow _disk, _memory, _games, _selfplay, _pending;
+    private readonly SampleWindow _disk, _memory, _games, _selfplay, _pending, _delay;
     private readonly ActiveAlert?[] _active = new ActiveAlert?[AlertKinds.Count];
     private Instant _nextSample;
 
@@ -30,6 +31,7 @@ public sealed class MonitorMachine
         _games = new SampleWindow(config.WindowSamples);
         _selfplay = new SampleWindow(config.WindowSamples);
         _pending = new SampleWindow(config.WindowSamples);
+        _delay = new SampleWindow(config.WindowSamples);
         _nextSample = now + config.SampleInterval;
     }
 
@@ -59,17 +61,12 @@ public sealed class MonitorMachine
         DecideSampledLevel(now, AlertKind.MemoryGrowing, _memory, sample.MemoryUsed, _config.MemoryUsedMax, _config.MemoryUsedClear);
         var stalled = sample.GamesWritten is not null && StallPredictor.IsStalled(_games, _selfplay, _config.StallAfter);
         Set(now, AlertKind.SelfplayStalled, stalled, _games.Latest, null);
-        if (sample.PendingJobs is { } pending)
-        {
-            _pending.Add(now, pending);
-            DecideLevel(now, AlertKind.QueueGrowing, _pending, _config.PendingJobsMax, _config.PendingJobsClear);
-        }
-        else
-        {
-            // Only the leader holds the queue: a node that stopped leading forgets its trend and its alert.
-            _pending.Clear();
-            Set(now, AlertKind.QueueGrowing, false, 0, null);
-        }
+        // Only the leader holds the queue: a node that stopped leading forgets its trend and its alert.
+        DecideOptional(now, AlertKind.QueueGrowing, _pending, sample.PendingJobs, _config.PendingJobsMax, _config.PendingJobsClear, _config.Horizon);
+        // In milliseconds; the leader itself, or a node that has not timed a round trip yet, has none.
+        DecideOptional(now, AlertKind.HeartbeatDelayRising, _delay, sample.HeartbeatDelay?.WholeMillis,
+            _config.HeartbeatDelayMax.WholeMillis, _config.HeartbeatDelayClear.WholeMillis,
+            _config.HeartbeatDelayHorizon);
     }
 
     /// <summary>The active alerts, in kind order, for /status and /alerts.</summary>
@@ -88,13 +85,26 @@ public sealed class MonitorMachine
     {
         if (used == Ratio.Zero) return;
         window.Add(now, used.BasisPoints);
-        DecideLevel(now, kind, window, max.BasisPoints, clear.BasisPoints);
+        DecideLevel(now, kind, window, max.BasisPoints, clear.BasisPoints, _config.Horizon);
     }
 
-    private void DecideLevel(Instant now, AlertKind kind, SampleWindow window, long max, long clear)
+    /// <summary>A level that is sometimes not there: then its trend is forgotten and its alert cleared.</summary>
+    private void DecideOptional(Instant now, AlertKind kind, SampleWindow window, long? level, long max, long clear, Duration horizon)
+    {
+        if (level is { } value)
+        {
+            window.Add(now, value);
+            DecideLevel(now, kind, window, max, clear, horizon);
+            return;
+        }
+        window.Clear();
+        Set(now, kind, false, 0, null);
+    }
+
+    private void DecideLevel(Instant now, AlertKind kind, SampleWindow window, long max, long clear, Duration horizon)
     {
         var active = _active[(int)kind] is not null;
-        var should = LevelPredictor.ShouldBeActive(window, max, clear, _config.Horizon, active, out var eta);
+        var should = LevelPredictor.ShouldBeActive(window, max, clear, horizon, active, out var eta);
         Set(now, kind, should, window.Latest, eta);
     }
 

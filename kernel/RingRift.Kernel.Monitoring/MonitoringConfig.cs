@@ -25,6 +25,17 @@ public sealed record MonitoringConfig
     public int PendingJobsMax { get; init; } = 5_000;
     public int PendingJobsClear { get; init; } = 4_000;
 
+    /// <summary>
+    /// A node's heartbeat delay (the round trip of its alert report to the leader) alerts when its trend
+    /// reaches this within <see cref="HeartbeatDelayHorizon"/> — before the membership dead timeout
+    /// (180 s by default) is near — and clears below <see cref="HeartbeatDelayClear"/>.
+    /// </summary>
+    public Duration HeartbeatDelayMax { get; init; } = Duration.FromSeconds(90);
+    public Duration HeartbeatDelayClear { get; init; } = Duration.FromSeconds(30);
+
+    /// <summary>Shorter than <see cref="Horizon"/>: a delay is judged in minutes, a disk in hours.</summary>
+    public Duration HeartbeatDelayHorizon { get; init; } = Duration.FromMinutes(30);
+
     /// <summary>Selfplay that wrote no game for this long while running is stalled.</summary>
     public Duration StallAfter { get; init; } = Duration.FromMinutes(6);
 
@@ -53,6 +64,11 @@ public sealed record MonitoringConfig
         AddLevelErrors(errors, "memory_used", MemoryUsedMax, MemoryUsedClear);
         if (PendingJobsClear < 0 || PendingJobsClear >= PendingJobsMax)
             errors.Add($"monitoring.pending_jobs_clear ({PendingJobsClear}) must be within 0..monitoring.pending_jobs_max ({PendingJobsMax}) exclusive");
+        if (HeartbeatDelayMax <= Duration.Zero) errors.Add($"monitoring.heartbeat_delay_max must be positive (got {HeartbeatDelayMax})");
+        if (HeartbeatDelayClear < Duration.Zero || HeartbeatDelayClear >= HeartbeatDelayMax)
+            errors.Add($"monitoring.heartbeat_delay_clear ({HeartbeatDelayClear}) must be below monitoring.heartbeat_delay_max ({HeartbeatDelayMax})");
+        if (HeartbeatDelayHorizon < SampleInterval)
+            errors.Add($"monitoring.heartbeat_delay_horizon ({HeartbeatDelayHorizon}) must be at least monitoring.sample_interval ({SampleInterval})");
         if (StallAfter < SampleInterval * 2)
             errors.Add($"monitoring.stall_after ({StallAfter}) must be at least two monitoring.sample_interval ({SampleInterval})");
         if (StallAfter > SampleInterval * (WindowSamples - 1))

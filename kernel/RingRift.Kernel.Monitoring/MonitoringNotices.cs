@@ -3,7 +3,7 @@ namespace RingRift.Kernel.Monitoring;
 /// <summary>
 /// An alert became active for (<see cref="Node"/>, <see cref="Kind"/>); at most one is active per pair.
 /// <see cref="Level"/> is the newest sample (basis points for disk and memory, games for a stall,
-/// jobs for the queue); <see cref="Eta"/> the predicted time to the threshold, null when not predicted.
+/// jobs for the queue, milliseconds for the heartbeat delay); <see cref="Eta"/> the predicted time to the threshold, null when not predicted.
 /// </summary>
 public sealed record AlertRaised(NodeId Node, AlertKind Kind, long Level, Duration? Eta) : Notice
 {

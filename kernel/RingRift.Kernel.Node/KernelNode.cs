@@ -89,6 +89,7 @@ public sealed partial class KernelNode
     public void Step(Instant now, KernelInput input)
     {
         Invariant.True(now >= _lastNow);
+        ObserveMonitoringTime(now - _lastNow);
         _lastNow = now;
         _membership.ObserveTime(now);
         // The work-lease fence goes before any input: a worker back from a pause kills before it acts.
@@ -190,6 +191,7 @@ public sealed partial class KernelNode
             case JobOrders orders: _worker?.OnOrders(now, deliver.From, orders, _resources.GpuHealth); break;
             case Sync.SyncMessage sync: _sync?.OnMessage(now, deliver.From, sync, SyncLeader()); break;
             case Monitoring.AlertReport alerts: OnAlertReport(now, deliver.From, alerts); break;
+            case Monitoring.AlertReportAck ack: _roundTrip?.OnAck(now, ack); break;
             default: RouteElo(deliver); break;
         }
     }

@@ -75,6 +75,7 @@ public static class MessageCodec
             MessageKind.TransferOrder => TransferOrder.Read(ref reader),
             MessageKind.TransferReport => TransferReport.Read(ref reader),
             MessageKind.AlertReport => Monitoring.AlertReport.Read(ref reader),
+            MessageKind.AlertReportAck => Monitoring.AlertReportAck.Read(ref reader),
             MessageKind.EloOffer => Ratings.EloOffer.Read(ref reader),
             MessageKind.EloRequest => Ratings.EloRequest.Read(ref reader),
             MessageKind.EloResults => Ratings.EloResults.Read(ref reader),

@@ -35,6 +35,7 @@ public enum MessageKind : byte
     TransferReport = 65,
     // Operations (monitoring and healing): 70–79.
     AlertReport = 70,
+    AlertReportAck = 71,
     // Elo sync: 80–89.
     EloOffer = 80,
     EloRequest = 81,

@@ -19,6 +19,9 @@ public sealed record NodeStatus(
 
     /// <summary>The alerts active on this node (its own, and the leader's cluster-level ones); empty when monitoring is off.</summary>
     public ImmutableArray<ActiveAlertView> Alerts { get; init; } = [];
+
+    /// <summary>On the leader, every node's active alerts as their reports said (level 0: not reported); empty elsewhere.</summary>
+    public ImmutableArray<ActiveAlertView> ClusterAlerts { get; init; } = [];
 }
 
 /// <summary>An active alert for /status and /alerts: the kind's stable name, the newest level, since when (local time).</summary>

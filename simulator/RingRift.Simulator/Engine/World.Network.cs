@@ -17,6 +17,7 @@ internal sealed partial class World
             case BlockOneWay block: BlockEachPair(block.From, block.To); break;
             case FlapLink flap: StartFlap(flap); break;
             case HealNetwork: Heal(); break;
+            case LinkDelay delay: SetLinkDelay(delay); break;
             case SetNetworkFaults faults:
                 _network.Spec = _network.Spec with
                 {
@@ -38,9 +39,17 @@ internal sealed partial class World
         PartitionNodes p => $"partition group={Names(p.Group)} other={(p.Other.IsDefaultOrEmpty ? "rest" : Names(p.Other))}",
         BlockOneWay b => $"one_way from={Names(b.From)} to={Names(b.To)}",
         FlapLink f => $"flap {f.A}<->{f.B} period={f.Period}",
+        LinkDelay d => $"link_delay {d.Node} per_hour={d.PerHour} to={d.Level?.ToString() ?? "current"}",
         SetNetworkFaults n => $"network loss={n.Loss} duplicate={n.Duplicate} reorder={n.Reorder} replay={n.Replay}",
         _ => entry.Verb,
     };
+
+    private void SetLinkDelay(LinkDelay delay)
+    {
+        var node = IndexOf(delay.Node);
+        _network.Delays.Set(_now, node, delay.PerHour, delay.Level);
+        if (_ops is not null) _ops.Nodes[node].LinkDelayed = _network.Delays.Growing(node) || _network.Delays.ExtraMicros(_now, node) > 0;
+    }
 
     private static string Names(ImmutableArray<NodeId> nodes) => string.Join(",", nodes);
 

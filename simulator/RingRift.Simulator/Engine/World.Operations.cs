@@ -119,11 +119,15 @@ internal sealed partial class World
         }
     }
 
+    /// <summary>A heartbeat delay alert is true when the node's link, or the leader's, is held back by a <c>link_delay</c>.</summary>
+    private bool LinkDelayedTo(SimNode node) =>
+        _ops!.Nodes[node.Index].LinkDelayed || (CurrentLeader() is { } leader && _ops.Nodes[IndexOf(leader)].LinkDelayed);
+
     /// <summary>A healing action is judged by the state of the node it acted on, every other notice by its own node's.</summary>
     private void ObserveOperations(SimNode node, Notice notice)
     {
         var subject = notice is Kernel.Monitoring.HealingAction action ? NodeOf(action.Node) : node;
         var stuck = subject.Processes.Gpu == GpuHealth.Hung;
-        if (_ops!.OnNotice(_now, node.Index, notice, stuck) is { } name) _trace.World(_now, node.Index, $"event {name} {node.Id}");
+        if (_ops!.OnNotice(_now, node.Index, notice, stuck, LinkDelayedTo(node)) is { } name) _trace.World(_now, node.Index, $"event {name} {node.Id}");
     }
 }

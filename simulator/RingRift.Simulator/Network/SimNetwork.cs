@@ -7,7 +7,8 @@ namespace RingRift.Simulator.Network;
 
 /// <summary>
 /// The simulated network. Decides at send time whether and when each message arrives: cut links and
-/// unsolicited messages to NAT-blocked nodes are dropped, then loss, latency by link class,
+/// unsolicited messages to NAT-blocked nodes are dropped, then loss, latency by link class (plus any
+/// <c>link_delay</c> of either end),
 /// duplication, reordering and delayed replay of old messages, each drawn from the network's own
 /// seeded stream. Messages already in flight when a link is cut still arrive; replays do not.
 /// </summary>
@@ -28,10 +29,12 @@ internal sealed class SimNetwork
         _hosts = hosts;
         Spec = spec;
         Links = new LinkTable(hosts.Length);
+        Delays = new LinkDelays(hosts.Length);
     }
 
     public NetworkSpec Spec { get; set; }
     public LinkTable Links { get; }
+    public LinkDelays Delays { get; }
     public NetworkCounters Counters { get; } = new();
 
     /// <summary>The longest one-way latency any link can show.</summary>
@@ -57,7 +60,8 @@ internal sealed class SimNetwork
 
     private void Schedule(long now, in Envelope envelope)
     {
-        var latency = LatencyModel.SampleMicros(LinkClass(envelope.From, envelope.To), _prng);
+        var latency = LatencyModel.SampleMicros(LinkClass(envelope.From, envelope.To), _prng)
+            + Delays.ExtraMicros(now, envelope.From) + Delays.ExtraMicros(now, envelope.To);
         if (Spec.Reorder.Sample(_prng))
         {
             Counters.Reordered++;

@@ -53,6 +53,15 @@ public sealed record FlapLink(Duration At, int SourceLine, NodeId A, NodeId B, D
     public override string Verb => "flap";
 }
 
+/// <summary>
+/// Every message to or from <see cref="Node"/> is delayed by an extra amount that starts at <see cref="Level"/>
+/// (the current extra when null) and grows by <see cref="PerHour"/> every hour; <c>per_hour: 0s, to: 0s</c> ends it.
+/// </summary>
+public sealed record LinkDelay(Duration At, int SourceLine, NodeId Node, Duration PerHour, Duration? Level) : TimelineEntry(At, SourceLine)
+{
+    public override string Verb => "link_delay";
+}
+
 /// <summary>Removes every partition, one-way block and flapping link; the network's loss settings stay.</summary>
 public sealed record HealNetwork(Duration At, int SourceLine) : TimelineEntry(At, SourceLine)
 {

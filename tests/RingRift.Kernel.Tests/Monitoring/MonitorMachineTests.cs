@@ -100,6 +100,38 @@ public sealed class MonitorMachineTests
     }
 
     [Fact]
+    public void Tick_HeartbeatDelayRisingThenFalling_RaisesOnceBeforeTheBoundThenClearsOnce()
+    {
+        var (machine, outbox) = Create();
+        var notices = new List<Notice>();
+        // The round trip to the leader grows by 2 s a minute from 2 s for 40 minutes, then the link is fixed.
+        for (var minute = 1; minute <= 60; minute++)
+            Delay(machine, outbox, notices, minute, Duration.FromSeconds(minute <= 40 ? 2 + 2 * minute : 2));
+
+        var raised = Assert.Single(notices.OfType<AlertRaised>());
+        Assert.Equal(AlertKind.HeartbeatDelayRising, raised.Kind);
+        // Minute 14: 30 s, and the 60 s left to the 90 s bound at 2 s a minute is exactly the 30-minute horizon.
+        Assert.Equal(30_000, raised.Level);
+        Assert.True(raised.Level < Config.HeartbeatDelayMax.WholeMillis, "raised before the bound");
+        Assert.Equal(Duration.FromMinutes(30), raised.Eta);
+        var cleared = Assert.Single(notices.OfType<AlertCleared>());
+        Assert.Equal(2_000, cleared.Level);
+        Assert.Equal(0, machine.ActiveMask);
+    }
+
+    [Fact]
+    public void Tick_HeartbeatDelayJitteringOrUnmeasured_RaisesNothing()
+    {
+        var (machine, outbox) = Create();
+        var notices = new List<Notice>();
+        // A slow-but-healthy node: up to 5 s of its own stalls on every round trip, and minutes without a leader.
+        for (var minute = 1; minute <= 120; minute++)
+            Delay(machine, outbox, notices, minute, minute % 17 == 0 ? null : Duration.FromMillis(500 + minute * 7919 % 5_000));
+
+        Assert.Empty(notices.OfType<AlertRaised>());
+    }
+
+    [Fact]
     public void Tick_HostCountsNoGames_NeverRaisesAStall()
     {
         var (machine, outbox) = Create();
@@ -128,6 +160,12 @@ public sealed class MonitorMachineTests
     private static void Sample(MonitorMachine machine, Outbox outbox, List<Notice> notices, int minute, int disk, long? games = 0, int selfplay = 0)
     {
         machine.Tick(Time.At(60 * minute), new MonitorSample(new Ratio(disk), Ratio.Zero, games, selfplay, null));
+        notices.AddRange(outbox.Drain(null, Status).Notices);
+    }
+
+    private static void Delay(MonitorMachine machine, Outbox outbox, List<Notice> notices, int minute, Duration? delay)
+    {
+        machine.Tick(Time.At(60 * minute), new MonitorSample(Ratio.Zero, Ratio.Zero, null, 0, null, delay));
         notices.AddRange(outbox.Drain(null, Status).Notices);
     }
 

@@ -62,6 +62,7 @@ public sealed class ShippedScenarioTests
             "scenarios/membership/swim-crash.yaml",
             "scenarios/operations/burst-scale-up-down.yaml",
             "scenarios/operations/disk-slowly-filling.yaml",
+            "scenarios/operations/heartbeat-delay-rising.yaml",
             "scenarios/operations/scale-down-refusals.yaml",
             "scenarios/operations/selfplay-silent-stop.yaml",
             "scenarios/operations/slow-but-healthy-node.yaml",

@@ -4,7 +4,7 @@ namespace RingRift.Simulator.Engine.Operations;
 
 /// <summary>
 /// What the operations faults did to one simulated machine: its disk's fill, its selfplay's silence, its
-/// overload, and the games its selfplay wrote (in thousandths, so slow jobs are not rounded away
+/// overload, its link's delay, and the games its selfplay wrote (in thousandths, so slow jobs are not rounded away
 /// between samples). Outlives crashes, like the hardware.
 /// </summary>
 internal sealed class NodeOps
@@ -19,6 +19,9 @@ internal sealed class NodeOps
     public long OverloadUntil { get; set; } = long.MinValue;
     public int SlowdownPercent { get; set; } = 100;
     public long GamesMilli { get; set; }
+
+    /// <summary>A <c>link_delay</c> holds the node's messages back (growing, or at a level above zero).</summary>
+    public bool LinkDelayed { get; set; }
 
     public bool Filling => _fillPerHour > 0;
 

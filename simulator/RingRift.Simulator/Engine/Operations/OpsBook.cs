@@ -41,12 +41,15 @@ internal sealed class OpsBook
         if (silent && _silentSince[node] < 0) _silentSince[node] = now;
     }
 
-    /// <summary>Counts the notice's event; returns its name for the trace, or null.</summary>
-    public string? OnNotice(long now, int node, Notice notice, bool gpuStuck)
+    /// <summary>
+    /// Counts the notice's event; returns its name for the trace, or null. <paramref name="gpuStuck"/> and
+    /// <paramref name="linkDelayed"/> are the ground truth of a stall alert and a heartbeat delay alert.
+    /// </summary>
+    public string? OnNotice(long now, int node, Notice notice, bool gpuStuck, bool linkDelayed = false)
     {
         switch (notice)
         {
-            case AlertRaised raised: OnRaised(now, node, raised.Kind, gpuStuck); break;
+            case AlertRaised raised: OnRaised(now, node, raised.Kind, raised.Kind == AlertKind.HeartbeatDelayRising ? linkDelayed : gpuStuck); break;
             case AlertCleared: _cleared++; break;
             case AlertStillActive: _reminders++; break;
             case HealingAction action: OnHealing(action, gpuStuck); break;
@@ -81,14 +84,17 @@ internal sealed class OpsBook
             _silentToAlertMax < 0 ? null : new Duration(_silentToAlertMax), [.. _events]);
     }
 
-    private void OnRaised(long now, int node, AlertKind kind, bool gpuStuck)
+    private void OnRaised(long now, int node, AlertKind kind, bool faultSeen)
     {
         _raised++;
         switch (kind)
         {
             case AlertKind.SelfplayStalled:
-                if (!gpuStuck) _false++;
+                if (!faultSeen) _false++;
                 else CloseSilence(now, node);
+                break;
+            case AlertKind.HeartbeatDelayRising:
+                if (!faultSeen) _false++;
                 break;
             case AlertKind.MemoryGrowing: _false++; break;
             case AlertKind.DiskFilling when Nodes[node].Filling: break;

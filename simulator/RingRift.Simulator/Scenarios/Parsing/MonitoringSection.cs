@@ -13,6 +13,7 @@ internal static class MonitoringSection
     [
         "sample_interval", "window_samples", "horizon", "disk_used_max", "disk_used_clear", "stall_after",
         "reminder_interval", "healing", "healing_interval", "healing_actions_per_hour_max",
+        "heartbeat_delay_max", "heartbeat_delay_clear", "heartbeat_delay_horizon",
     ];
 
     public static MonitoringConfig? Read(MapReader root)
@@ -33,6 +34,9 @@ internal static class MonitoringSection
             HealingEnabled = map.Optional("healing")?.Bool() ?? d.HealingEnabled,
             HealingInterval = map.Optional("healing_interval")?.PositiveDuration() ?? d.HealingInterval,
             HealingActionsPerHourMax = map.Optional("healing_actions_per_hour_max")?.Int(1, MonitoringConfig.HealingActionsPerHourLimit) ?? d.HealingActionsPerHourMax,
+            HeartbeatDelayMax = map.Optional("heartbeat_delay_max")?.PositiveDuration() ?? d.HeartbeatDelayMax,
+            HeartbeatDelayClear = map.Optional("heartbeat_delay_clear")?.Duration() ?? d.HeartbeatDelayClear,
+            HeartbeatDelayHorizon = map.Optional("heartbeat_delay_horizon")?.PositiveDuration() ?? d.HeartbeatDelayHorizon,
         };
         var errors = config.Validate();
         if (errors.Count > 0) throw value.Error(errors[0]);

@@ -3,7 +3,7 @@ using RingRift.Kernel;
 
 namespace RingRift.Simulator.Scenarios.Parsing;
 
-/// <summary>Verbs that change the network: partition, one_way, heal, flap, network.</summary>
+/// <summary>Verbs that change the network: partition, one_way, heal, flap, network, link_delay.</summary>
 internal static class NetworkVerbs
 {
     private static readonly ImmutableArray<string> OneWayKeys = ["from", "to"];
@@ -16,6 +16,8 @@ internal static class NetworkVerbs
         new("heal", [], ReadHeal),
         new("flap", ["period"], ReadFlap),
         new("network", [], ReadNetworkFaults),
+        new("link_delay", ["per_hour", "to"], c => new LinkDelay(
+            c.At, c.Line, c.Node(), c.Entry.Required("per_hour").Duration(), c.Entry.Optional("to")?.Duration())),
     ];
 
     /// <summary>Without <c>from</c> the group is cut from every other node, which must leave someone outside.</summary>
