@@ -19,5 +19,8 @@ public sealed class HttpEndpointContext(
     public HttpCounters Counters { get; } = counters;
     public TimeSpan SubmitTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Where each peer's HTTP API listens, for pointing at the leader's /alerts; null: not known.</summary>
+    public PeerDirectory? Peers { get; init; }
+
     internal SignedRequestVerifier Verifier { get; } = new(authenticator, replays);
 }

@@ -57,7 +57,9 @@ public sealed partial class NodeRuntime : IHostedService
         foreach (var (node, address) in settings.PeerAddresses) peers.Set(node, address);
         _sender = new HttpMessageSender(settings.Self, peers, authenticator, Counters);
         _driver = new NodeDriver(settings.Kernel, _clock, Metrics, logger, lifetime.StopApplication);
-        var forwarder = settings.EventWebhook is { } webhook ? new EventForwarder(webhook, logger) : null;
+        if (settings.Provider is { } provider)
+            _driver.Provider = new ProviderCommands(provider.Provision, provider.Terminate, _driver.Complete, logger);
+        var forwarder = settings.EventWebhook is { } webhook ? new EventForwarder(webhook, logger, secret: settings.EventWebhookSecret) : null;
         _driver.Events = Events = new ClusterEventPublisher(settings.Self, logger, forwarder);
         _persist = new PersistWriter(_store, OnPersistCompleted);
         var gpus = new GpuSampler(NvidiaSmi.Locate(Environment.GetEnvironmentVariable("PATH")), settings.Kernel.Self.Gpu.Count);
@@ -77,7 +79,7 @@ public sealed partial class NodeRuntime : IHostedService
             StallTimeout = settings.TransferStallTimeout,
         };
         _replays = new ReplayGuard(settings.ReplayWindow, 100_000, static () => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        Endpoints = new HttpEndpointContext(new NodeGateway(this), settings.Secret, authenticator, _replays, Counters);
+        Endpoints = new HttpEndpointContext(new NodeGateway(this), settings.Secret, authenticator, _replays, Counters) { Peers = peers };
         Sync = new SyncEndpoints(Endpoints, index, partials, _transfers) { ReceiveStallTimeout = settings.TransferStallTimeout };
     }
 

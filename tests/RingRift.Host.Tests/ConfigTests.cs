@@ -255,6 +255,108 @@ public sealed class ConfigTests
         Assert.Contains(expected, error.Message);
     }
 
+    private const string ScalingSection = """
+        scheduling: {}
+        scaling:
+          profile: vast-rtx4090x2
+          managed: [b]
+          check_interval: 1m
+          scale_up_pending_per_node: 12
+          scale_down_pending_per_node: 3
+          idle_before_scale_down: 20m
+          cooldown: 5m
+          nodes_per_cycle_max: 2
+          provision_command: [/opt/provider/up, --count, "{count}", --profile, "{profile}", --request, "{effect_id}"]
+          terminate_command: /opt/provider/down {node_id}
+
+        """;
+
+    [Fact]
+    public void Build_ScalingSection_TurnsTheScalerOnWithItsNumbersAndCommands()
+    {
+        var settings = BuildWith(ScalingSection);
+
+        var scaling = settings.Kernel.Scaling!;
+        Assert.Equal(new[] { new NodeId("b") }, scaling.Managed.AsEnumerable());
+        Assert.Equal("vast-rtx4090x2", scaling.Profile);
+        Assert.Equal(Duration.FromMinutes(1), scaling.CheckInterval);
+        Assert.Equal((12, 3, 2), (scaling.ScaleUpPendingPerNode, scaling.ScaleDownPendingPerNode, scaling.NodesPerCycleMax));
+        Assert.Equal((Duration.FromMinutes(20), Duration.FromMinutes(5)), (scaling.IdleBeforeScaleDown, scaling.Cooldown));
+        Assert.Equal(new[] { "/opt/provider/up", "--count", "{count}", "--profile", "{profile}", "--request", "{effect_id}" }, settings.Provider!.Provision.AsEnumerable());
+        Assert.Equal(new[] { "/opt/provider/down", "{node_id}" }, settings.Provider.Terminate.AsEnumerable());
+    }
+
+    [Fact]
+    public void Build_ScalingDisabledOrAbsent_LeavesTheScalerAndProviderOff()
+    {
+        var disabled = BuildWith(ScalingSection.Replace("  profile:", "  enabled: false\n  profile:", StringComparison.Ordinal));
+
+        Assert.Null(disabled.Kernel.Scaling);
+        Assert.Null(disabled.Provider);
+        Assert.Null(BuildWith("").Kernel.Scaling);
+    }
+
+    [Theory]
+    [InlineData("scaling: { profile: p, provision_command: up, terminate_command: down }\n", "c.yaml:4: scaling needs a scheduling section")]
+    [InlineData("scheduling: {}\nscaling: { provision_command: up, terminate_command: down }\n", "c.yaml:5: scaling.profile is required")]
+    [InlineData("scheduling: {}\nscaling: { profile: p, terminate_command: down }\n", "c.yaml:5: scaling.provision_command is required")]
+    [InlineData("scheduling: {}\nscaling:\n  profile: p\n  managed: [z]\n", "c.yaml:7: scaling.managed names 'z'")]
+    [InlineData("scheduling: {}\nscaling:\n  profile: p\n  cooldwn: 5m\n", "c.yaml:7: unknown key 'cooldwn'")]
+    [InlineData("scheduling: {}\nscaling:\n  profile: p\n  cooldown: soon\n", "c.yaml:7: 'cooldown' must be a duration")]
+    [InlineData("scheduling: {}\nscaling:\n  profile: p\n  nodes_per_cycle_max: 0\n", "c.yaml:7: 'nodes_per_cycle_max' must be a whole number from 1 to 64")]
+    [InlineData("scheduling: {}\nscaling:\n  profile: p\n  scale_up_pending_per_node: 2\n  scale_down_pending_per_node: 2\n",
+        "c.yaml:7: scaling.scale_up_pending_per_node (2) must exceed scaling.scale_down_pending_per_node (2)")]
+    [InlineData("scheduling: {}\nscaling:\n  profile: p\n  provision_command: up {node_id}\n  terminate_command: down\n",
+        "c.yaml:7: scaling.provision_command uses {node_id}; it may use {count}, {profile}, {effect_id}")]
+    [InlineData("scheduling: {}\nscaling:\n  profile: p\n  provision_command: up\n  terminate_command: [down, \"{count}\"]\n",
+        "c.yaml:8: scaling.terminate_command uses {count}")]
+    public void Build_BadScalingSection_NamesTheKeyAndLine(string section, string expected)
+    {
+        var error = Assert.Throws<ConfigException>(() => BuildWith(section));
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void Build_MonitoringSection_TurnsMonitoringOnWithItsNumbers()
+    {
+        var monitoring = BuildWith("monitoring: { sample_interval: 10s, window_samples: 6, stall_after: 40s, disk_used_max: 92.5%, disk_used_clear: 85%, healing: false, heartbeat_delay_max: 45s }\n")
+            .Kernel.Monitoring!;
+
+        Assert.Equal(Duration.FromSeconds(10), monitoring.SampleInterval);
+        Assert.Equal(6, monitoring.WindowSamples);
+        Assert.Equal((new Ratio(9_250), new Ratio(8_500)), (monitoring.DiskUsedMax, monitoring.DiskUsedClear));
+        Assert.False(monitoring.HealingEnabled);
+        Assert.Equal(Duration.FromSeconds(45), monitoring.HeartbeatDelayMax);
+        Assert.Null(BuildWith("").Kernel.Monitoring);
+    }
+
+    [Theory]
+    [InlineData("monitoring:\n  disk_used_max: 95\n", "c.yaml:5: 'disk_used_max' must be a percentage")]
+    [InlineData("monitoring:\n  disk_used_max: 90%\n  disk_used_clear: 92%\n", "c.yaml:6: monitoring.disk_used_clear (92.00%) must be below monitoring.disk_used_max (90.00%)")]
+    [InlineData("monitoring:\n  sample_interval: 1m\n  stall_after: 1m\n", "c.yaml:6: monitoring.stall_after")]
+    [InlineData("monitoring:\n  heartbeat_delay_clear: 2m\n", "c.yaml:5: monitoring.heartbeat_delay_clear (2m) must be below monitoring.heartbeat_delay_max (90s)")]
+    public void Build_BadMonitoringSection_NamesTheKeyAndLine(string section, string expected)
+    {
+        var error = Assert.Throws<ConfigException>(() => BuildWith(section));
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void Build_WebhookSecretVariable_SignsWebhookBodies()
+    {
+        using var dir = new TempDir();
+        System.IO.File.WriteAllText(dir.File("c.yaml"), "hosts:\n  a: {}\n");
+        var args = HostArguments.Parse(["--node-id", "a", "--config", dir.File("c.yaml")]);
+
+        var signed = SettingsBuilder.Build(args, Env(("RINGRIFT_CLUSTER_AUTH_TOKEN", TestCluster.Secret), (HostEventWebhook.SecretVar, "s3cret")));
+        var unsigned = SettingsBuilder.Build(args, Env(("RINGRIFT_CLUSTER_AUTH_TOKEN", TestCluster.Secret)));
+
+        Assert.Equal("s3cret"u8.ToArray(), signed.EventWebhookSecret);
+        Assert.Null(unsigned.EventWebhookSecret);
+    }
+
     /// <summary>Settings for node a of a two-host cluster file followed by <paramref name="section"/>.</summary>
     private static Host.Config.NodeSettings BuildWith(string section)
     {

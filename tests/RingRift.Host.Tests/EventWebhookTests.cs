@@ -48,6 +48,35 @@ public sealed class EventWebhookTests
     }
 
     [Fact]
+    public async Task SecretSet_EachBodyCarriesTheHmacSha256OfItsExactBytes_NoSecretNoHeader()
+    {
+        using var receiver = new WebhookReceiver();
+        var secret = "webhook-secret-42"u8.ToArray();
+        await using (var signed = new EventForwarder(receiver.Uri, NullLogger.Instance, secret: secret))
+        {
+            signed.Post(Body(1));
+            signed.Post(Body(2));
+            Assert.True(await Poll.Until(() => signed.Sent == 2, Bound));
+        }
+        await using (var unsigned = new EventForwarder(receiver.Uri, NullLogger.Instance))
+        {
+            unsigned.Post(Body(3));
+            Assert.True(await Poll.Until(() => unsigned.Sent == 1, Bound));
+        }
+
+        var received = receiver.Raw.ToArray();
+        Assert.Equal(3, received.Length);
+        foreach (var (body, signature) in received[..2])
+        {
+            using var hmac = new System.Security.Cryptography.HMACSHA256(secret);
+            Assert.Equal("sha256=" + Convert.ToHexString(hmac.ComputeHash(body)).ToLowerInvariant(), signature);
+            Assert.NotEqual("sha256=" + Convert.ToHexString(System.Security.Cryptography.HMACSHA256.HashData("other"u8.ToArray(), body)).ToLowerInvariant(), signature);
+        }
+        Assert.NotEqual(received[0].Signature, received[1].Signature);
+        Assert.Null(received[2].Signature);
+    }
+
+    [Fact]
     public async Task UnansweringWebhook_PostNeverWaits_OldestDropped_DisposeBounded()
     {
         // A listener that never accepts: connections complete in the kernel's backlog and no answer ever comes.

@@ -24,4 +24,13 @@ public sealed record ClusterFile(
 
     /// <summary>Data sync from the <c>sync</c> section; null (no section) leaves sync off.</summary>
     public RingRift.Kernel.Sync.SyncConfig? Sync { get; init; }
+
+    /// <summary>Predictive monitoring from the <c>monitoring</c> section; null (no section) leaves it to <c>RINGRIFT_MONITORING</c>.</summary>
+    public RingRift.Kernel.Monitoring.MonitoringConfig? Monitoring { get; init; }
+
+    /// <summary>The auto-scaler from the <c>scaling</c> section; null (no section, or <c>enabled: false</c>) leaves it off.</summary>
+    public RingRift.Kernel.Scaling.ScalingConfig? Scaling { get; init; }
+
+    /// <summary>The provider's commands from the <c>scaling</c> section; null when the scaler is off.</summary>
+    public ProviderTemplates? Provider { get; init; }
 }

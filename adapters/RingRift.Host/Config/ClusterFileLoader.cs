@@ -15,7 +15,9 @@ namespace RingRift.Host.Config;
 /// <c>p2p_voters</c>) or a scenario file (the same under <c>cluster</c>), plus the host's own optional
 /// sections <c>membership</c>, <c>election</c>, <c>jobs</c>, <c>job_slots_max</c>, <c>scheduling</c>
 /// (its presence turns dispatch on) and <c>sync</c> (turns data sync on; in a scenario file, whose
-/// <c>sync</c> block describes the simulated world, it is ignored). Other top-level keys (a scenario's
+/// <c>sync</c> block describes the simulated world, it is ignored), <c>monitoring</c> (turns predictive
+/// monitoring on) and <c>scaling</c> (the auto-scaler and its provider commands; ignored in a scenario
+/// file, whose block describes the simulated provider). Other top-level keys (a scenario's
 /// timeline) are ignored; unknown keys inside the sections read here are errors. Every error names file:line.
 /// </summary>
 public static class ClusterFileLoader
@@ -40,7 +42,8 @@ public static class ClusterFileLoader
     {
         var root = LoadRoot(text, file);
         ConfigNode? cluster = root;
-        ConfigNode? membership = null, election = null, jobs = null, slots = null, legacyMode = null, scheduling = null, sync = null;
+        ConfigNode? membership = null, election = null, jobs = null, slots = null, legacyMode = null, scheduling = null, sync = null,
+            monitoring = null, scaling = null;
         foreach (var (key, value) in root.Entries())
         {
             switch (key)
@@ -53,11 +56,14 @@ public static class ClusterFileLoader
                 case "job_slots_max": slots = value; break;
                 case "scheduling": scheduling = value; break;
                 case "sync": sync = value; break;
+                case "monitoring": monitoring = value; break;
+                case "scaling": scaling = value; break;
             }
         }
         var isScenario = !ReferenceEquals(cluster, root);
         var (hosts, voters) = ReadCluster(cluster, !isScenario);
         var (mode, timing) = SectionReaders.Membership(membership, legacyMode);
+        var scaler = scaling is null || isScenario ? null : ScalingSection.Read(scaling, hosts, scheduling is not null);
         return new ClusterFile(
             hosts, voters, mode, timing,
             election is null ? null : SectionReaders.Election(election),
@@ -66,6 +72,9 @@ public static class ClusterFileLoader
         {
             Scheduling = scheduling is null ? null : SectionReaders.Scheduling(scheduling),
             Sync = sync is null || isScenario ? null : SyncSection.Read(sync, hosts),
+            Monitoring = monitoring is null ? null : MonitoringSection.Read(monitoring),
+            Scaling = scaler?.Config,
+            Provider = scaler?.Commands,
         };
     }
 

@@ -48,6 +48,17 @@ internal sealed class ConfigNode(YamlNode node, string label, string file, int? 
         return value;
     }
 
+    /// <summary>A percentage such as 95% or 12.5%, from 0% to 100%, read exactly into basis points.</summary>
+    public Ratio Percent()
+    {
+        var text = Text();
+        if (text.EndsWith('%')
+            && decimal.TryParse(text[..^1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent)
+            && percent is >= 0 and <= 100 && decimal.Round(percent * 100) == percent * 100)
+            return new Ratio((int)(percent * 100));
+        throw Error($"{label} must be a percentage from 0% to 100% (at most two decimals) such as 95%, got '{text}'");
+    }
+
     /// <summary>The entries of a mapping; with <paramref name="allowed"/>, any other key is an error at its line.</summary>
     public IReadOnlyList<(string Key, ConfigNode Value)> Entries(IReadOnlyCollection<string>? allowed = null)
     {

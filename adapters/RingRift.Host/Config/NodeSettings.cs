@@ -41,6 +41,12 @@ public sealed record NodeSettings(
     /// <summary>Where cluster events are POSTed as JSON (<c>RINGRIFT_EVENT_WEBHOOK</c>); null: logged only.</summary>
     public Uri? EventWebhook { get; init; }
 
+    /// <summary>Signs every webhook body (<c>RINGRIFT_EVENT_WEBHOOK_SECRET</c>); null: bodies go unsigned.</summary>
+    public byte[]? EventWebhookSecret { get; init; }
+
+    /// <summary>The auto-scaler's provision and terminate commands (the cluster file's <c>scaling</c> section); null: none.</summary>
+    public ProviderTemplates? Provider { get; init; }
+
     /// <summary>The allowed distance between a signed message's timestamp and this host's clock.</summary>
     public TimeSpan ReplayWindow { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -95,7 +95,7 @@ internal static class SectionReaders
     }
 
     /// <summary>A command as a list of arguments, or as one string split on spaces.</summary>
-    private static ImmutableArray<string> Argv(ConfigNode value)
+    public static ImmutableArray<string> Argv(ConfigNode value)
     {
         var argv = ImmutableArray.CreateBuilder<string>();
         if (value.IsSequence)

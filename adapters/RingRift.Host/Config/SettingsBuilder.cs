@@ -56,6 +56,8 @@ public static class SettingsBuilder
             UdpPort = args.UdpPort ?? hosts.First(h => h.Profile.Node == args.NodeId).UdpPort,
             PeerUdp = UdpPeers(args, hosts),
             EventWebhook = HostEventWebhook.FromEnv(environment),
+            EventWebhookSecret = HostEventWebhook.SecretFromEnv(environment),
+            Provider = file?.Provider,
         };
     }
 
@@ -123,7 +125,8 @@ public static class SettingsBuilder
             MembershipMode = EnvMode(env) ?? file?.Mode ?? MembershipMode.Heartbeat,
             Scheduling = file?.Scheduling,
             Sync = file?.Sync,
-            Monitoring = HostMonitoring.FromEnv(env),
+            Monitoring = file?.Monitoring ?? HostMonitoring.FromEnv(env),
+            Scaling = file?.Scaling,
         };
         var errors = config.Validate();
         if (errors.Count > 0) throw new ConfigException("invalid configuration: " + string.Join("; ", errors) + FromEnvironment(env));

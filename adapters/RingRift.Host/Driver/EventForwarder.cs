@@ -1,7 +1,9 @@
 using System;
 using System.Diagnostics;
 using System.Net.Http;
-using System.Net.Http.Json;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
@@ -12,14 +14,17 @@ namespace RingRift.Host.Driver;
 /// <summary>
 /// POSTs cluster events to a webhook off the driver loop. <see cref="Post"/> never waits: the queue is
 /// bounded and drops its oldest event when full (counted). Each POST has a short timeout; failures are
-/// counted and logged at most once a minute. Disposing abandons what is still queued.
+/// counted and logged at most once a minute. Disposing abandons what is still queued. With a secret, each
+/// body carries <c>X-RingRift-Signature: sha256=&lt;hex&gt;</c>, the HMAC-SHA256 of its exact bytes.
 /// </summary>
 public sealed class EventForwarder : IAsyncDisposable
 {
     public const int QueueMax = 1024;
+    public const string SignatureHeader = "X-RingRift-Signature";
     private static readonly TimeSpan FailureLogInterval = TimeSpan.FromMinutes(1);
 
     private readonly Uri _target;
+    private readonly byte[]? _secret;
     private readonly ILogger _logger;
     private readonly Channel<ClusterEventBody> _queue;
     private readonly HttpClient _http;
@@ -30,9 +35,10 @@ public sealed class EventForwarder : IAsyncDisposable
     private long _failed;
     private long _lastFailureLog = long.MinValue;
 
-    public EventForwarder(Uri target, ILogger logger, int queueMax = QueueMax, TimeSpan? timeout = null)
+    public EventForwarder(Uri target, ILogger logger, int queueMax = QueueMax, TimeSpan? timeout = null, byte[]? secret = null)
     {
         _target = target;
+        _secret = secret;
         _logger = logger;
         _queue = Channel.CreateBounded<ClusterEventBody>(
             new BoundedChannelOptions(queueMax) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest },
@@ -72,8 +78,11 @@ public sealed class EventForwarder : IAsyncDisposable
     {
         try
         {
-            using var content = JsonContent.Create(body, ClusterEventJsonContext.Default.ClusterEventBody);
-            using var response = await _http.PostAsync(_target, content, _stop.Token).ConfigureAwait(false);
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(body, ClusterEventJsonContext.Default.ClusterEventBody);
+            using var request = new HttpRequestMessage(HttpMethod.Post, _target) { Content = new ByteArrayContent(bytes) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            if (_secret is not null) request.Headers.Add(SignatureHeader, Signature(_secret, bytes));
+            using var response = await _http.SendAsync(request, _stop.Token).ConfigureAwait(false);
             if (response.IsSuccessStatusCode) Interlocked.Increment(ref _sent);
             else Fail($"HTTP {(int)response.StatusCode}");
         }
@@ -82,6 +91,10 @@ public sealed class EventForwarder : IAsyncDisposable
             Fail(e.Message);
         }
     }
+
+    /// <summary>The header's value for <paramref name="body"/>: <c>sha256=</c> and the lowercase hex HMAC-SHA256.</summary>
+    public static string Signature(byte[] secret, byte[] body) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(secret, body));
 
     private void Fail(string reason)
     {

@@ -25,6 +25,9 @@ public sealed class WebhookReceiver : IDisposable
 
     public ConcurrentQueue<JsonElement> Bodies { get; } = new();
 
+    /// <summary>Every POST's exact bytes and its <c>X-RingRift-Signature</c> header (null when absent).</summary>
+    public ConcurrentQueue<(byte[] Body, string? Signature)> Raw { get; } = new();
+
     public void Dispose()
     {
         _listener.Close();
@@ -44,7 +47,13 @@ public sealed class WebhookReceiver : IDisposable
             {
                 return;
             }
-            using (var reader = new StreamReader(context.Request.InputStream)) Bodies.Enqueue(JsonDocument.Parse(await reader.ReadToEndAsync()).RootElement.Clone());
+            using (var buffer = new MemoryStream())
+            {
+                await context.Request.InputStream.CopyToAsync(buffer);
+                var bytes = buffer.ToArray();
+                Raw.Enqueue((bytes, context.Request.Headers["X-RingRift-Signature"]));
+                Bodies.Enqueue(JsonDocument.Parse(bytes).RootElement.Clone());
+            }
             context.Response.StatusCode = 204;
             context.Response.Close();
         }
