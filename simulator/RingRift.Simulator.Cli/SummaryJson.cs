@@ -39,6 +39,9 @@ internal sealed record SummaryJson(
     /// <summary>Dispatch figures (gpu_busy_fraction, jobs_completed …); null without a workload.</summary>
     public JobsJson? Jobs { get; init; }
 
+    /// <summary>Nodes a scale-down stopped (not counted in <see cref="Crashes"/>).</summary>
+    public long Decommissions { get; init; }
+
     /// <summary>Alerts, healing and events (alerts_raised, false_alerts …); null when monitoring is off.</summary>
     public OpsJson? Ops { get; init; }
     /// <summary>Auto-scaling figures (scale_ups, scale_downs, nodes_provisioned …); null without a scaling block.</summary>
@@ -62,6 +65,7 @@ internal sealed record SummaryJson(
             r.ExpectationFailures, result.FaultKinds, !result.Failed, result.Failed ? result.Replay : null)
         {
             Jobs = JobsJson.From(r.Jobs),
+            Decommissions = r.Decommissions,
             Ops = OpsJson.From(r.Ops),
             Scaling = r.Scaling,
             Sync = SyncJson.From(r.Sync),

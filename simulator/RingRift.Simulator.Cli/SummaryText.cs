@@ -20,7 +20,7 @@ internal static class SummaryText
         output.WriteLine($"simulated={r.SimulatedTime} events={r.Events} wall_seconds={result.Wall.TotalSeconds.ToString("F2", inv)} " +
                          $"events_per_wall_second={result.EventsPerWallSecond.ToString("F0", inv)}");
         output.WriteLine($"messages sent={r.MessagesSent} delivered={r.MessagesDelivered} dropped={r.MessagesDropped}");
-        output.WriteLine($"membership state_changes={r.MemberStateChanges} crashes={r.Crashes} restarts={r.Restarts} " +
+        output.WriteLine($"membership state_changes={r.MemberStateChanges} crashes={r.Crashes} decommissions={r.Decommissions} restarts={r.Restarts} " +
                          $"dead_detection_seconds=[{DetectionSeconds(r)}] false_dead={r.FalseDeadDeclarations}");
         output.WriteLine($"leadership elections={r.Elections} leader_changes={r.LeaderChanges} epoch={r.Epoch} " +
                          $"max_valid_leases_at_once={r.MaxValidLeasesAtOnce}");

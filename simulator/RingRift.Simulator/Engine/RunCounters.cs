@@ -7,6 +7,9 @@ internal sealed class RunCounters
     public long Delivered;
     public long MemberStateChanges;
     public long Crashes;
+
+    /// <summary>Nodes the provider stopped for good on the auto-scaler's request (not crashes).</summary>
+    public long Decommissions;
     public long Restarts;
     public long JobsLaunched;
     public long JobsExited;

@@ -7,7 +7,7 @@ public static class RunFigures
 {
     public static readonly ImmutableArray<string> Names =
     [
-        "crashes", "restarts", "member_state_changes", "jobs_launched", "jobs_exited",
+        "crashes", "decommissions", "restarts", "member_state_changes", "jobs_launched", "jobs_exited",
         "elections", "leader_changes", "epoch", "max_valid_leases_at_once",
         "dead_detections", "dead_detections_incomplete", "false_dead_declarations",
         "jobs_completed", "jobs_lost", "jobs_duplicated", "jobs_retried", "max_jobs_over_slots",
@@ -22,6 +22,7 @@ public static class RunFigures
     public static long Read(RunReport report, string name) => name switch
     {
         "crashes" => report.Crashes,
+        "decommissions" => report.Decommissions,
         "restarts" => report.Restarts,
         "member_state_changes" => report.MemberStateChanges,
         "jobs_launched" => report.JobsLaunched,

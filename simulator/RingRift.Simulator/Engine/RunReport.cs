@@ -42,6 +42,9 @@ public sealed record RunReport(
     /// <summary>How many times a node declared a peer Dead while that peer was running (not crashed, not paused).</summary>
     public long FalseDeadDeclarations { get; init; }
 
+    /// <summary>Nodes stopped by a scale-down: they left on purpose, so they are not among <see cref="Crashes"/>.</summary>
+    public long Decommissions { get; init; }
+
     /// <summary>Of <see cref="MessagesSent"/>, those of the membership protocols (heartbeats, SWIM probes and their answers).</summary>
     public long MembershipMessagesSent { get; init; }
 

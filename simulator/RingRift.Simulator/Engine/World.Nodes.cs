@@ -24,7 +24,8 @@ internal sealed partial class World
         if (node.Processes.Gpu != GpuHealth.Healthy) Step(node, new Observed(ResourceSample.Idle with { GpuHealth = node.Processes.Gpu }));
     }
 
-    private void Crash(SimNode node, bool tornWrite)
+    /// <summary>The node goes down; a decommission (the provider stopping it for good) is counted as such, not as a crash.</summary>
+    private void Crash(SimNode node, bool tornWrite, bool decommissioned = false)
     {
         if (node.RunState == NodeRunState.Crashed) return;
         _stats.OnCrash(_now, node, _nodes);
@@ -36,7 +37,8 @@ internal sealed partial class World
         node.Disk.Crash(tornWrite);
         node.Processes.Crash();
         _jobMetrics?.OnCrash(_now, node.Index);
-        _counters.Crashes++;
+        if (decommissioned) _counters.Decommissions++;
+        else _counters.Crashes++;
         Leases.Crash(_now, node);
         _trace.World(_now, node.Index, $"crash {node.Id} torn_write={tornWrite}");
         _timeline?.OnCrash(_now, node.Index, tornWrite);

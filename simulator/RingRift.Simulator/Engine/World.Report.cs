@@ -53,6 +53,7 @@ internal sealed partial class World
             DeathDetections = _stats.Detections,
             DeathDetectionsIncomplete = _stats.DetectionsIncomplete,
             FalseDeadDeclarations = _stats.FalseDeadDeclarations,
+            Decommissions = _counters.Decommissions,
             MembershipMessagesSent = _counters.MembershipMessagesSent,
             NodeRunningTime = _stats.RunningTime,
             Timeline = _timeline?.Finish(_now, violations),

@@ -10,7 +10,7 @@ namespace RingRift.Simulator.Engine;
 /// <summary>
 /// The simulated provider behind the auto-scaler: pool nodes (hosts that do not boot at the start) come up
 /// a seeded delay after a <see cref="ProvisionNodes"/>, or fail to boot and go back to the pool; a
-/// <see cref="DecommissionNode"/> stops its node for good (counted as a crash by the membership figures)
+/// <see cref="DecommissionNode"/> stops its node for good (counted as a decommission, not a crash)
 /// and returns it to the pool. Also the scenario's operator side of unattended runs: bursts of queued work.
 /// </summary>
 internal sealed partial class World
@@ -147,7 +147,7 @@ internal sealed partial class World
         var target = NodeOf(effect.Node);
         _scaleDowns++;
         _trace.World(_now, target.Index, $"decommission {target.Id} by {requester.Id}");
-        Crash(target, tornWrite: false);
+        Crash(target, tornWrite: false, decommissioned: true);
         _poolFree.Add(target.Index);
         _queue.Schedule(_now, EventKind.EffectDone, requester.Index, token: requester.Life,
             payload: new EffectCompleted(effect.Id, new NodeDecommissioned(true, "")));
