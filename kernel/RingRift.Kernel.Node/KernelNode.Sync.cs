@@ -16,11 +16,20 @@ public sealed partial class KernelNode
     {
         if (_sync is null) return;
         _sync.Tick(now, SyncLeader());
-        if (_sync.PlanDue(now, _election.IsLeader(now), _membership.Version))
+        if (_sync.PlanDue(now, _election.IsLeader(now), _membership.Version, PromotedVersion()))
             _sync.Plan(now, _election.LeaderEpoch, Status().Members, PromotedModels());
     }
 
     private NodeId? SyncLeader() => _leaderHint.Resolve(_election, _gossip.Table).Leader;
+
+    /// <summary>Grows with every promotion (generations only grow): a promotion makes a plan due at once.</summary>
+    private long PromotedVersion()
+    {
+        if (_dispatch is null) return 0;
+        var sum = 0L;
+        for (var c = 0; c < ConfigKeys.Count; c++) sum += _dispatch.PipelineOf(c).Promoted;
+        return sum;
+    }
 
     /// <summary>The leader's promoted generation of every config that has one (none when scheduling is off).</summary>
     private List<PromotedModel> PromotedModels()

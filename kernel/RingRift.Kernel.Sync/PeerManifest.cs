@@ -12,10 +12,14 @@ internal sealed class PeerManifest(NodeId node)
     /// <summary>Bounds the deltas and pages held out of order.</summary>
     public const int HeldMax = 4096;
 
+    /// <summary>How many versions back a status is still recognised as overtaken rather than another history.</summary>
+    public const int PassedMax = 64;
+
     private readonly Dictionary<long, ManifestDelta> _early = new();
     private readonly Dictionary<string, ManifestPage> _pages = new(System.StringComparer.Ordinal);
+    private readonly Queue<(long Version, ManifestDigest Digest)> _passed = new();
 
-    public Manifest Known { get; set; } = Manifest.Empty(node);
+    public Manifest Known { get; private set; } = Manifest.Empty(node);
     public bool HasStatus { get; set; }
     public ByteSize DiskTotal { get; set; }
     public ByteSize DiskFree { get; set; }
@@ -34,11 +38,45 @@ internal sealed class PeerManifest(NodeId node)
         var changed = false;
         while (Known.TryApply(delta, out var next) == ManifestApplyResult.Applied)
         {
-            Known = next;
+            Pass(next);
             changed = true;
             if (!_early.Remove(Known.Version, out delta!)) break;
         }
         return changed;
+    }
+
+    /// <summary>
+    /// True when a status with <paramref name="version"/> and <paramref name="digest"/> describes a version
+    /// this copy already passed through: it was overtaken by later deltas (messages reorder), not another history.
+    /// </summary>
+    public bool Passed(long version, ManifestDigest digest)
+    {
+        if (version >= Known.Version) return false;
+        foreach (var (passed, passedDigest) in _passed)
+            if (passed == version) return passedDigest == digest;
+        return false;
+    }
+
+    /// <summary>
+    /// Takes a whole manifest received in pages: held deltas it already contains are dropped, those that
+    /// continue it (they overtook its last page) apply now. The versions passed before it are forgotten.
+    /// </summary>
+    public void Adopt(Manifest whole)
+    {
+        var contained = new List<long>();
+        foreach (var baseVersion in _early.Keys)
+            if (baseVersion < whole.Version) contained.Add(baseVersion);
+        foreach (var baseVersion in contained) _early.Remove(baseVersion);
+        _passed.Clear();
+        Known = whole;
+        if (_early.Remove(whole.Version, out var next)) Apply(next);
+    }
+
+    private void Pass(Manifest next)
+    {
+        _passed.Enqueue((Known.Version, Known.Digest));
+        while (_passed.Count > PassedMax) _passed.Dequeue();
+        Known = next;
     }
 
     /// <summary>True when deltas are held that the manifest cannot reach yet.</summary>
@@ -60,7 +98,6 @@ internal sealed class PeerManifest(NodeId node)
         if (chain.Count == 0 || !chain[^1].Last) return null;
         complete = true;
         _pages.Clear();
-        _early.Clear();
         return ManifestPage.Assemble(chain);
     }
 
@@ -72,5 +109,6 @@ internal sealed class PeerManifest(NodeId node)
         Known = Manifest.Empty(node);
         _early.Clear();
         _pages.Clear();
+        _passed.Clear();
     }
 }

@@ -11,6 +11,7 @@ public sealed partial class SyncMachine
     private bool _leading, _dirty = true;
     private long _ownPlannedVersion = -1;
     private long _plannedMembershipVersion = -1;
+    private long _plannedPromotedVersion;
     private Instant _nextPlan;
 
     private Instant LeaderDeadline => _leading && _dirty ? _nextPlan : Instant.MaxValue;
@@ -22,11 +23,12 @@ public sealed partial class SyncMachine
     public int InFlightCount => _inFlight.Count;
 
     /// <summary>
-    /// True when this node leads and something changed since the last plan (a manifest, a disk, a report, or
-    /// membership: <paramref name="membershipVersion"/> grows with every change of its view), no sooner than
-    /// the plan interval allows.
+    /// True when this node leads and something changed since the last plan (a manifest, a disk, a report,
+    /// membership: <paramref name="membershipVersion"/> grows with every change of its view, or a promotion:
+    /// <paramref name="promotedVersion"/> grows with every promoted generation), no sooner than the plan
+    /// interval allows.
     /// </summary>
-    public bool PlanDue(Instant now, bool leading, long membershipVersion)
+    public bool PlanDue(Instant now, bool leading, long membershipVersion, long promotedVersion = 0)
     {
         if (!leading)
         {
@@ -34,8 +36,10 @@ public sealed partial class SyncMachine
             return false;
         }
         _leading = true;
-        if (_own.Version != _ownPlannedVersion || membershipVersion != _plannedMembershipVersion) _dirty = true;
+        if (_own.Version != _ownPlannedVersion || membershipVersion != _plannedMembershipVersion || promotedVersion != _plannedPromotedVersion)
+            _dirty = true;
         _plannedMembershipVersion = membershipVersion;
+        _plannedPromotedVersion = promotedVersion;
         return _dirty && now >= _nextPlan;
     }
 
@@ -53,6 +57,8 @@ public sealed partial class SyncMachine
     {
         if (from == _self) return;
         var peer = Peer(from);
+        // A status that later deltas overtook (messages reorder) tells nothing new, its disk figures included.
+        if (peer.Passed(status.Version, status.Digest)) return;
         if (!peer.HasStatus || peer.DiskFree != status.DiskFree || peer.DiskTotal != status.DiskTotal) _dirty = true;
         peer.HasStatus = true;
         peer.DiskTotal = status.DiskTotal;
@@ -90,7 +96,7 @@ public sealed partial class SyncMachine
         var whole = peer.AddPage(page, out var complete);
         if (whole is not null)
         {
-            peer.Known = whole;
+            peer.Adopt(whole);
             peer.RequestedAt = null;
             _dirty = true;
         }

@@ -7,8 +7,6 @@ namespace RingRift.Kernel.Tests.Sync;
 
 public sealed class SyncMachineTests
 {
-    private const long Roomy = 900_000_000_000;
-
     [Fact]
     public void WorkerWritesGame_LeaderLearnsFromDeltaAndPlans_CanonicalAndReplicaPull()
     {
@@ -93,11 +91,7 @@ public sealed class SyncMachineTests
     {
         var rig = new SyncRig(new SyncConfig(A, SyncPolicy.Default) { DeltaLogMax = 1 });
         rig[A].OnFiles(rig.Now, Files(Roomy));
-        for (var i = 0; i < 5; i++)
-        {
-            rig[B].OnFiles(rig.Now, Files(Roomy, Game(i)));
-            rig[B].Tick(rig.Now, null);
-        }
+        rig.WriteUnsent(B, 5);
 
         rig.Now += Duration.FromSeconds(10);
 
@@ -107,5 +101,18 @@ public sealed class SyncMachineTests
         Assert.NotNull(plan);
         Assert.Equal(rig[B].Own.Digest, rig[A].KnownManifest(B)!.Digest);
         Assert.Equal(5, rig[A].KnownManifest(B)!.Count);
+    }
+
+    /// <summary>A promotion changes no manifest, disk or membership, yet the model must start moving at once.</summary>
+    [Fact]
+    public void Promotion_MakesAPlanDue_WithNothingElseChanged()
+    {
+        var rig = new SyncRig();
+        rig[A].OnFiles(rig.Now, Files(Roomy));
+        rig.Settle();
+        rig.Now += Duration.FromSeconds(60);
+
+        Assert.False(rig[A].PlanDue(rig.Now, true, 1));
+        Assert.True(rig[A].PlanDue(rig.Now, true, 1, promotedVersion: 1));
     }
 }

@@ -12,6 +12,9 @@ namespace RingRift.Kernel.Tests.Sync;
 internal sealed class SyncRig
 {
     public static readonly NodeId A = new("a"), B = new("b"), C = new("c");
+
+    /// <summary>Free bytes far from any disk threshold.</summary>
+    public const long Roomy = 900_000_000_000;
     private readonly Dictionary<NodeId, (SyncMachine Machine, Outbox Outbox)> _nodes = new();
 
     public SyncRig(SyncConfig? config = null)
@@ -82,6 +85,32 @@ internal sealed class SyncRig
             moved = true;
         }
         return moved;
+    }
+
+    /// <summary>Games 0..count-1 written on <paramref name="node"/>, each its own delta, none sent (no leader yet).</summary>
+    public void WriteUnsent(NodeId node, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            this[node].OnFiles(Now, Files(Roomy, Game(i)));
+            this[node].Tick(Now, null);
+        }
+    }
+
+    /// <summary>Takes what <paramref name="node"/> sent without delivering it, so a test can deliver it out of order.</summary>
+    public List<Outbound> Hold(NodeId node)
+    {
+        var ready = _nodes[node].Outbox.Drain(null, null!);
+        foreach (var effect in ready.Effects) Effects.Add((node, effect));
+        Notices.AddRange(ready.Notices);
+        return [.. ready.Messages];
+    }
+
+    /// <summary>Delivers one held message now; what it causes stays in the outboxes.</summary>
+    public void Deliver(NodeId from, Outbound outbound)
+    {
+        Sent.Add((from, outbound.To, outbound.Message));
+        this[outbound.To].OnMessage(Now, from, (SyncMessage)outbound.Message, A);
     }
 
     public IEnumerable<StartTransfer> Starts(NodeId node) => Effects.Where(e => e.Node == node).Select(e => e.Effect).OfType<StartTransfer>();
