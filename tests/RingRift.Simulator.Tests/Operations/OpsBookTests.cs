@@ -35,6 +35,19 @@ public sealed class OpsBookTests
     }
 
     [Fact]
+    public void HeartbeatDelayAlert_IsTrueOnlyWhileALinkIsDelayed()
+    {
+        var book = new OpsBook(Config, 2);
+
+        book.OnNotice(0, 0, new AlertRaised(A, AlertKind.HeartbeatDelayRising, 30_000, Duration.FromMinutes(30)), gpuStuck: false, linkDelayed: true);
+        book.OnNotice(Minute, 1, new AlertRaised(A, AlertKind.HeartbeatDelayRising, 30_000, Duration.FromMinutes(30)), gpuStuck: true, linkDelayed: false);
+
+        var figures = book.Figures(60 * Minute);
+        Assert.Equal(2, figures.AlertsRaised);
+        Assert.Equal(1, figures.FalseAlerts);
+    }
+
+    [Fact]
     public void SilentStop_NeverAlerted_CountsToTheEndOfTheRun()
     {
         var book = new OpsBook(Config, 1);

@@ -86,6 +86,8 @@ public sealed class MalformedScenarioTests
         { "partition of everyone", Header + "timeline:\n  - { at: 1m, partition: [hetzner-cpu1, lambda-gh200-1] }\n", 10, "partition names every node" },
         { "partition sides overlap", Header + "timeline:\n  - { at: 1m, partition: [hetzner-cpu1], from: [lambda-gh200-1, hetzner-cpu1] }\n", 10, "'hetzner-cpu1' is on both sides" },
         { "flap of one node", Header + "timeline:\n  - { at: 1m, flap: [hetzner-cpu1], period: 30s }\n", 10, "'flap' must name at least 2 nodes, got 1" },
+        { "link_delay without per_hour", Header + "timeline:\n  - { at: 1m, link_delay: hetzner-cpu1, to: 5s }\n", 10, "missing required key 'per_hour' in a 'link_delay' entry" },
+        { "link_delay shrinking", Header + "timeline:\n  - { at: 1m, link_delay: hetzner-cpu1, per_hour: -5s }\n", 10, "'per_hour'" },
         { "heal something else", Header + "timeline:\n  - { at: 1m, heal: disk }\n", 10, "'heal' takes 'network', got 'disk'" },
         { "network key typo", Header + "timeline:\n  - { at: 1m, network: { los: 1% } }\n", 10, "unknown key 'los' in network (did you mean 'loss'?)" },
         { "gpu fault on cpu node", Header + "timeline:\n  - { at: 1m, gpu: hetzner-cpu1, fault: hang }\n", 10, "gpu names 'hetzner-cpu1', which has no GPU" },
