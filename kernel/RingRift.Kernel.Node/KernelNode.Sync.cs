@@ -20,6 +20,20 @@ public sealed partial class KernelNode
             _sync.Plan(now, _election.LeaderEpoch, Status().Members, PromotedModels());
     }
 
+    /// <summary>With both dispatch and sync on, placement holds a config's selfplay off a node that lacks its promoted model.</summary>
+    private void HoldSelfplayOnStaleModels()
+    {
+        if (_dispatch is not null && _sync is not null) _dispatch.Admits = SelfplayModelFresh;
+    }
+
+    /// <summary>Any job but selfplay; selfplay when its config has no promoted model or the sync rule lets the node play it.</summary>
+    private bool SelfplayModelFresh(NodeId node, JobSpec job)
+    {
+        if (job.Kind != JobKind.Selfplay || ConfigKeys.IndexOf(job.Config) is var c && c < 0) return true;
+        var generation = _dispatch!.PipelineOf(c).Promoted;
+        return generation == 0 || _sync!.MayRunSelfplay(node, ModelPaths.Of(job.Config, generation));
+    }
+
     private NodeId? SyncLeader() => _leaderHint.Resolve(_election, _gossip.Table).Leader;
 
     /// <summary>Grows with every promotion (generations only grow): a promotion makes a plan due at once.</summary>

@@ -59,6 +59,7 @@ public sealed partial class KernelNode
             _worker = new JobWorkerMachine(scheduling, scheduling.SlotsFor(config.Self), _jobs, _outbox, _durable.State.Pipeline, Incarnation, _durable);
         }
         if (config.Sync is { } sync) _sync = new Sync.SyncMachine(sync, config.Self.Node, config.Cluster, _outbox, now);
+        HoldSelfplayOnStaleModels();
         InitMonitoring(config, now);
         _scaling = CreateScaling(config, _dispatch, _outbox);
         _elo = CreateElo(config, _outbox);

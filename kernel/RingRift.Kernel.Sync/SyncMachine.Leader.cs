@@ -51,6 +51,7 @@ public sealed partial class SyncMachine
         _peers.Clear();
         _inFlight.Clear();
         _cooldowns.Clear();
+        _planned = null;
     }
 
     private void OnStatus(Instant now, NodeId from, SyncStatus status)

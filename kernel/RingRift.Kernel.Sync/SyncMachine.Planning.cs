@@ -16,7 +16,7 @@ public sealed partial class SyncMachine
         _dirty = false;
         _ownPlannedVersion = _own.Version;
         _nextPlan = now + _config.PlanInterval;
-        var snapshot = Snapshot(now, members);
+        var snapshot = _planned = Snapshot(now, members);
         var plan = SyncPlanner.Plan(snapshot, ModelOrders(snapshot, promoted), _config.Policy);
         foreach (var transfer in plan.Transfers)
             _inFlight[(transfer.Target, transfer.Path, transfer.OffsetBytes)] = new InFlight(transfer, now, false);

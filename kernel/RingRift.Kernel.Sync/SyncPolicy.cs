@@ -29,6 +29,15 @@ public sealed record SyncPolicy(
     public const int PlanTransfersWireMax = 100_000;
 
     /// <summary>
+    /// The longest a node may run selfplay for a config on a model older than the promoted one once the
+    /// promoted one has left the node that trained it. The leader places no such selfplay at all (see
+    /// <see cref="SyncMachine.MayRunSelfplay"/>); what remains is selfplay that began before the promotion,
+    /// which its runtime cap or the work lease ends, so the bound must exceed the selfplay runtime cap.
+    /// Default 15 minutes (selfplay runs 10).
+    /// </summary>
+    public Duration ModelStaleMax { get; init; } = Duration.FromMinutes(15);
+
+    /// <summary>
     /// Four pulls in and four serves out per node (the original ran one sync at a time cluster-wide and
     /// needed 27 h for 16,000 files), one transfer per link, 64 MiB ranges for files over 256 MiB spread
     /// over up to three sources, two replicas besides the canonical store.
@@ -62,6 +71,8 @@ public sealed record SyncPolicy(
             errors.Add($"sync_sources_per_file_max must be within 1..64 (got {SourcesPerFileMax})");
         // Two replicas besides the canonical store is what the durability rule requires before any delete.
         if (ReplicasMin < 2 || ReplicasMin > 16) errors.Add($"sync_replicas_min must be within 2..16 (got {ReplicasMin})");
+        if (ModelStaleMax < Duration.FromMinutes(1) || ModelStaleMax > Duration.FromHours(24))
+            errors.Add($"sync_model_stale_max must be within 1m..24h (got {ModelStaleMax})");
         foreach (var error in Disk.Validate()) errors.Add(error);
         return errors;
     }

@@ -14,6 +14,12 @@ public sealed partial class DispatchMachine
     private static readonly int AnyKind = GauntletOrSelfplay | JobBook.KindBit(JobKind.Training);
 
     /// <summary>
+    /// An extra placement rule a node may add (null: none): whether the node may take the job. Data sync
+    /// uses it to hold a config's selfplay off a node until the promoted model reaches it.
+    /// </summary>
+    public System.Func<NodeId, JobSpec, bool>? Admits { get; set; }
+
+    /// <summary>
     /// Fills the node's free slots from the pending queue, highest priority first. Nothing is placed
     /// while halted or rebuilding, on an unhealthy (quarantined) GPU, on a node not seen Alive, or in its
     /// cooldown. Training and gauntlets stop taking slots once they hold their share of the cluster's.
@@ -24,7 +30,7 @@ public sealed partial class DispatchMachine
         var free = _book.FreeSlots(node);
         while (free > 0 && _assigned.Count < SchedulingConfig.JobsPerMessageMax)
         {
-            var job = _book.FirstPending(KindsFor(worker, node), ScanMax);
+            var job = _book.FirstPending(KindsFor(worker, node), ScanMax, Admits, node);
             if (job is null) break;
             _book.Assign(job, node, _epoch, now);
             _outbox.Notify(new JobAssigned(job.Id, job.Spec.Kind, job.Spec.Config, node, _epoch));

@@ -90,21 +90,30 @@ public sealed partial class JobBook(JobBookLimits limits)
     /// The first pending job, in priority order, whose kind is in <paramref name="kinds"/> (a bit per
     /// <see cref="JobKind"/>). Visits at most <paramref name="scanMax"/> entries.
     /// </summary>
-    public JobRecord? FirstPending(int kinds, int scanMax)
+    public JobRecord? FirstPending(int kinds, int scanMax) => FirstPending(kinds, scanMax, null, default);
+
+    /// <summary>
+    /// The first pending job of <paramref name="kinds"/> that <paramref name="admits"/> lets <paramref name="node"/>
+    /// take (every one when null), looking at most <paramref name="scanMax"/> jobs past the head.
+    /// </summary>
+    public JobRecord? FirstPending(int kinds, int scanMax, System.Func<NodeId, JobSpec, bool>? admits, NodeId node)
     {
         if (_pending.Count == 0) return null;
         // The head usually fits: Min is found without the enumerator, which allocates its path stack.
         var head = _live[_pending.Min.Job];
-        if ((kinds & KindBit(head.Spec.Kind)) != 0) return head;
+        if (Fits(head, kinds, admits, node)) return head;
         var seen = 0;
         foreach (var key in _pending)
         {
             if (seen++ >= scanMax) break;
             var job = _live[key.Job];
-            if ((kinds & KindBit(job.Spec.Kind)) != 0) return job;
+            if (Fits(job, kinds, admits, node)) return job;
         }
         return null;
     }
+
+    private static bool Fits(JobRecord job, int kinds, System.Func<NodeId, JobSpec, bool>? admits, NodeId node) =>
+        (kinds & KindBit(job.Spec.Kind)) != 0 && (admits is null || admits(node, job.Spec));
 
     public static int KindBit(JobKind kind) => 1 << (int)kind;
 

@@ -65,6 +65,10 @@ public static class CheckCatalog
 
     /// <summary>Liveness, with sync: a promoted model is on 95 % of the running GPU nodes within the bound.</summary>
     public const string ModelDistributed = "model_distributed";
+
+    /// <summary>Safety, with sync and a workload: no selfplay runs on a model older than the promoted one past the policy's bound.</summary>
+    public const string SelfplayModelFresh = "selfplay_model_fresh";
+
     /// <summary>Safety, with scaling: the auto-scaler never decommissions a voter or a node running a training.</summary>
     public const string ScaleDownSafe = "scale_down_safe";
 
@@ -73,7 +77,7 @@ public static class CheckCatalog
         IncarnationDurable, MembershipLifecycle, StableMembership, JobSlots, MembershipConverges,
         LeaderPerEpoch, LeaseExclusive, LeaderEligible, LeaderConverges, StableLeadership,
         JobExclusive, JobCapacity, JobFenced, JobAccounted, IdleWithPending, ScaleDownSafe,
-        GamesDurable, CorruptRejected, GamesReachCanonical, ModelDistributed,
+        GamesDurable, CorruptRejected, GamesReachCanonical, ModelDistributed, SelfplayModelFresh,
     ];
 
     public static readonly ImmutableArray<string> Defaults =
@@ -81,6 +85,6 @@ public static class CheckCatalog
         IncarnationDurable, MembershipLifecycle, JobSlots, MembershipConverges,
         LeaderPerEpoch, LeaseExclusive, LeaderEligible, LeaderConverges,
         JobExclusive, JobCapacity, JobFenced, JobAccounted, IdleWithPending, ScaleDownSafe,
-        GamesDurable, CorruptRejected, GamesReachCanonical, ModelDistributed,
+        GamesDurable, CorruptRejected, GamesReachCanonical, ModelDistributed, SelfplayModelFresh,
     ];
 }

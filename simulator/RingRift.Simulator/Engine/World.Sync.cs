@@ -26,6 +26,9 @@ internal sealed partial class World
     /// <summary>The ground truth of the data, for the sync checkers; null when sync is off.</summary>
     public SyncLedger? Ledger => _ledger;
 
+    /// <summary>The kernel's sync config every node runs with; null when sync is off.</summary>
+    public SyncConfig? SyncConfig => _syncConfig;
+
     /// <summary>The sync block of the scenario; null when sync is off.</summary>
     public SyncSpec? SyncSpec => _syncSpec;
 

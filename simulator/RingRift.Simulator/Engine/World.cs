@@ -265,6 +265,7 @@ internal sealed partial class World
         CheckCatalog.CorruptRejected => new CorruptRejectedChecker(),
         CheckCatalog.GamesReachCanonical => new GamesReachCanonicalChecker(),
         CheckCatalog.ModelDistributed => new ModelDistributedChecker(),
+        CheckCatalog.SelfplayModelFresh => new SelfplayModelFreshChecker(this),
         CheckCatalog.ScaleDownSafe => new ScaleDownSafeChecker(this),
         _ => throw new ScenarioException(_scenario.SourceName, 0, "unknown check " + name),
     };

@@ -41,6 +41,19 @@ public sealed class JobBookTests
     }
 
     [Fact]
+    public void FirstPending_WithAnAdmissionRule_SkipsWhatTheNodeMayNotTakeAndLeavesItForAnother()
+    {
+        var book = Book();
+        book.TryEnqueue(new JobSpec(new JobId("held"), JobKind.Selfplay, "hex8_2p", 1), 60, T0);
+        book.TryEnqueue(Selfplay("s1"), 50, T0);
+        var kinds = JobBook.KindBit(JobKind.Selfplay);
+        System.Func<NodeId, JobSpec, bool> admits = (node, job) => node != A || job.Config != "hex8_2p";
+
+        Assert.Equal("s1", book.FirstPending(kinds, 64, admits, A)!.Id.Value);
+        Assert.Equal("held", book.FirstPending(kinds, 64, admits, B)!.Id.Value);
+    }
+
+    [Fact]
     public void TryEnqueue_KnownOrFinishedId_IsRefused()
     {
         var book = Book();

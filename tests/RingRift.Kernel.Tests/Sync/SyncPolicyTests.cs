@@ -20,6 +20,7 @@ public sealed class SyncPolicyTests
             ChunkedAbove = new ByteSize(99),
             SourcesPerFileMax = 0,
             ReplicasMin = 1,
+            ModelStaleMax = Duration.FromSeconds(30),
             Disk = DiskThresholds.Default with { AmpleFree = ByteSize.Zero, SafeFree = ByteSize.Zero },
         };
         Assert.Equal(
@@ -30,6 +31,7 @@ public sealed class SyncPolicyTests
                 "sync_chunked_above (99B) must be at least sync_chunk_size (100B)",
                 "sync_sources_per_file_max must be within 1..64 (got 0)",
                 "sync_replicas_min must be within 2..16 (got 1)",
+                "sync_model_stale_max must be within 1m..24h (got 30s)",
                 "disk_ample_free must be positive (got 0B)",
                 "disk_safe_free must be positive and at most disk_ample_free (0B) (got 0B)",
             ],

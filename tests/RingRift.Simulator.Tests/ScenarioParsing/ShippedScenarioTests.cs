@@ -84,6 +84,8 @@ public sealed class ShippedScenarioTests
             "scenarios/sync/coordinator-link-down-2h.yaml",
             "scenarios/sync/promotion-during-partition.yaml",
             "scenarios/sync/sixteen-thousand-files-slow-links.yaml",
+            "scenarios/sync/stale-model-held.yaml",
+            "scenarios/sync/stale-model-long-selfplay.yaml",
             "scenarios/sync/transfer-corrupted-in-flight.yaml",
             "scenarios/sync/worker-disk-wiped-after-job.yaml",
         ];

@@ -10,6 +10,12 @@ internal sealed class FileTruth(SimFile file, int producer, long writtenAt)
     public long WrittenAt { get; } = writtenAt;
     public HashSet<int> Holders { get; } = new();
 
+    /// <summary>Since when each holder has held its copy (without a break).</summary>
+    public Dictionary<int, long> HeldSince { get; } = new();
+
+    /// <summary>When a node other than its producer first held it (it left the node that wrote it); -1 until then.</summary>
+    public long SpreadAt { get; set; } = -1;
+
     /// <summary>When it first was at the canonical store and on enough other nodes; -1 until then.</summary>
     public long DurableAt { get; set; } = -1;
 

@@ -59,6 +59,7 @@ internal sealed class SyncLedger(int canonical, int replicasMin, bool[] gpuNodes
     public bool OnRemoved(int node, SimFile file)
     {
         if (!_files.TryGetValue(file.Path, out var truth) || truth.File.Hash != file.Hash || !truth.Holders.Remove(node)) return false;
+        truth.HeldSince.Remove(node);
         if (truth.Holders.Count > 0 || truth.Lost) return false;
         truth.Lost = true;
         if (truth.File.Kind != 1) return truth.DurableAt >= 0;
@@ -85,7 +86,8 @@ internal sealed class SyncLedger(int canonical, int replicasMin, bool[] gpuNodes
 
     private void OnHeld(long now, int node, FileTruth truth)
     {
-        truth.Holders.Add(node);
+        if (truth.Holders.Add(node)) truth.HeldSince[node] = now;
+        if (node != truth.Producer && truth.SpreadAt < 0) truth.SpreadAt = now;
         if (node == Canonical && truth.CanonicalAt < 0) truth.CanonicalAt = now;
         if (truth.DurableAt >= 0 || !truth.Holders.Contains(Canonical) || truth.Holders.Count < replicasMin + 1) return;
         truth.DurableAt = now;
