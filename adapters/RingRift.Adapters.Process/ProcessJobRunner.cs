@@ -15,6 +15,7 @@ namespace RingRift.Adapters.Process;
 /// launch completes once, with <see cref="ProcessExited"/> (exit code, killed flag, stderr tail) or
 /// <see cref="LaunchFailed"/>; a job's result (<see cref="ProcessExited.Output"/>: games, samples, win rate)
 /// is the last line it printed on stdout when that is a whole number. Jobs are counted from the handles held here, never by name matching.
+/// A leased launch is killed at its lease end by a watchdog of its own (<see cref="ExtendLeases"/>, the Leases part).
 /// </summary>
 public sealed partial class ProcessJobRunner(
     JobCommandTemplates templates,
@@ -75,21 +76,24 @@ public sealed partial class ProcessJobRunner(
         }
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
-        var job = new RunningJob(launch.Job, process, stderr, stdout);
-        ledger.Started(launch.Job, job.Pid, UnixProcesses.StartTicks(job.Pid) ?? 0);
-        if (Register(job)) _ = KillTreeAsync(job);
-        _ = WaitForExitAsync(launch.Id, job);
+        ledger.Started(launch.Job, process.Id, UnixProcesses.StartTicks(process.Id) ?? 0);
+        if (Register(launch, process, stderr, stdout) is { } overtaken) _ = KillTreeAsync(overtaken);
     }
 
-    /// <summary>Makes the job running; true when a terminate overtook it while its process started.</summary>
-    private bool Register(RunningJob job)
+    /// <summary>Makes the job running, with its lease deadline; returns it when a terminate overtook it while its process started.</summary>
+    private RunningJob? Register(Launch launch, System.Diagnostics.Process process, StderrTail stderr, LastLine stdout)
     {
+        RunningJob job;
+        bool overtaken;
         lock (_registry)
         {
+            job = new RunningJob(launch.Job, process, stderr, stdout, LeaseEndOf(launch));
             _starting.Remove(job.Job.Id);
             _running[job.Job.Id] = job;
-            return _terminatedBeforeStart.Remove(job.Job.Id);
+            overtaken = _terminatedBeforeStart.Remove(job.Job.Id);
         }
+        _ = WaitForExitAsync(launch.Id, job);
+        return overtaken ? job : null;
     }
 
     private bool TerminatedBeforeStart(JobId job)

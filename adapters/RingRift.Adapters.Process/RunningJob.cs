@@ -3,10 +3,16 @@ using RingRift.Kernel;
 
 namespace RingRift.Adapters.Process;
 
-/// <summary>A job process this host started and still owns: the handle its count is taken from.</summary>
-internal sealed class RunningJob(JobSpec job, System.Diagnostics.Process process, StderrTail stderr, LastLine stdout)
+/// <summary>
+/// A job process this host started and still owns: the handle its count is taken from. A leased job
+/// carries its kill deadline (<see cref="Launch.LeaseEnd"/>, in microseconds of the host's monotonic
+/// clock; <see cref="long.MaxValue"/> when unleased), read by the lease watchdog off the driver loop.
+/// </summary>
+internal sealed class RunningJob(JobSpec job, System.Diagnostics.Process process, StderrTail stderr, LastLine stdout, long leaseEndMicros)
 {
     private int _terminationRequested;
+    private int _leaseKilled;
+    private long _leaseEndMicros = leaseEndMicros;
 
     public JobSpec Job { get; } = job;
     public System.Diagnostics.Process Process { get; } = process;
@@ -16,5 +22,21 @@ internal sealed class RunningJob(JobSpec job, System.Diagnostics.Process process
 
     public bool TerminationRequested => Volatile.Read(ref _terminationRequested) == 1;
 
+    public bool LeaseKilled => Volatile.Read(ref _leaseKilled) == 1;
+
     public void MarkTerminationRequested() => Volatile.Write(ref _terminationRequested, 1);
+
+    /// <summary>True when the clock reached the lease end.</summary>
+    public bool LeaseLapsed(Instant now) => now.Micros >= Volatile.Read(ref _leaseEndMicros);
+
+    /// <summary>Claims the lease kill; true only for the first caller.</summary>
+    public bool ClaimLeaseKill() => Interlocked.Exchange(ref _leaseKilled, 1) == 0;
+
+    /// <summary>Moves a leased job's deadline later, unless it has already passed (its kill is due: never revived).</summary>
+    public void ExtendLease(Instant now, Instant until)
+    {
+        var current = Volatile.Read(ref _leaseEndMicros);
+        if (current == long.MaxValue || current <= now.Micros || current >= until.Micros) return;
+        Interlocked.CompareExchange(ref _leaseEndMicros, until.Micros, current);
+    }
 }

@@ -35,6 +35,8 @@ internal sealed class EffectRouter(
 
     public void Terminate(Terminate effect) => processes.Terminate(effect);
 
+    public void ExtendJobLeases(ExtendJobLeases effect) => processes.ExtendLeases(effect);
+
     public void StartTransfer(StartTransfer effect) => transfers.Start(effect);
 
     public void CancelTransfer(CancelTransfer effect) => transfers.Cancel(effect);

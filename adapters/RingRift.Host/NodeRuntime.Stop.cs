@@ -23,6 +23,7 @@ public sealed partial class NodeRuntime
         _logger.LogInformation("node {Node} stopping", _settings.Self);
         if (_driver.IsRunning && _driver.Status.Role == NodeRole.Leader) await StepDownAsync().ConfigureAwait(false);
         await _processes.TerminateAllAsync().ConfigureAwait(false);
+        _processes.Dispose();
         _transfers.CancelAll();
         if (_files is not null) await _files.DisposeAsync().ConfigureAwait(false);
         await _sampler.DisposeAsync().ConfigureAwait(false);

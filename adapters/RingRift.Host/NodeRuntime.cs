@@ -69,6 +69,7 @@ public sealed partial class NodeRuntime : IHostedService
         _processes = new ProcessJobRunner(settings.Jobs, _ledger, CompleteAndReport, self, settings.DataDir)
         {
             TerminateGrace = settings.TerminateGrace,
+            LeaseClock = () => _clock.Now,
         };
         var index = new FileIndex(new DataPaths(settings.DataDir));
         var partials = new PartialFiles(index.Paths, index);

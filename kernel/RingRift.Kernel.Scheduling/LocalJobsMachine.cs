@@ -37,14 +37,20 @@ public sealed class LocalJobsMachine(int slotsMax, Outbox outbox)
         return _specs;
     }
 
-    /// <summary>Launches a job the scheduler assigned; returns why not, or null when launched.</summary>
-    public string? TryLaunch(JobSpec job)
+    /// <summary>
+    /// Launches a job the scheduler assigned, to be killed by the process layer when this node's clock
+    /// passes <paramref name="leaseEnd"/> unless extended; returns why not, or null when launched.
+    /// </summary>
+    public string? TryLaunch(JobSpec job, Instant leaseEnd)
     {
         if (_running.ContainsKey(job.Id)) return $"job {job.Id} is already running";
         if (_running.Count >= slotsMax) return $"all {slotsMax} job slots are busy";
-        Start(job);
+        Start(job, leaseEnd);
         return null;
     }
+
+    /// <summary>Moves the kill deadline of the leased jobs running here to <paramref name="until"/> (a lease renewal).</summary>
+    public void ExtendLeases(Instant until) => outbox.Issue(new ExtendJobLeases(outbox.NextEffectId(), until));
 
     /// <summary>Kills a running job's process tree; false when it does not run here.</summary>
     public bool TryTerminate(JobId job)
@@ -56,9 +62,9 @@ public sealed class LocalJobsMachine(int slotsMax, Outbox outbox)
         return true;
     }
 
-    private void Start(JobSpec job)
+    private void Start(JobSpec job, Instant? leaseEnd)
     {
-        var launch = new Launch(outbox.NextEffectId(), job);
+        var launch = new Launch(outbox.NextEffectId(), job, leaseEnd);
         outbox.Issue(launch);
         _byLaunch.Add(launch.Id, job);
         _running.Add(job.Id, launch.Id);
@@ -79,7 +85,7 @@ public sealed class LocalJobsMachine(int slotsMax, Outbox outbox)
             outbox.Answer(new Reply(request, false, $"all {slotsMax} job slots are busy"));
             return;
         }
-        Start(job);
+        Start(job, leaseEnd: null);
         outbox.Answer(new Reply(request, true, $"launched {job.Id}"));
     }
 
@@ -96,11 +102,11 @@ public sealed class LocalJobsMachine(int slotsMax, Outbox outbox)
         outbox.Answer(new Reply(request, true, $"terminating {command.Job}"));
     }
 
-    /// <summary>True when the completion belonged to one of this machine's launches.</summary>
+    /// <summary>True when the completion belonged to one of this machine's effects.</summary>
     public bool OnCompleted(EffectId effect, EffectOutcome outcome, out JobSpec? ended)
     {
         ended = null;
-        if (_terminations.Remove(effect)) return true;
+        if (outcome is JobLeasesExtended || _terminations.Remove(effect)) return true;
         if (!_byLaunch.Remove(effect, out var job)) return false;
         ended = job;
         _running.Remove(job.Id);

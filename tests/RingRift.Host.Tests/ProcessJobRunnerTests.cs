@@ -20,8 +20,15 @@ public sealed class ProcessJobRunnerTests : IDisposable
     private readonly TempDir _dir = new();
     private readonly FakeLedger _ledger = new();
     private readonly ConcurrentQueue<EffectCompleted> _completions = new();
+    private long _clockMicros;
 
-    public void Dispose() => _dir.Dispose();
+    private readonly System.Collections.Generic.List<ProcessJobRunner> _runners = new();
+
+    public void Dispose()
+    {
+        foreach (var runner in _runners) runner.Dispose();
+        _dir.Dispose();
+    }
 
     [Fact]
     public async Task Launch_ProcessExitsWithCode_ReportsCodeAndStderrTail()
@@ -116,6 +123,58 @@ public sealed class ProcessJobRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Lease_DeadlinePassesWithoutRenewal_WatchdogKillsTheJobTree()
+    {
+        // No driver loop at all: nothing renews the lease and nothing issues a Terminate.
+        var runner = Runner("sh", "-c", "sleep 60 & sleep 60 & wait");
+        runner.Launch(new Launch(new EffectId(1), Job("j1"), LeaseEnd: new Instant(1_000_000)));
+        Assert.True(await Poll.Until(() => _ledger.Owned.ContainsKey("j1"), Bound));
+        var pgid = _ledger.Owned["j1"].Pid;
+        Assert.True(await Poll.Until(() => GroupMembers(pgid) >= 3, Bound));
+
+        _clockMicros = 1_000_000;
+
+        var exited = Assert.IsType<ProcessExited>((await Completion(1)).Outcome);
+        Assert.True(exited.Killed);
+        Assert.Contains("work lease deadline passed", exited.StderrTail);
+        Assert.True(await Poll.Until(() => GroupMembers(pgid) == 0, Bound));
+        Assert.Equal(1, runner.LeaseKills);
+    }
+
+    [Fact]
+    public async Task Lease_ExtendedBeforeItsDeadline_KillsOnlyAtTheNewDeadline()
+    {
+        var runner = Runner("sleep", "60");
+        runner.Launch(new Launch(new EffectId(1), Job("j1"), LeaseEnd: new Instant(1_000_000)));
+        Assert.True(await Poll.Until(() => runner.RunningCount == 1, Bound));
+
+        runner.ExtendLeases(new ExtendJobLeases(new EffectId(2), new Instant(3_000_000)));
+        _clockMicros = 2_000_000;
+        var killedEarly = await Poll.Until(() => runner.LeaseKills > 0, TimeSpan.FromMilliseconds(300));
+        _clockMicros = 3_000_000;
+
+        Assert.IsType<JobLeasesExtended>((await Completion(2)).Outcome);
+        Assert.False(killedEarly);
+        Assert.True(Assert.IsType<ProcessExited>((await Completion(1)).Outcome).Killed);
+    }
+
+    [Fact]
+    public async Task Lease_UnleasedLaunch_IsNeverKilledByTheWatchdog()
+    {
+        var runner = Runner("sleep", "60");
+        runner.Launch(new Launch(new EffectId(1), Job("j1")));
+        runner.Launch(new Launch(new EffectId(2), Job("j2"), LeaseEnd: new Instant(1)));
+        Assert.True(await Poll.Until(() => runner.RunningCount == 2, Bound));
+
+        _clockMicros = long.MaxValue - 1;
+
+        Assert.True(Assert.IsType<ProcessExited>((await Completion(2)).Outcome).Killed);
+        Assert.Equal(1, runner.RunningCount);
+        runner.Terminate(new Terminate(new EffectId(3), new JobId("j1")));
+        await Completion(3);
+    }
+
+    [Fact]
     public async Task KillOrphans_RecordedProcessStillAlive_IsKilledButARecycledPidIsNot()
     {
         var orphan = Process.Start(new ProcessStartInfo("setsid") { ArgumentList = { "sleep", "60" } })!;
@@ -133,11 +192,20 @@ public sealed class ProcessJobRunnerTests : IDisposable
         Assert.Equal("orphan_killed", ledger.Statuses["orphan"]);
     }
 
-    private ProcessJobRunner Runner(params string[] argv) => new(
+    private ProcessJobRunner Runner(params string[] argv)
+    {
+        var runner = NewRunner(argv);
+        _runners.Add(runner);
+        return runner;
+    }
+
+    private ProcessJobRunner NewRunner(string[] argv) => new(
         new JobCommandTemplates(ImmutableDictionary<JobKind, ImmutableArray<string>>.Empty.Add(JobKind.Selfplay, [.. argv])),
         _ledger, _completions.Enqueue, "n1", _dir.Path)
     {
         TerminateGrace = TimeSpan.FromSeconds(2),
+        LeaseClock = () => new Instant(System.Threading.Volatile.Read(ref _clockMicros)),
+        LeaseCheckPeriod = TimeSpan.FromMilliseconds(20),
     };
 
     private static JobSpec Job(string id) => new(new JobId(id), JobKind.Selfplay, "square8_2p", 0);

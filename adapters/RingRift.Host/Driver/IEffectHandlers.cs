@@ -17,6 +17,9 @@ public interface IEffectHandlers
 
     void Terminate(Terminate terminate);
 
+    /// <summary>Moves the kill deadline of the leased jobs; the process layer enforces it on its own timer.</summary>
+    void ExtendJobLeases(ExtendJobLeases extend);
+
     void StartTransfer(StartTransfer start);
 
     void CancelTransfer(CancelTransfer cancel);

@@ -40,6 +40,7 @@ public sealed partial class NodeDriver
             case Persist persist: _effects!.Persist(persist); break;
             case Launch launch: _effects!.Launch(launch); break;
             case Terminate terminate: _effects!.Terminate(terminate); break;
+            case ExtendJobLeases extend: _effects!.ExtendJobLeases(extend); break;
             case StartTransfer start: _effects!.StartTransfer(start); break;
             case CancelTransfer cancel: _effects!.CancelTransfer(cancel); break;
             case ProvisionNodes or DecommissionNode when Provider is not null: Provider.TryPerform(effect); break;

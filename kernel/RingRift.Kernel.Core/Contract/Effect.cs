@@ -23,10 +23,24 @@ public sealed record Persist(EffectId Id, PersistentState State) : Effect(Id)
 /// <summary>
 /// Start a job process. Completion comes when it ends: <see cref="ProcessExited"/> (exit code, or
 /// killed), or <see cref="LaunchFailed"/> if it never started.
+/// A leased launch carries <see cref="LeaseEnd"/>, its kill deadline on this node's own clock (the
+/// worker's work lease end): the process layer kills the job when its clock passes it, by itself,
+/// whatever the kernel is doing (paused, stalled), unless an <see cref="ExtendJobLeases"/> moved it
+/// later first. Null for an unleased launch (an operator's), which runs until it ends or is terminated.
 /// </summary>
-public sealed record Launch(EffectId Id, JobSpec Job) : Effect(Id)
+public sealed record Launch(EffectId Id, JobSpec Job, Instant? LeaseEnd = null) : Effect(Id)
 {
     public override string Name => "launch";
+}
+
+/// <summary>
+/// Move the kill deadline of every leased job running on this node to <see cref="Until"/> (a work lease
+/// renewal). Never moves one earlier, and never revives a job whose deadline already passed: the
+/// process layer killed it then. Completion: <see cref="JobLeasesExtended"/>.
+/// </summary>
+public sealed record ExtendJobLeases(EffectId Id, Instant Until) : Effect(Id)
+{
+    public override string Name => "extend_job_leases";
 }
 
 /// <summary>Kill a job's whole process tree. Completion: <see cref="Terminated"/> once it is gone.</summary>

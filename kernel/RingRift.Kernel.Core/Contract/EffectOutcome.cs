@@ -15,7 +15,10 @@ public sealed record Persisted : EffectOutcome
 /// <summary>The write did not become durable (disk full, fsync failed).</summary>
 public sealed record PersistFailed(string Reason) : EffectOutcome;
 
-/// <summary>The process ended. <see cref="Killed"/> is true when a Terminate or the OOM killer ended it.</summary>
+/// <summary>
+/// The process ended. <see cref="Killed"/> is true when a Terminate, its lease deadline
+/// (<see cref="Launch.LeaseEnd"/>) or the OOM killer ended it.
+/// </summary>
 public sealed record ProcessExited(int ExitCode, bool Killed, string StderrTail) : EffectOutcome
 {
     public bool Succeeded => ExitCode == 0 && !Killed;
@@ -30,6 +33,12 @@ public sealed record ProcessExited(int ExitCode, bool Killed, string StderrTail)
 
 /// <summary>The process never started (bad command, no GPU, out of memory at start).</summary>
 public sealed record LaunchFailed(string Reason) : EffectOutcome;
+
+/// <summary>The leased jobs' kill deadlines were moved (<see cref="ExtendJobLeases"/>).</summary>
+public sealed record JobLeasesExtended : EffectOutcome
+{
+    public static readonly JobLeasesExtended Instance = new();
+}
 
 /// <summary>The job's processes are gone.</summary>
 public sealed record Terminated : EffectOutcome

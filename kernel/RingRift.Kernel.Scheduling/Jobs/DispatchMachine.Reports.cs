@@ -27,7 +27,7 @@ public sealed partial class DispatchMachine
         if (_rebuilding) AdoptPipeline(report.Pipeline);
         _acks.Clear();
         foreach (var result in report.Results) ApplyResult(now, from, result);
-        ReconcileRunning(now, from, report.Running, adopt: report.Gpu == GpuHealth.Healthy);
+        ReconcileRunning(now, from, report.Running, report.Epoch == _epoch ? report.OrdersSeen : 0, adopt: report.Gpu == GpuHealth.Healthy);
         _assigned.Clear();
         PlaceOn(now, from, worker);
         BumpPipeline(force: false);
@@ -36,7 +36,7 @@ public sealed partial class DispatchMachine
         PublishStatus(now);
     }
 
-    private void ReconcileRunning(Instant now, NodeId node, ImmutableArray<JobSpec> running, bool adopt)
+    private void ReconcileRunning(Instant now, NodeId node, ImmutableArray<JobSpec> running, long ordersSeen, bool adopt)
     {
         _reportedIds.Clear();
         foreach (var spec in running)
@@ -55,7 +55,7 @@ public sealed partial class DispatchMachine
             else KillLater(node, spec.Id);
         }
         _lost.Clear();
-        _book.Reconcile(node, _reportedIds, now, _config.AssignTimeout, _lost);
+        _book.Reconcile(node, _reportedIds, ordersSeen, now, _config.AssignTimeout, _lost);
         NotifyLost(node);
     }
 
@@ -65,7 +65,8 @@ public sealed partial class DispatchMachine
         var id = result.Job.Id;
         if (result.Outcome == JobOutcome.NeverStarted)
         {
-            _book.Release(id, result.Reason, now, now + _config.FailureCooldown);
+            // Only the node holding the assignment can give it up: a stale refusal from another leaves it.
+            if (_book.TryGet(id, out var held) && held.Node == node) _book.Release(id, result.Reason, now, now + _config.FailureCooldown);
             return;
         }
         if (_book.HasFinished(id)) return;
@@ -130,7 +131,9 @@ public sealed partial class DispatchMachine
     {
         var kills = ImmutableArray<JobId>.Empty;
         if (_kills.Remove(node, out var list)) kills = [.. list];
-        var orders = new JobOrders(_epoch, [.. _assigned], kills, [.. _acks], Snapshot(), answers);
+        var sequence = _workers.TryGetValue(node, out var worker) ? ++worker.OrdersSent : 0;
+        foreach (var job in _assigned) _book.SentIn(job.Id, sequence);
+        var orders = new JobOrders(_epoch, [.. _assigned], kills, [.. _acks], Snapshot(), answers, sequence);
         _acks.Clear();
         _outbox.SendWhenDurable(new Outbound(node, orders, isResponse));
     }

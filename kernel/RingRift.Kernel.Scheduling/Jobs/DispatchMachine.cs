@@ -127,6 +127,7 @@ public sealed partial class DispatchMachine
             var node = worker.Profile.Node;
             _book.SetSlots(node, worker.Slots);
             worker.Reported = false;
+            worker.OrdersSent = 0;
             // A new leader has heard no one yet: the silence that lets it retry starts now.
             worker.HeardAt = now;
         }

@@ -47,7 +47,7 @@ public sealed partial class JobBook
     /// assigned longer than <paramref name="assignTimeout"/> and still not reported never ran and go back
     /// to pending. <paramref name="reported"/> must be the node's whole running set.
     /// </summary>
-    public void Reconcile(NodeId node, IReadOnlyList<JobId> reported, Instant now, Duration assignTimeout, List<JobId> lost)
+    public void Reconcile(NodeId node, IReadOnlyList<JobId> reported, long ordersSeen, Instant now, Duration assignTimeout, List<JobId> lost)
     {
         if (!_nodes.TryGetValue(node, out var slots)) return;
         for (var i = slots.Jobs.Count - 1; i >= 0; i--)
@@ -60,7 +60,7 @@ public sealed partial class JobBook
                 lost.Add(id);
                 MarkLost(id, "not running on " + node, now);
             }
-            else if (now - job.Since >= assignTimeout)
+            else if (now - job.Since >= assignTimeout && ordersSeen >= job.Orders)
             {
                 Release(id, "never started on " + node, now, slots.CooldownUntil);
             }

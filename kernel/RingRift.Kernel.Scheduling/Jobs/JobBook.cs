@@ -129,6 +129,7 @@ public sealed partial class JobBook(JobBookLimits limits)
         job.State = JobState.Assigned;
         job.Node = node;
         job.Epoch = epoch;
+        job.Orders = 0;
         job.Since = now;
         AssignedCount++;
         Version++;
@@ -161,6 +162,12 @@ public sealed partial class JobBook(JobBookLimits limits)
         if (job.State == JobState.Assigned) job.Attempts++;
         End(job, succeeded ? JobState.Completed : JobState.Failed, reason, now);
         return true;
+    }
+
+    /// <summary>Records the orders that carry the job's assignment to its node.</summary>
+    public void SentIn(JobId id, long orders)
+    {
+        if (_live.TryGetValue(id, out var job) && job.State == JobState.Assigned) job.Orders = orders;
     }
 
     /// <summary>

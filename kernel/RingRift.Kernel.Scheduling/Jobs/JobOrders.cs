@@ -9,7 +9,11 @@ namespace RingRift.Kernel.Scheduling.Jobs;
 /// uses: the distribution order). A worker that has seen a higher epoch applies none of it.
 /// <see cref="Answers"/> is the sequence of the report these orders answer (0 for orders pushed
 /// unasked): only an answer renews the worker's work lease, anchored at that report's sending
-/// (<see cref="WorkLeaseMath"/>).
+/// (<see cref="WorkLeaseMath"/>). <see cref="Sequence"/> numbers the leader's orders to this worker
+/// (1, 2, … within its epoch): a worker applies each at most once and reports how far it is past them
+/// (<see cref="JobReport.OrdersSeen"/>, see <see cref="OrdersWindow"/>). The leader gives an assignment up
+/// as never started only on a report past its orders, so orders held or delayed cannot start a job the
+/// leader has since placed elsewhere.
 /// </summary>
 public sealed record JobOrders(
     long Epoch,
@@ -17,7 +21,8 @@ public sealed record JobOrders(
     ImmutableArray<JobId> Kill,
     ImmutableArray<JobId> Acknowledged,
     PipelineSnapshot Pipeline,
-    long Answers = 0) : Message
+    long Answers = 0,
+    long Sequence = 0) : Message
 {
     public override MessageKind Kind => MessageKind.JobOrders;
 
@@ -29,6 +34,7 @@ public sealed record JobOrders(
         JobWire.WriteIds(writer, Acknowledged);
         Pipeline.Write(writer);
         writer.WriteVarInt64(Answers);
+        writer.WriteVarInt64(Sequence);
     }
 
     public static JobOrders Read(ref WireReader reader)
@@ -39,7 +45,8 @@ public sealed record JobOrders(
             epoch, JobWire.ReadSpecs(ref reader), JobWire.ReadIds(ref reader), JobWire.ReadIds(ref reader),
             PipelineSnapshot.Read(ref reader));
         var answers = reader.ReadVarInt64();
-        if (answers < 0) throw new MalformedMessageException("negative report sequence");
-        return orders with { Answers = answers };
+        var sequence = reader.ReadVarInt64();
+        if (answers < 0 || sequence < 0) throw new MalformedMessageException("negative report or orders sequence");
+        return orders with { Answers = answers, Sequence = sequence };
     }
 }

@@ -36,6 +36,9 @@ public sealed class JobRecord
     /// <summary>The leader epoch the current assignment was made at.</summary>
     public long Epoch { get; internal set; }
 
+    /// <summary>The <see cref="JobOrders.Sequence"/> that carried the current assignment (0 when unknown, e.g. rebuilt).</summary>
+    public long Orders { get; internal set; }
+
     public int Attempts { get; internal set; }
 
     /// <summary>When the job entered its current state.</summary>

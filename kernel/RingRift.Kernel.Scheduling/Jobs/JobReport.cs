@@ -8,7 +8,9 @@ namespace RingRift.Kernel.Scheduling.Jobs;
 /// acknowledged yet, and the newest pipeline snapshot it holds. Sent every report interval and as soon
 /// as a job ends; it doubles as the pull request (the leader answers with <see cref="JobOrders"/> on the
 /// same connection, which reaches NAT-blocked workers). <see cref="Sequence"/> grows with every report of
-/// every incarnation of the worker, so a delayed or replayed older report is ignored.
+/// every incarnation of the worker, so a delayed or replayed older report is ignored. <see cref="OrdersSeen"/>
+/// is how far it is past the orders of epoch <see cref="Epoch"/>: each up to it was applied or is given up
+/// for good (<see cref="OrdersWindow"/>).
 /// </summary>
 public sealed record JobReport(
     long Sequence,
@@ -17,7 +19,8 @@ public sealed record JobReport(
     int Slots,
     ImmutableArray<JobSpec> Running,
     ImmutableArray<JobResult> Results,
-    PipelineSnapshot Pipeline) : Message
+    PipelineSnapshot Pipeline,
+    long OrdersSeen = 0) : Message
 {
     public override MessageKind Kind => MessageKind.JobReport;
 
@@ -31,6 +34,7 @@ public sealed record JobReport(
         writer.WriteVarUInt64((ulong)Results.Length);
         foreach (var result in Results) result.Write(writer);
         Pipeline.Write(writer);
+        writer.WriteVarInt64(OrdersSeen);
     }
 
     public static JobReport Read(ref WireReader reader)
@@ -45,6 +49,9 @@ public sealed record JobReport(
         var count = reader.ReadBoundedInt(SchedulingConfig.JobsPerMessageMax);
         var results = ImmutableArray.CreateBuilder<JobResult>(count);
         for (var i = 0; i < count; i++) results.Add(JobResult.Read(ref reader));
-        return new JobReport(sequence, epoch, (GpuHealth)gpu, slots, running, results.MoveToImmutable(), PipelineSnapshot.Read(ref reader));
+        var pipeline = PipelineSnapshot.Read(ref reader);
+        var ordersSeen = reader.ReadVarInt64();
+        if (ordersSeen < 0) throw new MalformedMessageException("negative orders sequence");
+        return new JobReport(sequence, epoch, (GpuHealth)gpu, slots, running, results.MoveToImmutable(), pipeline, ordersSeen);
     }
 }

@@ -10,12 +10,14 @@ namespace RingRift.Kernel.Scheduling.Jobs;
 /// that held them too (the leader ran on this node, or was deposed before it heard): the restarted node
 /// reports each journaled job as <see cref="JobOutcome.DiedWithNode"/>, so every execution is accounted
 /// for. An assignment whose journal entry is not durable within <see cref="JournalWaitMax"/> (a full or
-/// failing disk) never starts: it is reported as such, well before the leader's assign timeout.
+/// failing disk) never starts: it is reported as such, well before the leader's assign timeout. While
+/// one waits, reports claim no orders newer than the ones before its own (<see cref="OrdersSeenReported"/>),
+/// so the leader does not give up an assignment that may still start.
 /// </summary>
 public sealed partial class JobWorkerMachine
 {
     private readonly List<JobSpec> _journal = new();
-    private readonly List<(JobSpec Job, long Epoch, long Version, Instant Until)> _awaitingJournal = new();
+    private readonly List<(JobSpec Job, long Epoch, long Version, Instant Until, long Orders)> _awaitingJournal = new();
     private readonly IDurableStore? _store;
 
     /// <summary>The jobs journaled: launched (or about to be) for a leader, their end not yet acknowledged.</summary>
@@ -26,6 +28,12 @@ public sealed partial class JobWorkerMachine
     private int AwaitingJournalCount => _awaitingJournal.Count;
 
     private Instant JournalDeadline => _awaitingJournal.Count == 0 ? Instant.MaxValue : _awaitingJournal[0].Until;
+
+    /// <summary>The newest orders of the followed epoch applied, short of any whose assignment still waits for the journal.</summary>
+    private long OrdersSeenReported =>
+        _orders.Epoch != _highestEpoch ? 0
+        : _awaitingJournal.Count > 0 && _awaitingJournal[0].Epoch == _orders.Epoch ? System.Math.Min(_orders.Seen, _awaitingJournal[0].Orders - 1)
+        : _orders.Seen;
 
     private void RestoreJournal()
     {
@@ -45,11 +53,11 @@ public sealed partial class JobWorkerMachine
     }
 
     /// <summary>Journals the job durably; it launches in <see cref="LaunchJournaled"/> once the write is durable.</summary>
-    private void Journal(Instant now, JobSpec job, long epoch)
+    private void Journal(Instant now, JobSpec job, long epoch, long orders)
     {
         _journal.Add(job);
         SaveJournal();
-        _awaitingJournal.Add((job, epoch, _store!.Current.Version, now + JournalWaitMax));
+        _awaitingJournal.Add((job, epoch, _store!.Current.Version, now + JournalWaitMax, orders));
     }
 
     /// <summary>
@@ -60,7 +68,7 @@ public sealed partial class JobWorkerMachine
     {
         while (_awaitingJournal.Count > 0)
         {
-            var (job, epoch, version, until) = _awaitingJournal[0];
+            var (job, epoch, version, until, _) = _awaitingJournal[0];
             var durable = _outbox.DurableVersion >= version;
             if (!durable && now < until) return;
             _awaitingJournal.RemoveAt(0);

@@ -11,7 +11,9 @@ namespace RingRift.Kernel.Scheduling.Jobs;
 /// dials anyone but its leader, and a NAT-blocked worker hears its orders as answers to its reports.
 /// It fences itself: it holds its jobs only within a work lease renewed by answers to its reports, and
 /// kills them itself when the lease lapses (<see cref="Fence"/>, <see cref="WorkLeaseMath"/>), before a
-/// leader that stopped hearing it retries them elsewhere. It journals durably every job it launched for a
+/// leader that stopped hearing it retries them elsewhere. The lease end also travels with each launch
+/// and each renewal (<see cref="Kernel.Launch.LeaseEnd"/>, <see cref="ExtendJobLeases"/>), so the process
+/// layer kills the jobs at the lease end even while this machine cannot run (a paused daemon). It journals durably every job it launched for a
 /// leader until a leader acknowledges its end, so that after a crash it reports each execution that died
 /// with it (<see cref="JobOutcome.DiedWithNode"/>) even when the book that held it died too.
 /// Single-threaded; owned by one kernel.
@@ -35,6 +37,7 @@ public sealed partial class JobWorkerMachine
     private readonly HashSet<JobId> _fenced = new();
     private Instant _leaseUntil = Instant.Zero;
     private Instant _renewedAt = Instant.Zero;
+    private readonly OrdersWindow _orders;
 
     /// <summary>
     /// <paramref name="incarnation"/> seeds the report sequence so a restarted worker's reports outrank its
@@ -52,6 +55,7 @@ public sealed partial class JobWorkerMachine
         _slots = slots;
         _jobs = jobs;
         _outbox = outbox;
+        _orders = new OrdersWindow(config.ReportInterval);
         Pipeline = restored;
     }
 
@@ -99,23 +103,30 @@ public sealed partial class JobWorkerMachine
         }
         if (leader is not { } to || (!_dirty && now < _nextReport)) return;
         _dirty = false;
+        _orders.GiveUpOldGap(now);
         _nextReport = now + _config.ReportInterval;
         // A node without slots, jobs or results has nothing to report or to pull.
         if (_slots == 0 && _jobs.RunningCount == 0 && _results.Count == 0) return;
         ++_sequence;
         _sent[_sequence % SentRemembered] = (_sequence, now);
         _outbox.Send(new Outbound(to, new JobReport(
-            _sequence, _highestEpoch, gpu, _slots, _jobs.RunningSpecs(), [.. _results], Pipeline)));
+            _sequence, _highestEpoch, gpu, _slots, _jobs.RunningSpecs(), [.. _results], Pipeline,
+            OrdersSeenReported)));
     }
 
-    /// <summary>Orders answering one of the last reports renew the lease from that report's sending.</summary>
-    private void Renew(long answers)
+    /// <summary>
+    /// Orders answering one of the last reports renew the lease from that report's sending, and move the
+    /// process layer's kill deadline of the jobs still held to the new lease end. After a lapse the fence
+    /// has already claimed every held job (it runs first in the step), so nothing is extended then.
+    /// </summary>
+    private void Renew(Instant now, long answers)
     {
         if (answers <= 0) return;
         var (sequence, sentAt) = _sent[answers % SentRemembered];
         if (sequence != answers || sentAt + _config.WorkLease <= _leaseUntil) return;
         _leaseUntil = sentAt + _config.WorkLease;
         _renewedAt = sentAt;
+        if (_held.Count > _fenced.Count && now < _leaseUntil) _jobs.ExtendLeases(_leaseUntil);
     }
 
     /// <summary>A newer snapshot seen anywhere (a peer's report, this node's own leadership) is adopted.</summary>
@@ -126,7 +137,9 @@ public sealed partial class JobWorkerMachine
 
     /// <summary>
     /// Orders from a leader: refused below the highest epoch seen; otherwise an answer renews the work
-    /// lease first, kills apply, and assignments launch only within the lease.
+    /// lease first, kills apply, and assignments launch only within the lease and only from orders neither
+    /// applied nor given up before (<see cref="OrdersWindow"/>): the leader gives an assignment up only
+    /// once this worker reports it is past the orders that carried it.
     /// </summary>
     public void OnOrders(Instant now, NodeId from, JobOrders orders, GpuHealth gpu)
     {
@@ -137,13 +150,14 @@ public sealed partial class JobWorkerMachine
             return;
         }
         _highestEpoch = orders.Epoch;
-        Renew(orders.Answers);
+        Renew(now, orders.Answers);
         Adopt(orders.Pipeline);
         if (!orders.Acknowledged.IsEmpty) Forget(orders.Acknowledged);
         foreach (var kill in orders.Kill)
             if (_jobs.TryTerminate(kill)) _dirty = true;
-        var leased = now < _leaseUntil;
-        foreach (var job in orders.Assign) Apply(now, job, orders.Epoch, gpu, leased);
+        if (!_orders.TryAccept(now, orders.Epoch, orders.Sequence)) return;
+        var refusal = now >= _leaseUntil ? "work lease lapsed: no answer from a leader within " + _config.WorkLease : null;
+        foreach (var job in orders.Assign) Apply(now, job, orders, gpu, refusal);
         LaunchJournaled(now);
     }
 
@@ -155,22 +169,25 @@ public sealed partial class JobWorkerMachine
     }
 
     /// <summary>An assignment is journaled, then launched once the journal is durable (at once without a store).</summary>
-    private void Apply(Instant now, JobSpec job, long epoch, GpuHealth gpu, bool leased)
+    private void Apply(Instant now, JobSpec job, JobOrders orders, GpuHealth gpu, string? ordersRefused)
     {
         if (_jobs.IsRunning(job.Id) || IsAwaitingJournal(job.Id)) return;
         _dirty = true;
-        var refusal = !leased ? "work lease lapsed: no answer from a leader within " + _config.WorkLease
-            : job.Gpus > 0 && gpu != GpuHealth.Healthy ? "gpu " + gpu
-            : _jobs.RunningCount + AwaitingJournalCount >= _slots ? $"all {_slots} slots are busy"
-            : null;
+        var refusal = ordersRefused ?? RefusalOf(job, gpu);
         if (refusal is not null) Record(new JobResult(job, JobOutcome.NeverStarted, 0, refusal));
-        else if (_store is null) Launch(job, epoch);
-        else Journal(now, job, epoch);
+        else if (_store is null) Launch(job, orders.Epoch);
+        else Journal(now, job, orders.Epoch, orders.Sequence);
     }
 
+    private string? RefusalOf(JobSpec job, GpuHealth gpu) =>
+        job.Gpus > 0 && gpu != GpuHealth.Healthy ? "gpu " + gpu
+        : _jobs.RunningCount + AwaitingJournalCount >= _slots ? $"all {_slots} slots are busy"
+        : null;
+
+    /// <summary>Launches within the lease: the process layer kills the job at the lease end unless renewed.</summary>
     private void Launch(JobSpec job, long epoch)
     {
-        var refusal = _jobs.TryLaunch(job);
+        var refusal = _jobs.TryLaunch(job, _leaseUntil);
         if (refusal is not null)
         {
             Record(new JobResult(job, JobOutcome.NeverStarted, 0, refusal));

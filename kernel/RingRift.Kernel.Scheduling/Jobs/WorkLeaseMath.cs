@@ -17,11 +17,17 @@ namespace RingRift.Kernel.Scheduling.Jobs;
 ///     Tₛ + W / (1 − ρ) + K ≤ Tₕ + (R − S) / (1 + ρ),
 /// which holds for every Tₕ ≥ Tₛ when R ≥ W · (1 + ρ) / (1 − ρ) + S + K · (1 + ρ). Hence
 /// R = W · (1 + ρ) / (1 − ρ), rounded up, plus M, with M ≥ S + K checked in config.
-/// A stop-the-world pause of the worker (it cannot act while frozen) shifts its kill by the pause: the
-/// margin left over, M − S − K, is the longest pause the fence tolerates. A longer pause is outside the
-/// model: the kernel cannot kill while frozen. What it still guarantees is that a resumed worker checks
-/// its lease before anything else (<see cref="JobWorkerMachine.Fence"/> runs first in every step), so a
-/// job that ended during the pause is reported as fenced, never as a success a retry may duplicate.
+/// Who kills does not depend on the daemon: the lease end travels with each launch and each renewal
+/// (<see cref="Launch.LeaseEnd"/>, <see cref="ExtendJobLeases"/>, emitted in the same step that renews),
+/// and the process layer kills a job when its own reading of the same monotonic clock passes that
+/// deadline, on its own timer. So the kill at c + W, within K, holds whatever the daemon does meanwhile:
+/// a stop-the-world pause or a stalled driver loop of any length stops renewals, never the kill, and R
+/// needs no allowance for pauses. The daemon's own <see cref="JobWorkerMachine.Fence"/> is the second
+/// line: a resumed worker checks its lease before anything else, so a job killed during the pause is
+/// reported as <see cref="JobOutcome.Fenced"/>, never as a success a retry may duplicate. What neither
+/// covers: a host whose process layer itself is frozen with the daemon (SIGSTOP of the whole host
+/// process, a suspended VM); then the margin left over, M − S − K, is the longest freeze tolerated
+/// (<see cref="PauseTolerated"/>).
 /// </summary>
 public static class WorkLeaseMath
 {
@@ -38,6 +44,6 @@ public static class WorkLeaseMath
         return new Duration((numerator + denominator - 1) / denominator) + margin;
     }
 
-    /// <summary>The longest stop-the-world pause of a worker the fence still orders before the retry.</summary>
+    /// <summary>The longest freeze of a worker's whole host (daemon and process layer) the fence still orders before the retry.</summary>
     public static Duration PauseTolerated(Duration margin, Duration clockStepMax) => margin - clockStepMax - KillLatencyMax;
 }

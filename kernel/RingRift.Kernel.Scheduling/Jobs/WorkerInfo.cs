@@ -9,6 +9,9 @@ internal sealed class WorkerInfo(NodeProfile profile, int slots)
     public long PipelineVersion { get; set; }
     public bool Reported { get; set; }
     public long LastSequence { get; set; }
+
+    /// <summary>The <see cref="JobOrders.Sequence"/> of the last orders sent to this worker in the current epoch.</summary>
+    public long OrdersSent { get; set; }
     public MemberState Member { get; set; } = MemberState.Alive;
 
     /// <summary>When the leader last accepted a report from this worker, on the leader's clock.</summary>

@@ -21,6 +21,9 @@ internal abstract class Checker
     internal virtual void OnCrash(long now, SimNode node) { }
     internal virtual void OnSend(long now, SimNode node, Message message) { }
     internal virtual void OnNotice(long now, SimNode node, Notice notice) { }
+
+    /// <summary>A job's process on the node is gone (exited or killed), whether or not its kernel has heard yet.</summary>
+    internal virtual void OnProcessEnded(long now, SimNode node, JobId job) { }
     internal virtual void AtEnd(long now, World world) { }
 
     protected void Fail(long now, string message) => _log!.Add(new Violation(Name, new Duration(now), message));

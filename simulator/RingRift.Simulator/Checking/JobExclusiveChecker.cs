@@ -5,7 +5,10 @@ using RingRift.Simulator.Engine;
 
 namespace RingRift.Simulator.Checking;
 
-/// <summary>No job id runs on two nodes at once. A crash ends every job of the node. O(1) per notice.</summary>
+/// <summary>
+/// No job id runs on two nodes at once. A job runs from its launch until its process ends (seen by the
+/// process layer, even while the node's kernel is paused and has not heard) or its node crashes. O(1) per notice.
+/// </summary>
 internal sealed class JobExclusiveChecker : Checker
 {
     private readonly Dictionary<JobId, int> _runningOn = new();
@@ -37,6 +40,8 @@ internal sealed class JobExclusiveChecker : Checker
             case JobLaunchFailed failed: End(node, failed.Job); break;
         }
     }
+
+    internal override void OnProcessEnded(long now, SimNode node, JobId job) => End(node, job);
 
     private void End(SimNode node, JobId job)
     {

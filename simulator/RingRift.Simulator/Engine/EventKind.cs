@@ -21,4 +21,6 @@ internal enum EventKind : byte
     Operations,
     /// <summary>The simulated provider acts: a provisioned node boots, a filling disk is sampled.</summary>
     Provider,
+    /// <summary>A node's process layer kills the jobs whose work lease ended; ignored unless <c>Token</c> is the node's current one.</summary>
+    LeaseCheck,
 }

@@ -33,6 +33,10 @@ internal sealed class SimNode(int index, HostSpec host, Prng prng)
 
     public long WakeToken { get; set; }
     public long WakeAt { get; set; } = long.MaxValue;
+
+    /// <summary>The pending process-layer lease check: its token and virtual time (<see cref="World"/>'s job leases).</summary>
+    public long LeaseCheckToken { get; set; }
+    public long LeaseCheckAt { get; set; } = long.MaxValue;
     public Queue<KernelInput> Backlog { get; } = new();
     public long BacklogDropped { get; set; }
 

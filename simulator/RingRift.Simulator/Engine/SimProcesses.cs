@@ -9,12 +9,15 @@ namespace RingRift.Simulator.Engine;
 /// by a straggling GPU; launches can fail, exit early or be OOM-killed with the configured
 /// probabilities; a failed GPU ends its jobs, a hung one freezes them until they are terminated.
 /// Each outcome is scheduled as a <see cref="ProcessEnd"/>; ends of processes already gone are stale.
+/// A leased job is killed when the node's clock passes its lease end (<see cref="Launch.LeaseEnd"/>,
+/// moved by <see cref="ExtendLeases"/>): this process layer keeps time while the daemon is paused.
 /// </summary>
 internal sealed class SimProcesses(Prng prng)
 {
     private static readonly Duration LaunchFailureDelay = Duration.FromMillis(100);
     private static readonly Duration KillDelay = Duration.FromMillis(50);
-    private readonly SortedDictionary<JobId, (long Serial, EffectId Launch, bool OnGpu)> _running = new();
+    private static readonly ProcessExited LeaseKill = new(137, true, "killed: work lease deadline passed");
+    private readonly SortedDictionary<JobId, (long Serial, EffectId Launch, bool OnGpu, Instant? LeaseEnd)> _running = new();
     private long _nextSerial = 1;
     private int _slowdownPercent = 100;
     private Ratio _launchFailure, _earlyExit, _outOfMemory;
@@ -61,7 +64,7 @@ internal sealed class SimProcesses(Prng prng)
             return (now + LaunchFailureDelay.Micros, new ProcessEnd(serial, launch.Id, job.Id, new LaunchFailed("no usable GPU"), Forced: true));
         if (_launchFailure.Sample(prng))
             return (now + LaunchFailureDelay.Micros, new ProcessEnd(serial, launch.Id, job.Id, new LaunchFailed("exec failed"), Forced: true));
-        _running.Add(job.Id, (serial, launch.Id, job.Gpus > 0));
+        _running.Add(job.Id, (serial, launch.Id, job.Gpus > 0, launch.LeaseEnd));
         if (job.Gpus > 0 && Gpu == GpuHealth.Hung) return null;
         var duration = job.Gpus > 0 ? runtime.Micros * _slowdownPercent / 100 : runtime.Micros;
         return ScheduleExit(now, serial, launch.Id, job.Id, duration);
@@ -72,6 +75,43 @@ internal sealed class SimProcesses(Prng prng)
     {
         if (!_running.Remove(job, out var run)) return null;
         return (now + KillDelay.Micros, new ProcessEnd(run.Serial, run.Launch, job, new ProcessExited(137, true, "terminated"), Forced: true));
+    }
+
+    /// <summary>The earliest lease end of the running jobs, on the node's clock; null when none is leased.</summary>
+    public Instant? NextLeaseEnd()
+    {
+        Instant? next = null;
+        foreach (var run in _running.Values)
+            if (run.LeaseEnd is { } end && (next is null || end < next)) next = end;
+        return next;
+    }
+
+    /// <summary>
+    /// Moves the lease end of the leased jobs to <paramref name="until"/>, never earlier; a job whose lease
+    /// end the clock (<paramref name="clock"/>) already reached is not revived: its kill is due.
+    /// </summary>
+    public void ExtendLeases(Instant clock, Instant until)
+    {
+        List<JobId>? extended = null;
+        foreach (var (job, run) in _running)
+            if (run.LeaseEnd is { } end && end > clock && end < until) (extended ??= new()).Add(job);
+        if (extended is null) return;
+        foreach (var job in extended) _running[job] = _running[job] with { LeaseEnd = until };
+    }
+
+    /// <summary>Kills the jobs whose lease end the clock reached; returns their ends (exit 137, killed).</summary>
+    public List<(long At, ProcessEnd End)> KillLapsed(long now, Instant clock)
+    {
+        var lapsed = new List<JobId>();
+        foreach (var (job, run) in _running)
+            if (run.LeaseEnd is { } end && end <= clock) lapsed.Add(job);
+        var ended = new List<(long, ProcessEnd)>(lapsed.Count);
+        foreach (var job in lapsed)
+        {
+            _running.Remove(job, out var run);
+            ended.Add((now + KillDelay.Micros, new ProcessEnd(run.Serial, run.Launch, job, LeaseKill, Forced: true)));
+        }
+        return ended;
     }
 
     /// <summary>True when the end is current (the process was still running) and removes it.</summary>

@@ -45,7 +45,9 @@ internal sealed partial class World
                 _counters.JobsLaunched++;
                 if (_workload is not null) _launched[(node.Index, launch.Job.Id)] = (launch.Job, _now);
                 ScheduleEnd(node, node.Processes.Launch(_now, launch, RuntimeOf(node, launch.Job)));
+                ScheduleLeaseCheck(node);
                 break;
+            case ExtendJobLeases extend: ExtendJobLeases(node, extend); break;
             case Terminate terminate:
                 ScheduleEnd(node, node.Processes.Terminate(_now, terminate.Job));
                 _queue.Schedule(_now, EventKind.EffectDone, node.Index, token: node.Life,
@@ -86,6 +88,7 @@ internal sealed partial class World
     {
         if (!node.Processes.TryFinish(end)) return null;
         if (end.Outcome is ProcessExited) _counters.JobsExited++;
+        foreach (var checker in _checkers) checker.OnProcessEnded(_now, node, end.Job);
         if (_workload is not null && _launched.Remove((node.Index, end.Job), out var started)
             && end.Outcome is ProcessExited { Succeeded: true } exited)
         {

@@ -71,6 +71,7 @@ internal sealed partial class World
         var node = NodeOf(target);
         change(node);
         Leases.ClockChanged(_now, node);
+        RescheduleLeaseCheck(node);
         _trace.World(_now, node.Index, $"{description} {node.Id}");
         if (node.IsRunning) Step(node, Wake.Instance);
     }

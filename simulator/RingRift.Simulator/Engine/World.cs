@@ -216,6 +216,7 @@ internal sealed partial class World
             case EventKind.Expect: Evaluate((ExpectedView)item.Payload!); break;
             case EventKind.Operations: OnOperations(item); break;
             case EventKind.Provider: OnProviderEvent(item); break;
+            case EventKind.LeaseCheck: OnLeaseCheck(item); break;
         }
     }
 

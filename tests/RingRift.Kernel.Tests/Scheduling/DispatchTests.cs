@@ -162,7 +162,7 @@ public sealed class DispatchTests
         var worker = new JobWorkerMachine(SchedulingConfig.Default, 2, jobs, outbox, PipelineSnapshot.Empty, incarnation: 1);
         worker.Tick(T0, Leader, 1, GpuHealth.Healthy);
         var first = (JobReport)outbox.Drain(null, null!).Messages.Single().Message;
-        worker.OnOrders(T0, Leader, new JobOrders(1, [Spec("sp-1-1")], [], [], PipelineSnapshot.Empty, first.Sequence), GpuHealth.Healthy);
+        worker.OnOrders(T0, Leader, new JobOrders(1, [Spec("sp-1-1")], [], [], PipelineSnapshot.Empty, first.Sequence, Sequence: 1), GpuHealth.Healthy);
         var launch = outbox.Drain(null, null!).Effects.OfType<Launch>().Single();
         jobs.OnCompleted(launch.Id, new ProcessExited(0, false, "") { Output = 42 }, out var ended);
         worker.OnJobEnded(ended!, new ProcessExited(0, false, "") { Output = 42 });
@@ -180,8 +180,8 @@ public sealed class DispatchTests
     {
         var snapshot = new PipelineSnapshot(2, 9, [ConfigPipeline.Start with { Games = 700, Promoted = 3, Elo = 1350 }]);
         var report = new JobReport(7, 2, GpuHealth.Hung, 8, [Spec("sp-1"), Spec("train-hex8_2p-g1-e2-3", JobKind.Training)],
-            [new JobResult(Spec("sp-0"), JobOutcome.Failed, 0, "exit 1: CUDA error")], snapshot);
-        var orders = new JobOrders(2, [Spec("sp-2")], [new JobId("sp-1")], [new JobId("sp-0")], snapshot, Answers: 12);
+            [new JobResult(Spec("sp-0"), JobOutcome.Failed, 0, "exit 1: CUDA error")], snapshot, OrdersSeen: 33);
+        var orders = new JobOrders(2, [Spec("sp-2")], [new JobId("sp-1")], [new JobId("sp-0")], snapshot, Answers: 12, Sequence: 11);
 
         var decodedReport = (JobReport)Decode(Encode(report));
         var decodedOrders = (JobOrders)Decode(Encode(orders));
@@ -190,10 +190,11 @@ public sealed class DispatchTests
         Assert.Equal(report.Results.AsEnumerable(), decodedReport.Results.AsEnumerable());
         Assert.Equal(snapshot.Configs.AsEnumerable(), decodedReport.Pipeline.Configs.AsEnumerable());
         Assert.Equal((7L, 2L, GpuHealth.Hung, 8), (decodedReport.Sequence, decodedReport.Epoch, decodedReport.Gpu, decodedReport.Slots));
+        Assert.Equal(33, decodedReport.OrdersSeen);
         Assert.Equal(orders.Assign.AsEnumerable(), decodedOrders.Assign.AsEnumerable());
         Assert.Equal(orders.Kill.AsEnumerable(), decodedOrders.Kill.AsEnumerable());
         Assert.Equal(orders.Acknowledged.AsEnumerable(), decodedOrders.Acknowledged.AsEnumerable());
-        Assert.Equal(12, decodedOrders.Answers);
+        Assert.Equal((12L, 11L), (decodedOrders.Answers, decodedOrders.Sequence));
     }
 
     private static byte[] Encode(Message message)

@@ -149,7 +149,7 @@ public sealed class JobBookTests
         book.MarkRunning(running.Id, A, T0);
         var lost = new List<JobId>();
 
-        book.Reconcile(A, [], T0 + Duration.FromSeconds(10), Duration.FromSeconds(60), lost);
+        book.Reconcile(A, [], ordersSeen: 0, T0 + Duration.FromSeconds(10), Duration.FromSeconds(60), lost);
 
         Assert.Equal([running.Id], lost);
         Assert.Equal(JobState.Pending, running.State);
@@ -163,10 +163,23 @@ public sealed class JobBookTests
         book.TryEnqueue(Selfplay("s1"), 50, T0);
         var job = AssignNext(book, A);
 
-        book.Reconcile(A, [], T0 + Duration.FromSeconds(60), Duration.FromSeconds(60), new List<JobId>());
+        book.Reconcile(A, [], ordersSeen: 0, T0 + Duration.FromSeconds(60), Duration.FromSeconds(60), new List<JobId>());
 
         Assert.Equal(JobState.Pending, job.State);
         Assert.Equal(0, job.Attempts);
+    }
+
+    [Fact]
+    public void Reconcile_AssignedPastTimeoutItsOrdersNotSeen_StaysAssigned()
+    {
+        var book = Book();
+        book.TryEnqueue(Selfplay("s1"), 50, T0);
+        var job = AssignNext(book, A);
+        book.SentIn(job.Id, orders: 9);
+
+        book.Reconcile(A, [], ordersSeen: 8, T0 + Duration.FromSeconds(61), Duration.FromSeconds(60), new List<JobId>());
+
+        Assert.Equal(JobState.Assigned, job.State);
     }
 
     [Fact]

@@ -4,37 +4,22 @@ using RingRift.Kernel.Node;
 using RingRift.Kernel.Scheduling;
 using RingRift.Kernel.Scheduling.Jobs;
 using Xunit;
+using static RingRift.Kernel.Tests.Scheduling.TwoNodeCluster;
 
 namespace RingRift.Kernel.Tests.Scheduling;
 
 /// <summary>The worker-side fence: a work lease renewed by answers, and the leader's stretched retry.</summary>
 public sealed class WorkLeaseTests
 {
-    private static readonly NodeId Leader = new("leader");
-    private static readonly NodeId Gpu = new("gpu-1");
-    private static readonly Instant T0 = new(1_000_000);
     private static readonly SchedulingConfig Config = SchedulingConfig.Default;
     private static readonly Duration W = Config.WorkLease;
-
-    private static readonly ImmutableArray<NodeProfile> Cluster =
-    [
-        new(Leader, "hetzner", GpuProfile.None, 64, 16, 1000, IsVoter: true, NatBlocked: false, ProxyOnly: false),
-        new(Gpu, "lambda", new GpuProfile("H100", 2, 80), 200, 26, 1400, IsVoter: false, NatBlocked: false, ProxyOnly: false),
-    ];
-
-    private sealed class MemoryStore : IDurableStore
-    {
-        public PersistentState Current { get; private set; } = PersistentState.Empty;
-        public void Save(PersistentState next) => Current = next with { Version = Current.Version + 1 };
-    }
-
-    private static JobSpec Spec(string id) => new(new JobId(id), JobKind.Selfplay, "hex8_2p", 1);
 
     private sealed class Worker
     {
         public readonly Outbox Outbox = new(64);
         public readonly LocalJobsMachine Jobs;
         public readonly JobWorkerMachine Machine;
+        private long _orders;
 
         public Worker()
         {
@@ -51,7 +36,7 @@ public sealed class WorkLeaseTests
 
         public Ready Answer(Instant at, long answers, params JobSpec[] assign)
         {
-            Machine.OnOrders(at, Leader, new JobOrders(1, [.. assign], [], [], PipelineSnapshot.Empty, answers), GpuHealth.Healthy);
+            Machine.OnOrders(at, Leader, new JobOrders(1, [.. assign], [], [], PipelineSnapshot.Empty, answers, ++_orders), GpuHealth.Healthy);
             return Outbox.Drain(null, null!);
         }
     }
@@ -60,7 +45,7 @@ public sealed class WorkLeaseTests
     public void Worker_SilentLeaderBeyondWorkLease_TerminatesItsJobs()
     {
         var worker = new Worker();
-        worker.Answer(T0 + Duration.FromSeconds(1), worker.Report(T0), Spec("sp-1"));
+        worker.Answer(T0 + Duration.FromSeconds(1), worker.Report(T0), Selfplay("sp-1"));
 
         worker.Machine.Fence(T0 + W - Duration.FromMicros(1));
         var before = worker.Outbox.Drain(null, null!);
@@ -79,7 +64,7 @@ public sealed class WorkLeaseTests
         var worker = new Worker();
         var sequence = worker.Report(T0);
 
-        worker.Answer(T0 + Duration.FromSeconds(50), sequence, Spec("sp-1"));
+        worker.Answer(T0 + Duration.FromSeconds(50), sequence, Selfplay("sp-1"));
 
         Assert.Equal(T0 + W, worker.Machine.LeaseUntil);
     }
@@ -89,7 +74,7 @@ public sealed class WorkLeaseTests
     {
         var worker = new Worker();
 
-        worker.Answer(T0, answers: 0, Spec("sp-1"));
+        worker.Answer(T0, answers: 0, Selfplay("sp-1"));
         worker.Machine.Tick(T0, Leader, 1, GpuHealth.Healthy);
         var report = worker.Outbox.Drain(null, null!).Messages.Select(m => m.Message).OfType<JobReport>().Single();
 
@@ -102,7 +87,7 @@ public sealed class WorkLeaseTests
     {
         // A paused worker resumes: the fence runs first, then the success that arrived during the pause.
         var worker = new Worker();
-        var ready = worker.Answer(T0, worker.Report(T0), Spec("sp-1"));
+        var ready = worker.Answer(T0, worker.Report(T0), Selfplay("sp-1"));
         var launch = ready.Effects.OfType<Launch>().Single();
 
         var resumed = T0 + W + Duration.FromSeconds(30);
@@ -118,12 +103,78 @@ public sealed class WorkLeaseTests
     }
 
     [Fact]
+    public void Worker_LaunchWithinLease_CarriesTheLeaseEndAsKillDeadline()
+    {
+        var worker = new Worker();
+
+        var ready = worker.Answer(T0 + Duration.FromSeconds(1), worker.Report(T0), Selfplay("sp-1"));
+
+        Assert.Equal(T0 + W, ready.Effects.OfType<Launch>().Single().LeaseEnd);
+    }
+
+    [Fact]
+    public void Worker_RenewalWhileHoldingJobs_ExtendsTheirKillDeadlineToTheNewLeaseEnd()
+    {
+        var worker = new Worker();
+        worker.Answer(T0, worker.Report(T0), Selfplay("sp-1"));
+        var renewedFrom = T0 + Duration.FromSeconds(10);
+
+        var ready = worker.Answer(renewedFrom + Duration.FromSeconds(1), worker.Report(renewedFrom));
+
+        Assert.Equal(renewedFrom + W, ready.Effects.OfType<ExtendJobLeases>().Single().Until);
+        Assert.Equal(renewedFrom + W, worker.Machine.LeaseUntil);
+    }
+
+    [Fact]
+    public void Worker_RenewalWithoutJobs_ExtendsNothing()
+    {
+        var worker = new Worker();
+
+        var ready = worker.Answer(T0 + Duration.FromSeconds(1), worker.Report(T0));
+
+        Assert.Equal(T0 + W, worker.Machine.LeaseUntil);
+        Assert.Empty(ready.Effects);
+    }
+
+    [Fact]
+    public void Worker_RenewalAfterLeaseLapsed_ExtendsNoFencedJob()
+    {
+        var worker = new Worker();
+        worker.Answer(T0, worker.Report(T0), Selfplay("sp-1"));
+        var resumed = T0 + W + Duration.FromSeconds(30);
+
+        worker.Machine.Fence(resumed);
+        var fenced = worker.Outbox.Drain(null, null!);
+        var sequence = worker.Report(resumed);
+        var ready = worker.Answer(resumed + Duration.FromSeconds(1), sequence);
+
+        Assert.Equal(new JobId("sp-1"), fenced.Effects.OfType<Terminate>().Single().Job);
+        Assert.Equal(resumed + W, worker.Machine.LeaseUntil);
+        Assert.Empty(ready.Effects.OfType<ExtendJobLeases>());
+    }
+
+    [Fact]
+    public void Jobs_LeaseExtensionCompleted_IsTheirsAndEndsNoJob()
+    {
+        var worker = new Worker();
+        worker.Answer(T0, worker.Report(T0), Selfplay("sp-1"));
+        var extend = worker.Answer(T0 + Duration.FromSeconds(11), worker.Report(T0 + Duration.FromSeconds(10)))
+            .Effects.OfType<ExtendJobLeases>().Single();
+
+        var handled = worker.Jobs.OnCompleted(extend.Id, JobLeasesExtended.Instance, out var ended);
+
+        Assert.True(handled);
+        Assert.Null(ended);
+        Assert.Equal(1, worker.Jobs.RunningCount);
+    }
+
+    [Fact]
     public void Leader_SilentWorker_RetriesOnlyAfterStretchedLease()
     {
         var outbox = new Outbox(256);
-        var leader = new DispatchMachine(Config, Leader, Cluster, outbox, new MemoryStore(), new Prng(7), driftBoundPpm: 500);
+        var leader = new DispatchMachine(Config, Leader, Profiles, outbox, new MemoryStore(), new Prng(7), driftBoundPpm: 500);
         leader.Tick(T0, leading: true, epoch: 1, [], PipelineSnapshot.Empty);
-        leader.OnReport(T0, Gpu, new JobReport(1, 1, GpuHealth.Healthy, 2, [Spec("sp-0-1")], [], PipelineSnapshot.Empty));
+        leader.OnReport(T0, Gpu, new JobReport(1, 1, GpuHealth.Healthy, 2, [Selfplay("sp-0-1")], [], PipelineSnapshot.Empty));
         var silence = Config.RetryAfterSilence(500);
         var job = new JobId("sp-0-1");
 
@@ -143,11 +194,11 @@ public sealed class WorkLeaseTests
     public void Leader_FencedResultWhileStillHeld_RetriesTheJob()
     {
         var outbox = new Outbox(256);
-        var leader = new DispatchMachine(Config, Leader, Cluster, outbox, new MemoryStore(), new Prng(7), driftBoundPpm: 500);
+        var leader = new DispatchMachine(Config, Leader, Profiles, outbox, new MemoryStore(), new Prng(7), driftBoundPpm: 500);
         leader.Tick(T0, leading: true, epoch: 1, [], PipelineSnapshot.Empty);
-        leader.OnReport(T0, Gpu, new JobReport(1, 1, GpuHealth.Healthy, 2, [Spec("sp-0-1")], [], PipelineSnapshot.Empty));
+        leader.OnReport(T0, Gpu, new JobReport(1, 1, GpuHealth.Healthy, 2, [Selfplay("sp-0-1")], [], PipelineSnapshot.Empty));
 
-        var fenced = new JobResult(Spec("sp-0-1"), JobOutcome.Fenced, 0, "work lease lapsed");
+        var fenced = new JobResult(Selfplay("sp-0-1"), JobOutcome.Fenced, 0, "work lease lapsed");
         leader.OnReport(T0 + Duration.FromSeconds(100), Gpu, new JobReport(2, 1, GpuHealth.Healthy, 2, [], [fenced], PipelineSnapshot.Empty));
 
         Assert.Equal((1L, 0L), (leader.Book.Retried, leader.Book.Completed));
