@@ -49,6 +49,33 @@ public sealed class ProviderCommandsTests
     }
 
     [Fact]
+    public async Task ClusterFileScalingSection_NodeGetsAProviderAndTheFilesCommandRuns()
+    {
+        using var marks = new Support.TempDir();
+        var marker = marks.File("provisioned");
+        var section = $$"""
+            scheduling: {}
+            scaling:
+              profile: rtx4090x2
+              provision_command: [sh, -c, 'echo "$0 $1" > {{marker}}', "{count}", "{profile}"]
+              terminate_command: [true, "{node_id}"]
+
+            """;
+        await using var cluster = new Support.TestCluster(1, section);
+        await cluster.StartAsync(0);
+        var done = new TaskCompletionSource<EffectCompleted>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        Assert.NotNull(cluster.Runtime(0).Driver.Provider);
+        var wired = new ProviderCommands(
+            cluster.Settings(0).Provider!.Provision, cluster.Settings(0).Provider!.Terminate, c => done.TrySetResult(c), NullLogger.Instance);
+        Assert.True(wired.TryPerform(new ProvisionNodes(new EffectId(11), 2, "rtx4090x2")));
+        var completed = await done.Task.WaitAsync(System.TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, Assert.IsType<NodesProvisioned>(completed.Outcome).FailedBoots);
+        Assert.Equal("2 rtx4090x2", System.IO.File.ReadAllText(marker).Trim());
+    }
+
+    [Fact]
     public async Task Provision_NoCommandConfigured_FailsEveryNode()
     {
         var completed = await Perform([], [], new ProvisionNodes(new EffectId(9), 3, "gpu"));

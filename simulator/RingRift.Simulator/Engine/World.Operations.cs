@@ -119,9 +119,17 @@ internal sealed partial class World
         }
     }
 
-    /// <summary>A heartbeat delay alert is true when the node's link, or the leader's, is held back by a <c>link_delay</c>.</summary>
-    private bool LinkDelayedTo(SimNode node) =>
-        _ops!.Nodes[node.Index].LinkDelayed || (CurrentLeader() is { } leader && _ops.Nodes[IndexOf(leader)].LinkDelayed);
+    /// <summary>
+    /// A heartbeat delay alert is true when the node's link, or the leader's, is held back by a <c>link_delay</c>,
+    /// or the link between them is cut (an unanswered report counts as delay).
+    /// </summary>
+    private bool LinkDelayedTo(SimNode node)
+    {
+        if (_ops!.Nodes[node.Index].LinkDelayed) return true;
+        if (CurrentLeader() is not { } id) return false;
+        var leader = IndexOf(id);
+        return _ops.Nodes[leader].LinkDelayed || _network.Links.IsBlocked(node.Index, leader) || _network.Links.IsBlocked(leader, node.Index);
+    }
 
     /// <summary>A healing action is judged by the state of the node it acted on, every other notice by its own node's.</summary>
     private void ObserveOperations(SimNode node, Notice notice)
