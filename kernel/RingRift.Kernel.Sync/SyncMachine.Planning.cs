@@ -44,7 +44,7 @@ public sealed partial class SyncMachine
                 self ? _diskTotal : peer?.DiskTotal ?? ByteSize.Zero, self ? _diskFree : peer?.DiskFree ?? ByteSize.Zero,
                 StoresReplicas: true, self ? _own : peer?.Known ?? Manifest.Empty(host.Node)));
         }
-        var snapshot = ClusterSnapshot.Create(nodes, _config.CanonicalStore, CoolingLinks(now), null);
+        var snapshot = ClusterSnapshot.Create(nodes, _config.CanonicalStore, CoolingLinks(now), null).SharingIndexWith(_planned);
         return snapshot.WithInFlight(LiveInFlight(now, snapshot));
     }
 
