@@ -84,6 +84,20 @@ public sealed class FileIndex(DataPaths paths, int filesMax = 100_000)
         }
     }
 
+    /// <summary>Drops a file this node just deleted, so no listing shows it again.</summary>
+    public void Forget(string relative)
+    {
+        _gate.Wait();
+        try
+        {
+            _files.Remove(relative);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private async Task<bool> RefreshAsync(string relative, FileInfo info, CancellationToken cancellation)
     {
         info.Refresh();

@@ -11,8 +11,8 @@ using RingRift.Kernel;
 namespace RingRift.Host;
 
 /// <summary>
-/// Hands each kind of effect to its adapter: persists to SQLite, jobs to processes, transfers to the
-/// sync adapter, messages to UDP
+/// Hands each kind of effect to its adapter: persists to SQLite, jobs to processes, transfers and
+/// cleanup deletions to the sync adapter, messages to UDP
 /// (SWIM messages to peers that take datagrams, when they fit in one) or else HTTP.
 /// </summary>
 internal sealed class EffectRouter(
@@ -21,7 +21,8 @@ internal sealed class EffectRouter(
     ImmutableDictionary<NodeId, IPEndPoint> udpPeers,
     PersistWriter persist,
     ProcessJobRunner processes,
-    TransferExecutor transfers) : IEffectHandlers
+    TransferExecutor transfers,
+    FileDeleter deleter) : IEffectHandlers
 {
     public void Send(NodeId to, byte[] body, bool isResponse)
     {
@@ -40,6 +41,8 @@ internal sealed class EffectRouter(
     public void StartTransfer(StartTransfer effect) => transfers.Start(effect);
 
     public void CancelTransfer(CancelTransfer effect) => transfers.Cancel(effect);
+
+    public void DeleteFile(DeleteFile effect) => deleter.Delete(effect);
 
     /// <summary>The first byte of an encoded message is its kind; SWIM's are 30–39.</summary>
     private static bool IsSwim(byte[] body) => body.Length > 0 && body[0] is >= (byte)MessageKind.SwimPing and < 40;

@@ -38,6 +38,7 @@ public sealed partial class NodeRuntime : IHostedService
     private readonly ResourceSampler _sampler;
     private readonly OperatorTablesWriter _tables;
     private readonly TransferExecutor _transfers;
+    private readonly FileDeleter _deleter;
     private readonly FileReporter? _files;
     private UdpTransport? _udp;
     private long _persistFailures;
@@ -79,6 +80,7 @@ public sealed partial class NodeRuntime : IHostedService
         {
             StallTimeout = settings.TransferStallTimeout,
         };
+        _deleter = new FileDeleter(index, CompleteAndReport);
         _replays = new ReplayGuard(settings.ReplayWindow, 100_000, static () => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         Endpoints = new HttpEndpointContext(new NodeGateway(this), settings.Secret, authenticator, _replays, Counters) { Peers = peers };
         Sync = new SyncEndpoints(Endpoints, index, partials, _transfers) { ReceiveStallTimeout = settings.TransferStallTimeout };
@@ -116,7 +118,7 @@ public sealed partial class NodeRuntime : IHostedService
             "node {Node} starting: seed={Seed} restored_version={Version} restored_boot_count={BootCount} schema={Schema} db={Db}",
             _settings.Self, _settings.Kernel.Seed, restored.Version, restored.BootCount, _store.SchemaVersion, _store.Path);
         StartUdp();
-        _driver.Start(restored, new EffectRouter(_sender, _udp, _settings.PeerUdp, _persist, _processes, _transfers));
+        _driver.Start(restored, new EffectRouter(_sender, _udp, _settings.PeerUdp, _persist, _processes, _transfers, _deleter));
         _sampler.Start();
         _tables.Start();
         _files?.Start();

@@ -74,6 +74,7 @@ public static class MessageCodec
             MessageKind.ManifestDeltaMessage => ManifestDeltaMessage.Read(ref reader),
             MessageKind.TransferOrder => TransferOrder.Read(ref reader),
             MessageKind.TransferReport => TransferReport.Read(ref reader),
+            MessageKind.CleanupOrder => CleanupOrder.Read(ref reader),
             MessageKind.AlertReport => Monitoring.AlertReport.Read(ref reader),
             MessageKind.AlertReportAck => Monitoring.AlertReportAck.Read(ref reader),
             MessageKind.EloOffer => Ratings.EloOffer.Read(ref reader),

@@ -83,6 +83,19 @@ public sealed class ClusterSnapshot
         return new ClusterSnapshot(Nodes, CanonicalStore, CanonicalIndex, _blocked, Blocked, running, _index);
     }
 
+    /// <summary>
+    /// This snapshot, sharing <paramref name="previous"/>'s file index when every node's manifest is the very
+    /// same (immutable) one: the index is a function of the manifests alone, so a plan made after a change of
+    /// disks, membership, cuts or transfers only does not rebuild it.
+    /// </summary>
+    public ClusterSnapshot SharingIndexWith(ClusterSnapshot? previous)
+    {
+        if (previous is null || previous._index == _index || previous.Nodes.Length != Nodes.Length) return this;
+        for (var i = 0; i < Nodes.Length; i++)
+            if (!ReferenceEquals(previous.Nodes[i].Manifest, Nodes[i].Manifest)) return this;
+        return new ClusterSnapshot(Nodes, CanonicalStore, CanonicalIndex, _blocked, Blocked, InFlight, previous._index);
+    }
+
     /// <summary>The planners' inverted manifest, built on first use and shared by every snapshot derived by <see cref="WithInFlight"/>.</summary>
     internal FileIndex Index => _index.Value ??= FileIndex.Build(this);
 

@@ -24,6 +24,9 @@ internal sealed class PeerManifest(NodeId node)
     public ByteSize DiskTotal { get; set; }
     public ByteSize DiskFree { get; set; }
 
+    /// <summary>When the last status (the disk figures) arrived.</summary>
+    public Instant StatusAt { get; set; }
+
     /// <summary>When the last manifest request went out; null when none is outstanding.</summary>
     public Instant? RequestedAt { get; set; }
 

@@ -20,6 +20,13 @@ public sealed record SyncConfig(NodeId CanonicalStore, SyncPolicy Policy)
     /// <summary>An ordered transfer with no report after this long is presumed lost and may be planned again.</summary>
     public Duration OrderTimeout { get; init; } = Duration.FromMinutes(30);
 
+    /// <summary>
+    /// A new leader orders no source cleanup for this long after it starts leading: whatever an earlier
+    /// leader ordered has by then been executed and reported in the manifests it plans from, so two
+    /// leaders never delete copies on the strength of each other's.
+    /// </summary>
+    public Duration CleanupGrace { get; init; } = Duration.FromMinutes(2);
+
     /// <summary>A manifest request unanswered this long is asked again.</summary>
     public Duration RequestTimeout { get; init; } = Duration.FromSeconds(30);
 
@@ -36,6 +43,8 @@ public sealed record SyncConfig(NodeId CanonicalStore, SyncPolicy Policy)
         if (PlanInterval <= Duration.Zero) errors.Add($"sync_plan_interval must be positive (got {PlanInterval})");
         if (FailedLinkCooldown < Duration.Zero) errors.Add($"sync_failed_link_cooldown must not be negative (got {FailedLinkCooldown})");
         if (OrderTimeout <= StatusInterval) errors.Add($"sync_order_timeout ({OrderTimeout}) must exceed sync_status_interval ({StatusInterval})");
+        if (CleanupGrace < StatusInterval + StatusInterval)
+            errors.Add($"sync_cleanup_grace ({CleanupGrace}) must be at least twice sync_status_interval ({StatusInterval})");
         if (RequestTimeout <= Duration.Zero) errors.Add($"sync_request_timeout must be positive (got {RequestTimeout})");
         if (DeltaLogMax is < 1 or > 65_536) errors.Add($"sync_delta_log_max must be within 1..65536 (got {DeltaLogMax})");
         if (PagesPerRequestMax is < 1 or > 4096) errors.Add($"sync_pages_per_request_max must be within 1..4096 (got {PagesPerRequestMax})");

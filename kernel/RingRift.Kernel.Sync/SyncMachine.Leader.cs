@@ -52,6 +52,8 @@ public sealed partial class SyncMachine
         _inFlight.Clear();
         _cooldowns.Clear();
         _planned = null;
+        _deletions.Clear();
+        _leadingSince = null;
     }
 
     private void OnStatus(Instant now, NodeId from, SyncStatus status)
@@ -62,6 +64,7 @@ public sealed partial class SyncMachine
         if (peer.Passed(status.Version, status.Digest)) return;
         if (!peer.HasStatus || peer.DiskFree != status.DiskFree || peer.DiskTotal != status.DiskTotal) _dirty = true;
         peer.HasStatus = true;
+        peer.StatusAt = now;
         peer.DiskTotal = status.DiskTotal;
         peer.DiskFree = status.DiskFree;
         if (status.Version == peer.Known.Version && status.Digest == peer.Known.Digest) return;

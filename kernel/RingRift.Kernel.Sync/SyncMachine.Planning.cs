@@ -17,10 +17,12 @@ public sealed partial class SyncMachine
         _ownPlannedVersion = _own.Version;
         _nextPlan = now + _config.PlanInterval;
         var snapshot = _planned = Snapshot(now, members);
-        var plan = SyncPlanner.Plan(snapshot, ModelOrders(snapshot, promoted), _config.Policy);
+        var orders = ModelOrders(snapshot, promoted);
+        var plan = SyncPlanner.Plan(snapshot, orders, _config.Policy);
         foreach (var transfer in plan.Transfers)
             _inFlight[(transfer.Target, transfer.Path, transfer.OffsetBytes)] = new InFlight(transfer, now, false);
         SendOrders(epoch, plan.Transfers);
+        PlanCleanup(now, epoch, snapshot, orders);
         _outbox.Notify(new SyncPlanned(epoch, plan.Transfers.Length, plan.BytesPlanned.Bytes, plan.NoSource, plan.DiskFull, _inFlight.Count));
         return plan;
     }
@@ -42,7 +44,7 @@ public sealed partial class SyncMachine
                 self ? _diskTotal : peer?.DiskTotal ?? ByteSize.Zero, self ? _diskFree : peer?.DiskFree ?? ByteSize.Zero,
                 StoresReplicas: true, self ? _own : peer?.Known ?? Manifest.Empty(host.Node)));
         }
-        var snapshot = ClusterSnapshot.Create(nodes, _config.CanonicalStore, CoolingLinks(now), null);
+        var snapshot = ClusterSnapshot.Create(nodes, _config.CanonicalStore, CoolingLinks(now), null).SharingIndexWith(_planned);
         return snapshot.WithInFlight(LiveInFlight(now, snapshot));
     }
 

@@ -102,6 +102,7 @@ public sealed partial class SyncMachine
             case ManifestDeltaMessage delta: OnDelta(now, from, delta.Delta); break;
             case TransferOrder order: OnOrder(order, leader ?? from); break;
             case TransferReport report: OnReport(now, from, report); break;
+            case CleanupOrder order: OnCleanup(order); break;
         }
     }
 
@@ -109,6 +110,7 @@ public sealed partial class SyncMachine
     public bool OnCompleted(Instant now, EffectId id, EffectOutcome outcome, NodeId? leader)
     {
         if (outcome is TransferCancelled) return _cancels.Remove(id);
+        if (outcome is FileDeleted deleted) return OnDeleted(id, deleted);
         if (!_running.Remove(id, out var transfer)) return false;
         _cancelling.Remove(id);
         var report = outcome switch

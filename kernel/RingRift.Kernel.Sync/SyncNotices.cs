@@ -17,3 +17,19 @@ public sealed record TransferEnded(string Path, NodeId Source, NodeId Target, bo
     public override string Describe() =>
         $"{Path} {Source}->{Target} " + (Failure is { } failure ? "failed=" + failure : "file_complete=" + FileComplete);
 }
+
+/// <summary>The leader ordered source cleanup: game files deleted on nodes above their warning disk level, and their bytes.</summary>
+public sealed record CleanupPlanned(long Epoch, int Deletions, long Bytes) : Notice
+{
+    public override string Name => "cleanup_planned";
+
+    public override string Describe() => $"epoch={Epoch} deletions={Deletions} bytes={Bytes}";
+}
+
+/// <summary>This node's cleanup of one game file ended: deleted, or not (absent, or its content had changed).</summary>
+public sealed record SourceCleaned(string Path, bool Deleted) : Notice
+{
+    public override string Name => "source_cleaned";
+
+    public override string Describe() => $"{Path} deleted={Deleted}";
+}

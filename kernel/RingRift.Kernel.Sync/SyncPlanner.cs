@@ -18,7 +18,8 @@ namespace RingRift.Kernel.Sync;
 /// <item>equal inputs give equal plans, whatever order nodes, cuts, transfers or orders were given in.</item>
 /// </list>
 /// Cost: one pass over every manifest entry to build the file index (once per snapshot: a re-plan on
-/// <see cref="ClusterSnapshot.WithInFlight"/> reuses it), then work per want examined; the pass stops
+/// <see cref="ClusterSnapshot.WithInFlight"/> reuses it, and so does a leader's next snapshot while no
+/// manifest changed, <see cref="ClusterSnapshot.SharingIndexWith"/>), then work per want examined; the pass stops
 /// early once no slot is left anywhere.
 /// </summary>
 public static class SyncPlanner

@@ -19,10 +19,18 @@ internal sealed record SyncJson(
     double ModelDistributionP99Seconds,
     double LastDurableSeconds)
 {
+    public long FilesCleaned { get; init; }
+
+    public long BytesCleaned { get; init; }
+
     public static SyncJson? From(SyncFigures? s) => s is null ? null : new SyncJson(
         s.GamesWritten, s.GamesLost, s.GamesLostBeforeDurable, s.GamesNotDurable, s.CorruptAccepted, s.StrandedFiles,
         s.StrandedAgeMax.Micros / 1e6, s.BytesMoved, s.BytesMinimum, s.TransfersFailed, s.ModelArrivals,
-        s.ModelDistributionP50.Micros / 1e6, s.ModelDistributionP99.Micros / 1e6, s.LastDurableAt.Micros / 1e6);
+        s.ModelDistributionP50.Micros / 1e6, s.ModelDistributionP99.Micros / 1e6, s.LastDurableAt.Micros / 1e6)
+    {
+        FilesCleaned = s.FilesCleaned,
+        BytesCleaned = s.BytesCleaned,
+    };
 
     /// <summary>The summary's one text line.</summary>
     public static string Line(SyncFigures s)
@@ -35,6 +43,6 @@ internal sealed record SyncJson(
                $"moved_over_minimum={ratio.ToString("F3", inv)} transfers_failed={s.TransfersFailed} " +
                $"model_distribution_seconds p50={(s.ModelDistributionP50.Micros / 1e6).ToString("F1", inv)} " +
                $"p99={(s.ModelDistributionP99.Micros / 1e6).ToString("F1", inv)} samples={s.ModelArrivals} " +
-               $"last_durable_seconds={s.LastDurableAt.Micros / 1_000_000}";
+               $"last_durable_seconds={s.LastDurableAt.Micros / 1_000_000} files_cleaned={s.FilesCleaned} bytes_cleaned={s.BytesCleaned}";
     }
 }

@@ -23,4 +23,6 @@ public interface IEffectHandlers
     void StartTransfer(StartTransfer start);
 
     void CancelTransfer(CancelTransfer cancel);
+
+    void DeleteFile(DeleteFile delete);
 }

@@ -43,6 +43,7 @@ public sealed partial class NodeDriver
             case ExtendJobLeases extend: _effects!.ExtendJobLeases(extend); break;
             case StartTransfer start: _effects!.StartTransfer(start); break;
             case CancelTransfer cancel: _effects!.CancelTransfer(cancel); break;
+            case DeleteFile delete: _effects!.DeleteFile(delete); break;
             case ProvisionNodes or DecommissionNode when Provider is not null: Provider.TryPerform(effect); break;
             default: _logger.LogError("no handler for effect {Effect} {Id}", effect.Name, effect.Id); break;
         }

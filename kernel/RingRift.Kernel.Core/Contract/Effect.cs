@@ -70,3 +70,14 @@ public sealed record CancelTransfer(EffectId Id, EffectId Transfer) : Effect(Id)
 {
     public override string Name => "cancel_transfer";
 }
+
+/// <summary>
+/// Delete one file of this node's data directory, only if its content still has <see cref="Hash"/>: data
+/// sync's source cleanup, ordered only for a game the canonical store and enough replicas hold verified
+/// (never a mirrored deletion). The host re-hashes before deleting and reports the removal as usual.
+/// Completion: <see cref="FileDeleted"/>; <c>Deleted</c> is false when the file was absent or differs.
+/// </summary>
+public sealed record DeleteFile(EffectId Id, string Path, ContentHash Hash) : Effect(Id)
+{
+    public override string Name => "delete_file";
+}

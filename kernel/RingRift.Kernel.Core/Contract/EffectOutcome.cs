@@ -61,3 +61,6 @@ public sealed record TransferCancelled : EffectOutcome
 {
     public static readonly TransferCancelled Instance = new();
 }
+
+/// <summary>A <see cref="DeleteFile"/> ended: true when the file was there with the expected hash and is gone.</summary>
+public sealed record FileDeleted(bool Deleted) : EffectOutcome;

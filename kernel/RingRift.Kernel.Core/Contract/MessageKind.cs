@@ -33,6 +33,7 @@ public enum MessageKind : byte
     ManifestDeltaMessage = 63,
     TransferOrder = 64,
     TransferReport = 65,
+    CleanupOrder = 66,
     // Operations (monitoring and healing): 70–79.
     AlertReport = 70,
     AlertReportAck = 71,

@@ -55,6 +55,7 @@ internal sealed partial class World
                 break;
             case StartTransfer start: StartTransfer(node, start); break;
             case CancelTransfer cancel: CancelTransfer(node, cancel); break;
+            case DeleteFile delete: DeleteFile(node, delete); break;
             case ProvisionNodes provision: Provision(node, provision); break;
             case DecommissionNode decommission: Decommission(node, decommission); break;
         }
@@ -75,6 +76,7 @@ internal sealed partial class World
             WritePending write => CompleteWrite(node, write),
             ProcessEnd end => CompleteProcess(node, end),
             Sync.TransferRun run => CompleteTransfer(node, run),
+            Sync.DeleteRun run => CompleteDelete(node, run),
             EffectCompleted ready => ready,
             _ => null,
         };

@@ -99,6 +99,7 @@ internal sealed partial class World
                 for (var i = 0; i < games.Count; i++) WriteFile(NodeOf(games.Node), GameKind, "square8_2p", "written", games.Bytes, report: true);
                 return true;
             case WipeDisk wipe: Wipe(NodeOf(wipe.Node)); return true;
+            case DeleteGames delete: DeleteGames(NodeOf(delete.Node)); return true;
             case FillDisk fill:
                 var store = _stores[IndexOf(fill.Node)];
                 store.FillBytes = 0;

@@ -262,7 +262,7 @@ internal sealed partial class World
         CheckCatalog.JobFenced => new JobFencedChecker(),
         CheckCatalog.JobAccounted => new JobAccountedChecker(),
         CheckCatalog.IdleWithPending => new IdleWithPendingChecker(),
-        CheckCatalog.GamesDurable => new GamesDurableChecker(),
+        CheckCatalog.GamesDurable => new GamesDurableChecker(this),
         CheckCatalog.CorruptRejected => new CorruptRejectedChecker(),
         CheckCatalog.GamesReachCanonical => new GamesReachCanonicalChecker(),
         CheckCatalog.ModelDistributed => new ModelDistributedChecker(),

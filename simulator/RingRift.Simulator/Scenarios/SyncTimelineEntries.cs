@@ -14,6 +14,12 @@ public sealed record WipeDisk(Duration At, int SourceLine, NodeId Node) : Timeli
     public override string Verb => "disk_wipe";
 }
 
+/// <summary>An operator deletes every game database on the node by hand, outside the kernel (what a consolidation once did).</summary>
+public sealed record DeleteGames(Duration At, int SourceLine, NodeId Node) : TimelineEntry(At, SourceLine)
+{
+    public override string Verb => "delete_games";
+}
+
 /// <summary>Other data fills the node's disk to <see cref="Used"/> of its size (its own files included).</summary>
 public sealed record FillDisk(Duration At, int SourceLine, NodeId Node, Ratio Used) : TimelineEntry(At, SourceLine)
 {

@@ -70,4 +70,35 @@ public sealed class CleanupPlannerTests
         var snapshot = Cluster("c", Host("c", Game(1)), Host("r1", Game(1)), Host("r2", Game(1)), Host("w", Game(1)));
         Assert.Empty(Show(snapshot));
     }
+
+    [Fact]
+    public void Plan_ModelsAndTrainingFiles_AreNeverTheCleanupsToDelete()
+    {
+        var files = new[] { Model(1), Npz(2) };
+        var snapshot = Cluster("c", Host("c", files), Host("r1", files), Host("r2", files), Full(Host("w", files)));
+        Assert.Empty(Show(snapshot));
+    }
+
+    /// <summary>An earlier plan's deletion on w1 is not yet in the manifests: w2 may not count w1's copy, and w1's is not ordered again.</summary>
+    [Fact]
+    public void Plan_PendingDeletion_ItsCopyDoesNotCountAndItIsNotOrderedAgain()
+    {
+        var snapshot = Cluster("c", Host("c", Game(1)), Host("r", Game(1)), Full(Host("w1", Game(1))), Full(Host("w2", Game(1))));
+        Deletion[] pending = [new(new NodeId("w1"), Game(1).Path, Hash(1), Game(1).Size)];
+
+        Assert.Empty(CleanupPlanner.Plan(snapshot, NoOrders, SyncPolicy.Default, pending));
+    }
+
+    /// <summary>The pending deletion frees 3 of the 4.4 GB w must free, whether or not its free space shows it yet.</summary>
+    [Fact]
+    public void Plan_PendingDeletion_ItsBytesCountAsFreed()
+    {
+        var big = new[] { Game(1, 3_000_000_000), Game(2, 3_000_000_000), Game(3, 3_000_000_000) };
+        var snapshot = Cluster("c", Host("c", big), Host("r1", big), Host("r2", big), Full(Host("w", big)));
+        Deletion[] pending = [new(new NodeId("w"), big[0].Path, big[0].Hash, big[0].Size)];
+
+        var plan = CleanupPlanner.Plan(snapshot, NoOrders, SyncPolicy.Default, pending);
+
+        Assert.Equal(["w games/square8_2p/g00002.db"], plan.Select(d => d.Node + " " + d.Path).ToArray());
+    }
 }

@@ -24,6 +24,24 @@ public sealed class DurabilityLaws
             snapshot.Nodes.Count(n => n.Node != snapshot.CanonicalStore && Keeps(n, d)) >= s.Policy.ReplicasMin);
     });
 
+    /// <summary>
+    /// Across plans: a first plan's deletions, still in the manifests, are pending for the second; together the
+    /// two plans never leave a file without the canonical store and two other copies, and never repeat a deletion.
+    /// </summary>
+    [Property(MaxTest = 300)]
+    public Property Cleanup_PendingDeletionsOfAnEarlierPlan_NeverCountedAsCopies() => Prop.ForAll(SyncScenario.Any, s =>
+    {
+        var snapshot = s.Snapshot();
+        var first = CleanupPlanner.Plan(snapshot, s.Orders, s.Policy);
+        var second = CleanupPlanner.Plan(snapshot, s.Orders, s.Policy, first);
+        var deleted = first.Concat(second).Select(d => (d.Node, d.Path, d.Hash)).ToList();
+        var gone = deleted.ToHashSet();
+        bool Keeps(NodeSnapshot n, Deletion d) => n.Alive && n.Manifest.Holds(d.Path, d.Hash) && !gone.Contains((n.Node, d.Path, d.Hash));
+        return deleted.Count == gone.Count && first.Concat(second).All(d =>
+            snapshot.CanonicalIndex >= 0 && Keeps(snapshot.Nodes[snapshot.CanonicalIndex], d) &&
+            snapshot.Nodes.Count(n => n.Node != snapshot.CanonicalStore && Keeps(n, d)) >= s.Policy.ReplicasMin);
+    });
+
     /// <summary>Only nodes above their warning level delete, and none deletes what an order sends to it.</summary>
     [Property(MaxTest = 400)]
     public Property Cleanup_OnlyRelievesFullNodesAndKeepsOrderedFiles() => Prop.ForAll(SyncScenario.Any, s =>

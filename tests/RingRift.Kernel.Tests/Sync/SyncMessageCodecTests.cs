@@ -19,7 +19,11 @@ public sealed class SyncMessageCodecTests
         new ManifestDeltaMessage(new ManifestDelta(new NodeId("b"), 4, [ManifestChange.Put(SyncBuild.Game(1)), ManifestChange.Remove("games/y.db")])),
         new TransferOrder(2, [Pull, Pull with { Initiator = TransferInitiator.Source }]),
         new TransferReport(Pull, true, null),
-        new TransferReport(Pull, false, TransferFailure.Corrupt));
+        new TransferReport(Pull, false, TransferFailure.Corrupt),
+        new CleanupOrder(3, [new Deletion(new NodeId("w"), "games/square8_2p/g1.db", new ContentHash(5, 6), new ByteSize(2000))]));
+
+    [Fact]
+    public void CleanupOrder_FullestOrder_FitsTheCodecs64KiB() => Assert.True(CleanupOrder.EncodedBytesMax < 64 * 1024);
 
     [Theory]
     [MemberData(nameof(Messages))]

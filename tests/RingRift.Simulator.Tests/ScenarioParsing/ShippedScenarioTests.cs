@@ -87,6 +87,7 @@ public sealed class ShippedScenarioTests
             "scenarios/sync/stale-model-held.yaml",
             "scenarios/sync/stale-model-long-selfplay.yaml",
             "scenarios/sync/transfer-corrupted-in-flight.yaml",
+            "scenarios/sync/worker-disk-fills-cleanup.yaml",
             "scenarios/sync/worker-disk-wiped-after-job.yaml",
         ];
 

@@ -31,6 +31,24 @@ internal sealed class SimFileStore(long totalBytes)
         _fileBytes += file.Bytes;
     }
 
+    /// <summary>Removes one file; false when it is not there.</summary>
+    public bool Remove(string path)
+    {
+        if (!_files.Remove(path, out var old)) return false;
+        _fileBytes -= old.Bytes;
+        return true;
+    }
+
+    /// <summary>The game databases, in path order.</summary>
+    public List<SimFile> Games()
+    {
+        var games = new List<SimFile>();
+        foreach (var file in _files.Values)
+            if (file.Kind == (byte)RingRift.Kernel.Sync.FileKind.GameDb) games.Add(file);
+        games.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return games;
+    }
+
     /// <summary>Adds a received range; true when the file's ranges now cover it (the caller then stores it whole).</summary>
     public bool AddRange(string path, ContentHash hash, long fileBytes, long length)
     {

@@ -12,6 +12,7 @@ namespace RingRift.Simulator.Engine.Sync;
 /// each game's size times the replicas it must gain, each promoted model's size per GPU node that lacked
 /// it. Model distribution times run from the promotion to each GPU node's verified copy.
 /// <see cref="LastDurableAt"/> is when the last game became durable (zero when none did).
+/// <see cref="FilesCleaned"/> and <see cref="BytesCleaned"/> count what the kernel's source cleanup deleted.
 /// </summary>
 public sealed record SyncFigures(
     long GamesWritten,
@@ -29,6 +30,10 @@ public sealed record SyncFigures(
     Duration ModelDistributionP99,
     Duration LastDurableAt)
 {
+    public long FilesCleaned { get; init; }
+
+    public long BytesCleaned { get; init; }
+
     internal static SyncFigures From(SyncLedger ledger, long now)
     {
         long stranded = 0, strandedAge = 0, notDurable = 0;
@@ -47,6 +52,10 @@ public sealed record SyncFigures(
             ledger.GamesWritten, ledger.GamesLost, ledger.GamesLostBeforeDurable, notDurable, ledger.CorruptAccepted,
             stranded, new Duration(strandedAge), ledger.BytesMoved, ledger.BytesMinimum, ledger.TransfersFailed,
             arrivals.Length, new Duration(NearestRank.Of(arrivals, 50)), new Duration(NearestRank.Of(arrivals, 99)),
-            new Duration(System.Math.Max(0, ledger.LastDurableAt)));
+            new Duration(System.Math.Max(0, ledger.LastDurableAt)))
+        {
+            FilesCleaned = ledger.FilesCleaned,
+            BytesCleaned = ledger.BytesCleaned,
+        };
     }
 }

@@ -22,6 +22,9 @@ internal sealed class SyncLedger(int canonical, int replicasMin, bool[] gpuNodes
     public long GamesLostBeforeDurable { get; private set; }
     public long CorruptAccepted { get; private set; }
     public long TransfersFailed { get; private set; }
+    public long FilesCleaned { get; private set; }
+    public long BytesCleaned { get; private set; }
+    public int ReplicasMin => replicasMin;
     public long LastDurableAt { get; private set; } = -1;
     public IReadOnlyDictionary<string, FileTruth> Files => _files;
     public IReadOnlyDictionary<string, long> PromotedAt => _promotedAt;
@@ -66,6 +69,24 @@ internal sealed class SyncLedger(int canonical, int replicasMin, bool[] gpuNodes
         if (truth.DurableAt >= 0) GamesLost++;
         else GamesLostBeforeDurable++;
         return truth.DurableAt >= 0;
+    }
+
+    /// <summary>The kernel's source cleanup deleted a copy (the removal itself goes through <see cref="OnRemoved"/>).</summary>
+    public void OnCleaned(long bytes)
+    {
+        FilesCleaned++;
+        BytesCleaned += bytes;
+    }
+
+    /// <summary>
+    /// True when deleting <paramref name="node"/>'s copy of <paramref name="path"/> keeps the durability rule:
+    /// the canonical store (not the node itself) and at least the policy's replicas elsewhere hold it intact.
+    /// </summary>
+    public bool MayDelete(int node, string path)
+    {
+        if (node == Canonical || !_files.TryGetValue(path, out var truth) || !truth.Holders.Contains(Canonical)) return false;
+        var others = truth.Holders.Count - 1 - (truth.Holders.Contains(node) ? 1 : 0);
+        return others >= replicasMin;
     }
 
     public void OnMoved(long bytes, bool failed)

@@ -3,7 +3,7 @@ using RingRift.Kernel;
 
 namespace RingRift.Simulator.Scenarios.Parsing;
 
-/// <summary>Verbs of data sync: write_games, disk_wipe, disk_level, sync_link.</summary>
+/// <summary>Verbs of data sync: write_games, disk_wipe, delete_games, disk_level, sync_link.</summary>
 internal static class SyncVerbs
 {
     public static readonly ImmutableArray<TimelineVerb> All =
@@ -11,6 +11,7 @@ internal static class SyncVerbs
         new("write_games", ["count", "mb"], c => new WriteGames(
             c.At, c.Line, c.Node(), c.Entry.Required("count").Int(1, 1_000_000), SyncSection.Megabytes(c.Entry.Required("mb")))),
         new("disk_wipe", [], c => new WipeDisk(c.At, c.Line, c.Node())),
+        new("delete_games", [], c => new DeleteGames(c.At, c.Line, c.Node())),
         new("disk_level", ["used"], c => new FillDisk(c.At, c.Line, c.Node(), c.Entry.Required("used").Probability())),
         new("sync_link", ["fail", "stall", "corrupt", "mb_per_s"], ReadLink),
     ];
