@@ -91,6 +91,7 @@ internal sealed partial class World
         if (!node.Processes.TryFinish(end)) return null;
         if (end.Outcome is ProcessExited) _counters.JobsExited++;
         foreach (var checker in _checkers) checker.OnProcessEnded(_now, node, end.Job);
+        _jobMetrics?.OnProcessEnded(_now, node.Index, end.Job, end.Outcome is ProcessExited { Succeeded: true });
         if (_workload is not null && _launched.Remove((node.Index, end.Job), out var started)
             && end.Outcome is ProcessExited { Succeeded: true } exited)
         {

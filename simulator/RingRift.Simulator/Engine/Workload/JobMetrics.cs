@@ -8,7 +8,8 @@ using RingRift.Simulator.Reporting;
 namespace RingRift.Simulator.Engine.Workload;
 
 /// <summary>
-/// Measures dispatch from what the nodes emit, in O(1) per notice (sets keyed by job id): GPU-seconds busy
+/// Measures dispatch from what the nodes emit and from the process layer (a job runs from its launch until
+/// its process ends, whether or not its paused kernel has heard), in O(1) per event (sets keyed by job id): GPU-seconds busy
 /// and idle (integrated between changes), idle-to-work delays (a FIFO of idle-since times per node), job
 /// counts, and the pipeline's promotions and distributions. When a timeline records, every change of a
 /// node's busy slots or usability, of the pending count, and every integrated stretch is handed to it, so
@@ -97,8 +98,6 @@ internal sealed class JobMetrics
         switch (notice)
         {
             case JobLaunched launched: Launched(now, node, launched.Job, launched.Kind == JobKind.Selfplay); break;
-            case JobExited exited: Ended(now, node, exited.Job, exited.ExitCode == 0 && !exited.Killed); break;
-            case JobLaunchFailed failed: Ended(now, node, failed.Job, false); break;
             case JobLost lost:
                 _lost++;
                 if (lost.Retried) _retried++;
@@ -117,6 +116,9 @@ internal sealed class JobMetrics
                 break;
         }
     }
+
+    /// <summary>A job's process on the node ended (exited, killed, or never started).</summary>
+    public void OnProcessEnded(long now, int node, JobId job, bool succeeded) => Ended(now, node, job, succeeded);
 
     private void Launched(long now, int node, JobId job, bool selfplay)
     {
