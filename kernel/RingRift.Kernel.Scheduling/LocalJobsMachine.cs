@@ -13,6 +13,7 @@ public sealed class LocalJobsMachine(int slotsMax, Outbox outbox)
     private readonly Dictionary<EffectId, JobSpec> _byLaunch = new();
     private readonly SortedDictionary<JobId, EffectId> _running = new();
     private readonly HashSet<EffectId> _terminations = new();
+    private readonly HashSet<JobId> _terminating = new();
     private int _selfplay, _training, _gauntlet;
     private ImmutableArray<JobSpec> _specs = [];
     private int _specsVersion = -1;
@@ -52,10 +53,13 @@ public sealed class LocalJobsMachine(int slotsMax, Outbox outbox)
     /// <summary>Moves the kill deadline of the leased jobs running here to <paramref name="until"/> (a lease renewal).</summary>
     public void ExtendLeases(Instant until) => outbox.Issue(new ExtendJobLeases(outbox.NextEffectId(), until));
 
-    /// <summary>Kills a running job's process tree; false when it does not run here.</summary>
+    /// <summary>
+    /// Kills a running job's process tree; false when it does not run here or is already being killed
+    /// (a kill repeated in every order until the job is gone asks for nothing new).
+    /// </summary>
     public bool TryTerminate(JobId job)
     {
-        if (!_running.ContainsKey(job)) return false;
+        if (!_running.ContainsKey(job) || !_terminating.Add(job)) return false;
         var terminate = new Terminate(outbox.NextEffectId(), job);
         outbox.Issue(terminate);
         _terminations.Add(terminate.Id);
@@ -96,9 +100,7 @@ public sealed class LocalJobsMachine(int slotsMax, Outbox outbox)
             outbox.Answer(new Reply(request, false, $"job {command.Job} is not running here"));
             return;
         }
-        var terminate = new Terminate(outbox.NextEffectId(), command.Job);
-        outbox.Issue(terminate);
-        _terminations.Add(terminate.Id);
+        TryTerminate(command.Job);
         outbox.Answer(new Reply(request, true, $"terminating {command.Job}"));
     }
 
@@ -110,6 +112,7 @@ public sealed class LocalJobsMachine(int slotsMax, Outbox outbox)
         if (!_byLaunch.Remove(effect, out var job)) return false;
         ended = job;
         _running.Remove(job.Id);
+        _terminating.Remove(job.Id);
         Count(job.Kind, -1);
         outbox.Notify(outcome switch
         {

@@ -130,6 +130,28 @@ public sealed class OrdersSequenceTests
     }
 
     [Fact]
+    public void Worker_KillRepeatedWhileTheJobDies_AsksNothingNewAndDoesNotReportAgain()
+    {
+        // The leader repeats a kill in every answer until a report no longer lists the job. On the
+        // leader's own node the answer comes back at the same instant: a worker that reported again after
+        // each repeat never let simulated time advance (the twelve-node swarm's seed 1 spun for minutes).
+        var worker = new Worker();
+        worker.Orders(T0, 1, Selfplay("sp-1"));
+        worker.Report(T0);
+        var kill = new JobOrders(1, [], [new JobId("sp-1")], [], PipelineSnapshot.Empty, 0, 2);
+        worker.Machine.OnOrders(T0, Leader, kill, GpuHealth.Healthy);
+        var first = worker.Report(T0);
+
+        worker.Machine.OnOrders(T0, Leader, kill with { Sequence = 3 }, GpuHealth.Healthy);
+        worker.Machine.Tick(T0, Leader, 1, GpuHealth.Healthy);
+        var again = worker.Outbox.Drain(null, null!);
+
+        Assert.Equal(["sp-1"], first.Running.Select(j => j.Id.Value));
+        Assert.Empty(again.Effects);
+        Assert.Empty(again.Messages);
+    }
+
+    [Fact]
     public void Worker_AssignmentAwaitingItsJournal_ReportsOrdersSeenShortOfIt()
     {
         var outbox = new Outbox(64);

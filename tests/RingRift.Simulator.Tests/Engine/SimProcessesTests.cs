@@ -272,6 +272,39 @@ public sealed class SimProcessesTests
         Assert.False(processes.TryFinish(natural));
     }
 
+    [Fact]
+    public void KillLapsed_ClockReachesTheLeaseEnd_KillsOnlyTheLeasedJobPastIt()
+    {
+        var processes = new SimProcesses(new Prng(1));
+        processes.Launch(0, GpuLaunch(1, "leased") with { LeaseEnd = new Instant(90 * Minute) }, Duration.FromHours(2));
+        processes.Launch(0, GpuLaunch(2, "later") with { LeaseEnd = new Instant(95 * Minute) }, Duration.FromHours(2));
+        processes.Launch(0, GpuLaunch(3, "operator"), Duration.FromHours(2));
+
+        var early = processes.KillLapsed(89 * Minute, new Instant(90 * Minute - 1));
+        var kills = processes.KillLapsed(91 * Minute, new Instant(90 * Minute));
+
+        Assert.Empty(early);
+        var (at, end) = Assert.Single(kills);
+        Assert.Equal((91 * Minute + 50 * Ms, new JobId("leased"), true), (at, end.Job, end.Forced));
+        Assert.True(end.Outcome is ProcessExited { Killed: true });
+        Assert.Equal(new Instant(95 * Minute), processes.NextLeaseEnd());
+        Assert.Equal(2, processes.RunningCount);
+    }
+
+    [Fact]
+    public void ExtendLeases_MovesLaterButNeverRevivesAJobPastItsEnd()
+    {
+        var processes = new SimProcesses(new Prng(1));
+        processes.Launch(0, GpuLaunch(1, "due") with { LeaseEnd = new Instant(10 * Minute) }, Duration.FromHours(2));
+        processes.Launch(0, GpuLaunch(2, "held") with { LeaseEnd = new Instant(12 * Minute) }, Duration.FromHours(2));
+
+        processes.ExtendLeases(new Instant(10 * Minute), new Instant(20 * Minute));
+        var kills = processes.KillLapsed(10 * Minute, new Instant(10 * Minute));
+
+        Assert.Equal(new JobId("due"), Assert.Single(kills).End.Job);
+        Assert.Equal(new Instant(20 * Minute), processes.NextLeaseEnd());
+    }
+
     private static (long At, ProcessEnd End) Started((long At, ProcessEnd End)? scheduled)
     {
         Assert.NotNull(scheduled);
