@@ -7,12 +7,30 @@ namespace RingRift.Adapters.Process;
 
 public sealed partial class ProcessJobRunner
 {
-    /// <summary>Kills every job this host owns (shutdown), waiting at most the grace period plus a little for each.</summary>
+    private static readonly TimeSpan EndRecordWait = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Kills every job this host owns (shutdown), waiting at most the grace period plus a little for each,
+    /// and for each killed job's end to be recorded (its ledger row closed) before the ledger may close.
+    /// </summary>
     public Task TerminateAllAsync()
     {
         var waits = new List<Task>();
-        foreach (var job in _running.Values) waits.Add(KillTreeAsync(job));
+        foreach (var job in _running.Values) waits.Add(KillAndRecordAsync(job));
         return Task.WhenAll(waits);
+    }
+
+    private async Task KillAndRecordAsync(RunningJob job)
+    {
+        await KillTreeAsync(job).ConfigureAwait(false);
+        try
+        {
+            await job.Ended.WaitAsync(EndRecordWait).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The process outlived SIGKILL's wait: its row stays and the next boot kills it as an orphan.
+        }
     }
 
     /// <summary>

@@ -136,5 +136,6 @@ public sealed partial class ProcessJobRunner(
         ledger.Ended(job.Job.Id, killed ? "killed" : exitCode == 0 ? "completed" : "failed");
         var tail = job.Stderr.ToString();
         complete(new EffectCompleted(launch, new ProcessExited(exitCode, killed, tail) { Output = job.Stdout.AsCount() }));
+        job.MarkEnded();
     }
 }

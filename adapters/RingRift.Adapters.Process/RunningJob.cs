@@ -1,4 +1,5 @@
 using System.Threading;
+using System.Threading.Tasks;
 using RingRift.Kernel;
 
 namespace RingRift.Adapters.Process;
@@ -13,12 +14,21 @@ internal sealed class RunningJob(JobSpec job, System.Diagnostics.Process process
     private int _terminationRequested;
     private int _leaseKilled;
     private long _leaseEndMicros = leaseEndMicros;
+    private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public JobSpec Job { get; } = job;
     public System.Diagnostics.Process Process { get; } = process;
     public StderrTail Stderr { get; } = stderr;
     public LastLine Stdout { get; } = stdout;
     public int Pid { get; } = process.Id;
+
+    /// <summary>
+    /// Completes once the job's end is fully handled (ledger row closed, kernel told) — later than the
+    /// process's own exit, which is what a shutdown must wait for before it closes the ledger.
+    /// </summary>
+    public Task Ended => _ended.Task;
+
+    public void MarkEnded() => _ended.TrySetResult();
 
     public bool TerminationRequested => Volatile.Read(ref _terminationRequested) == 1;
 

@@ -123,6 +123,22 @@ public sealed class ProcessJobRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task TerminateAll_SlowLedger_ReturnsOnlyOnceEveryKilledJobsEndIsRecorded()
+    {
+        // Shutdown closes the ledger right after TerminateAllAsync: an end recorded later would be lost,
+        // leaving a 'running' row for a job that is gone.
+        var runner = Runner("sleep", "60");
+        runner.Launch(new Launch(new EffectId(1), Job("j1")));
+        Assert.True(await Poll.Until(() => _ledger.Owned.ContainsKey("j1"), Bound));
+        _ledger.EndedDelay = TimeSpan.FromMilliseconds(300);
+
+        await runner.TerminateAllAsync();
+
+        Assert.Equal("killed", _ledger.Statuses["j1"]);
+        Assert.Empty(_ledger.Running());
+    }
+
+    [Fact]
     public async Task Lease_DeadlinePassesWithoutRenewal_WatchdogKillsTheJobTree()
     {
         // No driver loop at all: nothing renews the lease and nothing issues a Terminate.

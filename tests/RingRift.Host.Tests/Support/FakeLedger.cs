@@ -6,9 +6,11 @@ using RingRift.Kernel;
 
 namespace RingRift.Host.Tests.Support;
 
-/// <summary>An in-memory job ledger.</summary>
+/// <summary>An in-memory job ledger; <see cref="EndedDelay"/> makes recording an end slow, like a busy disk.</summary>
 public sealed class FakeLedger : IJobLedger
 {
+    public System.TimeSpan EndedDelay { get; set; }
+
     public ConcurrentDictionary<string, OwnedProcess> Owned { get; } = new();
     public ConcurrentDictionary<string, string> Statuses { get; } = new();
 
@@ -20,6 +22,7 @@ public sealed class FakeLedger : IJobLedger
 
     public void Ended(JobId job, string status)
     {
+        if (EndedDelay > System.TimeSpan.Zero) System.Threading.Thread.Sleep(EndedDelay);
         Owned.TryRemove(job.Value, out _);
         Statuses[job.Value] = status;
     }
