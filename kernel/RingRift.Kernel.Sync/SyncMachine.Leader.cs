@@ -14,7 +14,7 @@ public sealed partial class SyncMachine
     private long _plannedPromotedVersion;
     private Instant _nextPlan;
 
-    private Instant LeaderDeadline => _leading && _dirty ? _nextPlan : Instant.MaxValue;
+    private Instant LeaderDeadline => !_leading ? Instant.MaxValue : Instant.Min(_dirty ? _nextPlan : Instant.MaxValue, _cleanupDueAt ?? Instant.MaxValue);
 
     /// <summary>The leader's copy of <paramref name="node"/>'s manifest, for inspection; null when it has none.</summary>
     public Manifest? KnownManifest(NodeId node) => _peers.TryGetValue(node, out var peer) ? peer.Known : null;
@@ -40,6 +40,11 @@ public sealed partial class SyncMachine
             _dirty = true;
         _plannedMembershipVersion = membershipVersion;
         _plannedPromotedVersion = promotedVersion;
+        if (_cleanupDueAt is { } due && now >= due)
+        {
+            _dirty = true;
+            _cleanupDueAt = null;
+        }
         return _dirty && now >= _nextPlan;
     }
 
@@ -54,6 +59,7 @@ public sealed partial class SyncMachine
         _planned = null;
         _deletions.Clear();
         _leadingSince = null;
+        _cleanupDueAt = null;
     }
 
     private void OnStatus(Instant now, NodeId from, SyncStatus status)
