@@ -117,8 +117,9 @@ public sealed partial class SyncMachine
     /// <summary>
     /// A stored range stays counted until the target's manifest shows the file (so it is not planned again
     /// meanwhile); a failure frees its slot at once and, by its cause, steers the re-plan: a broken,
-    /// stalled or corrupting link is avoided for a while (the planner then takes another source), a source
-    /// that lost the file is asked for its manifest again.
+    /// stalled or corrupting link is avoided for a while (the planner then takes another source), and so is
+    /// a source that no longer had the file, which is asked for what changed in its manifest. Its copy is
+    /// kept meanwhile: emptying it made the next plans pull every file into that node.
     /// </summary>
     private void OnReport(Instant now, NodeId from, TransferReport report)
     {
@@ -136,15 +137,20 @@ public sealed partial class SyncMachine
         switch (failure)
         {
             case TransferFailure.Unreachable or TransferFailure.Stalled or TransferFailure.Corrupt:
-                var initiator = transfer.Initiator == TransferInitiator.Target ? transfer.Target : transfer.Source;
-                var other = initiator == transfer.Target ? transfer.Source : transfer.Target;
-                _cooldowns[new DialBlock(initiator, other)] = now + _config.FailedLinkCooldown;
+                CoolDown(now, transfer);
                 break;
-            case TransferFailure.Missing when _peers.TryGetValue(transfer.Source, out var source):
-                source.Reset(transfer.Source);
-                source.RequestedAt = null;
+            case TransferFailure.Missing:
+                CoolDown(now, transfer);
+                if (_peers.TryGetValue(transfer.Source, out var source)) Request(now, transfer.Source, source, null);
                 break;
         }
+    }
+
+    private void CoolDown(Instant now, in Transfer transfer)
+    {
+        var initiator = transfer.Initiator == TransferInitiator.Target ? transfer.Target : transfer.Source;
+        var other = initiator == transfer.Target ? transfer.Source : transfer.Target;
+        _cooldowns[new DialBlock(initiator, other)] = now + _config.FailedLinkCooldown;
     }
 
     private PeerManifest Peer(NodeId node)
