@@ -15,6 +15,9 @@ public sealed partial class SyncMachine
     private readonly Dictionary<EffectId, string> _deleting = new();
     private Instant? _leadingSince;
 
+    /// <summary>When a new leader's cleanup grace ends, so a plan is due then even if nothing else changed.</summary>
+    private Instant? _cleanupDueAt;
+
     /// <summary>Deletions the leader ordered and has not yet seen in the node's manifest.</summary>
     public int PendingDeletions => _deletions.Count;
 
@@ -22,7 +25,11 @@ public sealed partial class SyncMachine
     private void PlanCleanup(Instant now, long epoch, ClusterSnapshot snapshot, IReadOnlyList<FileOrder> orders)
     {
         _leadingSince ??= now;
-        if (now - _leadingSince.Value < _config.CleanupGrace) return;
+        if (now - _leadingSince.Value < _config.CleanupGrace)
+        {
+            _cleanupDueAt = _leadingSince.Value + _config.CleanupGrace;
+            return;
+        }
         var pending = SettledDeletionsDropped(now, snapshot);
         var running = new List<Transfer>(_inFlight.Count);
         foreach (var flight in _inFlight.Values) running.Add(flight.Transfer);

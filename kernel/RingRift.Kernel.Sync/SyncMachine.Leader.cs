@@ -14,7 +14,7 @@ public sealed partial class SyncMachine
     private long _plannedPromotedVersion;
     private Instant _nextPlan;
 
-    private Instant LeaderDeadline => _leading && _dirty ? _nextPlan : Instant.MaxValue;
+    private Instant LeaderDeadline => !_leading ? Instant.MaxValue : Instant.Min(_dirty ? _nextPlan : Instant.MaxValue, _cleanupDueAt ?? Instant.MaxValue);
 
     /// <summary>The leader's copy of <paramref name="node"/>'s manifest, for inspection; null when it has none.</summary>
     public Manifest? KnownManifest(NodeId node) => _peers.TryGetValue(node, out var peer) ? peer.Known : null;
@@ -40,6 +40,11 @@ public sealed partial class SyncMachine
             _dirty = true;
         _plannedMembershipVersion = membershipVersion;
         _plannedPromotedVersion = promotedVersion;
+        if (_cleanupDueAt is { } due && now >= due)
+        {
+            _dirty = true;
+            _cleanupDueAt = null;
+        }
         return _dirty && now >= _nextPlan;
     }
 
@@ -54,6 +59,7 @@ public sealed partial class SyncMachine
         _planned = null;
         _deletions.Clear();
         _leadingSince = null;
+        _cleanupDueAt = null;
     }
 
     private void OnStatus(Instant now, NodeId from, SyncStatus status)
@@ -111,8 +117,9 @@ public sealed partial class SyncMachine
     /// <summary>
     /// A stored range stays counted until the target's manifest shows the file (so it is not planned again
     /// meanwhile); a failure frees its slot at once and, by its cause, steers the re-plan: a broken,
-    /// stalled or corrupting link is avoided for a while (the planner then takes another source), a source
-    /// that lost the file is asked for its manifest again.
+    /// stalled or corrupting link is avoided for a while (the planner then takes another source), and so is
+    /// a source that no longer had the file, which is asked for what changed in its manifest. Its copy is
+    /// kept meanwhile: emptying it made the next plans pull every file into that node.
     /// </summary>
     private void OnReport(Instant now, NodeId from, TransferReport report)
     {
@@ -130,15 +137,20 @@ public sealed partial class SyncMachine
         switch (failure)
         {
             case TransferFailure.Unreachable or TransferFailure.Stalled or TransferFailure.Corrupt:
-                var initiator = transfer.Initiator == TransferInitiator.Target ? transfer.Target : transfer.Source;
-                var other = initiator == transfer.Target ? transfer.Source : transfer.Target;
-                _cooldowns[new DialBlock(initiator, other)] = now + _config.FailedLinkCooldown;
+                CoolDown(now, transfer);
                 break;
-            case TransferFailure.Missing when _peers.TryGetValue(transfer.Source, out var source):
-                source.Reset(transfer.Source);
-                source.RequestedAt = null;
+            case TransferFailure.Missing:
+                CoolDown(now, transfer);
+                if (_peers.TryGetValue(transfer.Source, out var source)) Request(now, transfer.Source, source, null);
                 break;
         }
+    }
+
+    private void CoolDown(Instant now, in Transfer transfer)
+    {
+        var initiator = transfer.Initiator == TransferInitiator.Target ? transfer.Target : transfer.Source;
+        var other = initiator == transfer.Target ? transfer.Source : transfer.Target;
+        _cooldowns[new DialBlock(initiator, other)] = now + _config.FailedLinkCooldown;
     }
 
     private PeerManifest Peer(NodeId node)

@@ -26,7 +26,7 @@ public sealed class ShippedScenarioTests
 
     /// <summary>
     /// The 16,000-file sync scenario simulates 7 hours of 48,000 transfers and takes about a minute (the
-    /// leader rebuilds the planner's file index on every plan), so it too is replayed once, not four times.
+    /// leader rebuilds the planner's file index on every plan after a manifest change), so it too is replayed once, not four times.
     /// </summary>
     private const string SixteenThousand = "scenarios/sync/sixteen-thousand-files-slow-links.yaml";
 

@@ -64,4 +64,19 @@ public sealed class SyncCleanupTests
         Assert.Single(rig.Starts(B));
         Assert.Empty(Deletes(rig));
     }
+
+    /// <summary>A new leader orders no cleanup during its grace; when the grace ends a plan is due even if nothing changed.</summary>
+    [Fact]
+    public void NewLeader_PlanIsDueWhenTheCleanupGraceEnds()
+    {
+        var rig = new SyncRig();
+        rig[A].OnFiles(rig.Now, Files(Roomy));
+        rig.Settle();
+        var grace = new SyncConfig(A, SyncPolicy.Default).CleanupGrace;
+
+        rig.Now += Duration.FromSeconds(60);
+        Assert.False(rig[A].PlanDue(rig.Now, true, 1));
+        rig.Now += grace;
+        Assert.True(rig[A].PlanDue(rig.Now, true, 1));
+    }
 }

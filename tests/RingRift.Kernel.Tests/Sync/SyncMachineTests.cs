@@ -66,6 +66,26 @@ public sealed class SyncMachineTests
         Assert.NotEqual(first.Transfer.Source, again.Source);
     }
 
+    /// <summary>The source's copy is kept (emptying it made the next plans pull every file into it) and it is asked for its changes.</summary>
+    [Fact]
+    public void SourceNoLongerHadTheFile_LeaderKeepsItsCopyAsksForChangesAndTakesAnotherSource()
+    {
+        var rig = new SyncRig();
+        rig[A].OnFiles(rig.Now, Files(Roomy));
+        rig[B].OnFiles(rig.Now, Files(Roomy, Game(1)));
+        rig[C].OnFiles(rig.Now, Files(Roomy, Game(1)));
+        rig.Settle();
+        var first = rig.Starts(A).Single();
+        var sentBefore = rig.Sent.Count;
+
+        rig.Complete(A, first.Id, new TransferFailed(TransferFailure.Missing, "gone"));
+        var plan = rig.Settle();
+
+        Assert.Equal(1, rig[A].KnownManifest(first.Transfer.Source)!.Count);
+        Assert.Contains(rig.Sent.Skip(sentBefore), s => s.To == first.Transfer.Source && s.Message is ManifestRequest);
+        Assert.NotEqual(first.Transfer.Source, Assert.Single(plan!.Transfers).Source);
+    }
+
     [Fact]
     public void TargetPastCriticalDisk_RunningPullsAreCancelled()
     {
