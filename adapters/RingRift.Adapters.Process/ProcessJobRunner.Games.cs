@@ -1,4 +1,3 @@
-using System.Threading;
 using RingRift.Kernel;
 
 namespace RingRift.Adapters.Process;
@@ -8,36 +7,35 @@ namespace RingRift.Adapters.Process;
 /// cumulative games written as whole-number stdout lines, so its count is its last line
 /// (<see cref="LastLine.AsCount"/>, the same reading that gives <see cref="ProcessExited.Output"/>). A job that
 /// ends keeps its last count in the total, moved under one lock with its removal from the running set, so a
-/// reader never sees a job counted twice or not at all.
+/// reader never sees a job counted twice or not at all. Until some selfplay job has printed a count there is
+/// no total: a command that reports no games must not look stalled (and be healed away).
 /// </summary>
 public sealed partial class ProcessJobRunner
 {
     private readonly object _games = new();
     private long _endedSelfplayGames;
-    private int _selfplayStarted;
+    private bool _selfplayCounted;
 
     /// <summary>
     /// The last count of every running selfplay job plus those of selfplay jobs that ended since boot;
-    /// null until a selfplay job has started (then the host counts no games). Safe from any thread.
+    /// null until a selfplay job has printed a count (then the host counts no games). Safe from any thread.
     /// </summary>
     public long? SelfplayGamesWritten
     {
         get
         {
-            if (Volatile.Read(ref _selfplayStarted) == 0) return null;
             lock (_games)
             {
                 var total = _endedSelfplayGames;
                 foreach (var job in _running.Values)
-                    if (job.Job.Kind == JobKind.Selfplay) total = SaturatingAdd(total, job.Stdout.AsCount());
-                return total;
+                {
+                    if (job.Job.Kind != JobKind.Selfplay) continue;
+                    total = SaturatingAdd(total, job.Stdout.AsCount());
+                    _selfplayCounted |= job.Stdout.Counted;
+                }
+                return _selfplayCounted ? total : null;
             }
         }
-    }
-
-    private void MarkStarted(JobSpec job)
-    {
-        if (job.Kind == JobKind.Selfplay) Volatile.Write(ref _selfplayStarted, 1);
     }
 
     /// <summary>Takes an ended job out of the running set, its games (when selfplay) into the ended total.</summary>
@@ -46,7 +44,9 @@ public sealed partial class ProcessJobRunner
         lock (_games)
         {
             _running.TryRemove(job.Job.Id, out _);
-            if (job.Job.Kind == JobKind.Selfplay) _endedSelfplayGames = SaturatingAdd(_endedSelfplayGames, job.Stdout.AsCount());
+            if (job.Job.Kind != JobKind.Selfplay) return;
+            _endedSelfplayGames = SaturatingAdd(_endedSelfplayGames, job.Stdout.AsCount());
+            _selfplayCounted |= job.Stdout.Counted;
         }
     }
 

@@ -89,7 +89,6 @@ public sealed partial class ProcessJobRunner(
         lock (_registry)
         {
             job = new RunningJob(launch.Job, process, stderr, stdout, LeaseEndOf(launch));
-            MarkStarted(job.Job);
             _starting.Remove(job.Job.Id);
             _running[job.Job.Id] = job;
             overtaken = _terminatedBeforeStart.Remove(job.Job.Id);

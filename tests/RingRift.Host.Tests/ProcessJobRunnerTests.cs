@@ -193,14 +193,16 @@ public sealed class ProcessJobRunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task SelfplayGamesWritten_OnlyOtherKindsRan_IsNull()
+    public async Task SelfplayGamesWritten_NoSelfplayJobPrintedACount_IsNull()
     {
-        var runner = Runner(Templates(selfplay: ["sh", "-c", "echo 1"], training: ["sh", "-c", "echo 100"]));
+        var runner = Runner(Templates(selfplay: ["sh", "-c", "echo playing {config}"], training: ["sh", "-c", "echo 100"]));
         Assert.Null(runner.SelfplayGamesWritten);
 
         runner.Launch(new Launch(new EffectId(1), Job("t1", JobKind.Training)));
-
         Assert.Equal(100, Assert.IsType<ProcessExited>((await Completion(1)).Outcome).Output);
+        runner.Launch(new Launch(new EffectId(2), Job("s1")));
+        Assert.IsType<ProcessExited>((await Completion(2)).Outcome);
+
         Assert.Null(runner.SelfplayGamesWritten);
     }
 
