@@ -14,7 +14,8 @@ namespace RingRift.Adapters.Process;
 /// termination reaches its whole tree: SIGTERM to the group, SIGKILL after a grace period. Each
 /// launch completes once, with <see cref="ProcessExited"/> (exit code, killed flag, stderr tail) or
 /// <see cref="LaunchFailed"/>; a job's result (<see cref="ProcessExited.Output"/>: games, samples, win rate)
-/// is the last line it printed on stdout when that is a whole number. Jobs are counted from the handles held here, never by name matching.
+/// is the last line it printed on stdout when that is a whole number (for a running selfplay job, its games so far:
+/// <see cref="SelfplayGamesWritten"/>, the Games part). Jobs are counted from the handles held here, never by name matching.
 /// A leased launch is killed at its lease end by a watchdog of its own (<see cref="ExtendLeases"/>, the Leases part).
 /// </summary>
 public sealed partial class ProcessJobRunner(
@@ -132,7 +133,7 @@ public sealed partial class ProcessJobRunner(
         var exitCode = job.Process.ExitCode;
         // A process killed by a signal reports 128 + the signal number.
         var killed = job.TerminationRequested || exitCode is 128 + UnixProcesses.SigKill or 128 + UnixProcesses.SigTerm;
-        _running.TryRemove(job.Job.Id, out _);
+        RemoveEnded(job);
         ledger.Ended(job.Job.Id, killed ? "killed" : exitCode == 0 ? "completed" : "failed");
         var tail = job.Stderr.ToString();
         complete(new EffectCompleted(launch, new ProcessExited(exitCode, killed, tail) { Output = job.Stdout.AsCount() }));

@@ -38,6 +38,8 @@ internal sealed class NodeGateway(NodeRuntime node) : INodeGateway
             .Append("# TYPE ringrift_running_jobs gauge\n").Append(inv, $"ringrift_running_jobs {status.RunningJobs}\n")
             .Append("# TYPE ringrift_owned_processes gauge\n").Append(inv, $"ringrift_owned_processes {node.RunningProcesses}\n")
             .Append("# TYPE ringrift_uptime_seconds gauge\n").Append(inv, $"ringrift_uptime_seconds {(long)Uptime.TotalSeconds}\n");
+        if (node.SelfplayGamesWritten is { } games)
+            text.Append("# TYPE ringrift_selfplay_games_written gauge\n").Append(inv, $"ringrift_selfplay_games_written {games}\n");
         WriteGpus(text, node.Gpus);
         node.Metrics.Write(text);
         node.Events.Write(text);

@@ -64,7 +64,6 @@ public sealed partial class NodeRuntime : IHostedService
         _driver.Events = Events = new ClusterEventPublisher(settings.Self, logger, forwarder);
         _persist = new PersistWriter(_store, OnPersistCompleted);
         var gpus = new GpuSampler(NvidiaSmi.Locate(Environment.GetEnvironmentVariable("PATH")), settings.Kernel.Self.Gpu.Count);
-        _sampler = new ResourceSampler(settings.DataDir, _driver.TryPost, settings.ResourceSamplePeriod, gpus);
         _tables = new OperatorTablesWriter(_store, () => _driver.Status, settings.PeerAddresses, settings.PeerTablePeriod, logger);
         _ledger = new SqliteJobLedger(_store, self, logger);
         _processes = new ProcessJobRunner(settings.Jobs, _ledger, CompleteAndReport, self, settings.DataDir)
@@ -72,6 +71,7 @@ public sealed partial class NodeRuntime : IHostedService
             TerminateGrace = settings.TerminateGrace,
             LeaseClock = () => _clock.Now,
         };
+        _sampler = new ResourceSampler(settings.DataDir, _driver.TryPost, settings.ResourceSamplePeriod, gpus, () => _processes.SelfplayGamesWritten);
         var index = new FileIndex(new DataPaths(settings.DataDir));
         var partials = new PartialFiles(index.Paths, index);
         // With sync on, the kernel learns the data directory's files from this host's reports.
@@ -101,6 +101,9 @@ public sealed partial class NodeRuntime : IHostedService
     public NodeDriver Driver => _driver;
     public SqliteStateStore Store => _store;
     public int RunningProcesses => _processes.RunningCount;
+
+    /// <summary>The selfplay games this node's jobs wrote since boot; null while none ran.</summary>
+    public long? SelfplayGamesWritten => _processes.SelfplayGamesWritten;
 
     /// <summary>The GPUs nvidia-smi last reported (none without it).</summary>
     public GpuReport Gpus => _sampler.LastGpus;

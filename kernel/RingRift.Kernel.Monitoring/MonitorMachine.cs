@@ -47,6 +47,16 @@ public sealed class MonitorMachine
 
     public int ActiveCount => System.Numerics.BitOperations.PopCount((uint)ActiveMask);
 
+    /// <summary>The active alerts' levels in kind order, one per bit of <see cref="ActiveMask"/> (what an <see cref="AlertReport"/> carries).</summary>
+    public ImmutableArray<long> ActiveLevels()
+    {
+        if (ActiveMask == 0) return [];
+        var levels = ImmutableArray.CreateBuilder<long>(ActiveCount);
+        foreach (var alert in _active)
+            if (alert is not null) levels.Add(alert.Level);
+        return levels.MoveToImmutable();
+    }
+
     public void Tick(Instant now, MonitorSample sample)
     {
         if (now < _nextSample) return;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 
@@ -22,10 +23,14 @@ public sealed class ReportedAlerts(int clusterSize)
             && (report.Incarnation < last.Incarnation || (report.Incarnation == last.Incarnation && report.Sequence <= last.Sequence))) return;
         Invariant.True(_reports.Count < clusterSize || _reports.ContainsKey(from));
         var since = new Instant[AlertKinds.Count];
+        var levels = new long[AlertKinds.Count];
         for (var k = 0; k < since.Length; k++)
+        {
             since[k] = last is not null && (last.Mask & report.ActiveMask & (1 << k)) != 0 ? last.Since[k] : now;
-        if (last is null || last.Mask != report.ActiveMask) Version++;
-        _reports[from] = new NodeReport(report.Incarnation, report.Sequence, report.ActiveMask, now, since);
+            levels[k] = report.LevelOf((AlertKind)k);
+        }
+        if (last is null || last.Mask != report.ActiveMask || !levels.AsSpan().SequenceEqual(last.Levels)) Version++;
+        _reports[from] = new NodeReport(report.Incarnation, report.Sequence, report.ActiveMask, now, since, levels);
     }
 
     /// <summary>The nodes whose report heard within <paramref name="fresh"/> has <paramref name="kind"/> active, in node order.</summary>
@@ -35,7 +40,7 @@ public sealed class ReportedAlerts(int clusterSize)
             if ((report.Mask & AlertKinds.Bit(kind)) != 0 && now - report.HeardAt <= fresh) yield return node;
     }
 
-    /// <summary>Every freshly reported active alert, by node then kind; the level is not reported (0).</summary>
+    /// <summary>Every freshly reported active alert, by node then kind, at its reported level.</summary>
     public ImmutableArray<ActiveAlertView> Active(Instant now, Duration fresh)
     {
         var views = ImmutableArray.CreateBuilder<ActiveAlertView>();
@@ -43,10 +48,10 @@ public sealed class ReportedAlerts(int clusterSize)
         {
             if (report.Mask == 0 || now - report.HeardAt > fresh) continue;
             for (var k = 0; k < AlertKinds.Count; k++)
-                if ((report.Mask & (1 << k)) != 0) views.Add(new ActiveAlertView(node, AlertKinds.Name((AlertKind)k), 0, report.Since[k]));
+                if ((report.Mask & (1 << k)) != 0) views.Add(new ActiveAlertView(node, AlertKinds.Name((AlertKind)k), report.Levels[k], report.Since[k]));
         }
         return views.ToImmutable();
     }
 
-    private sealed record NodeReport(long Incarnation, long Sequence, int Mask, Instant HeardAt, Instant[] Since);
+    private sealed record NodeReport(long Incarnation, long Sequence, int Mask, Instant HeardAt, Instant[] Since, long[] Levels);
 }

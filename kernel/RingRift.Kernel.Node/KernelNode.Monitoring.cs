@@ -65,7 +65,7 @@ public sealed partial class KernelNode
     private void ReportAlerts(Instant now, NodeId? leader)
     {
         if (leader is not { } to) return;
-        var report = new AlertReport(Incarnation, ++_alertSequence, _monitor!.ActiveMask);
+        var report = new AlertReport(Incarnation, ++_alertSequence, _monitor!.ActiveMask) { Levels = _monitor.ActiveLevels() };
         if (to == Id)
         {
             _healer!.OnReport(now, Id, report);

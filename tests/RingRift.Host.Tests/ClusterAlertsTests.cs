@@ -9,7 +9,7 @@ namespace RingRift.Host.Tests;
 
 /// <summary>
 /// /alerts across a cluster of real node processes on loopback: the leader serves every node's reported
-/// alerts, and each follower names the leader and the address of that view.
+/// alerts at their reported levels, and each follower names the leader and the address of that view.
 /// </summary>
 public sealed class ClusterAlertsTests
 {
@@ -41,6 +41,8 @@ public sealed class ClusterAlertsTests
                     .Select(a => a.GetProperty("node").GetString()).ToHashSet().SetEquals(everyName);
         }, AlertBound);
         Assert.True(complete, $"the leader's /alerts never listed disk_filling for every node: {view}");
+        Assert.All(view.GetProperty("cluster_alerts").EnumerateArray().Where(a => a.GetProperty("kind").GetString() == "disk_filling"),
+            a => Assert.True(a.GetProperty("level").GetInt64() > 0, $"a reported disk level of 0 in {a}"));
         Assert.Equal("/alerts", view.GetProperty("cluster_view").GetString());
         Assert.Equal(leader, view.GetProperty("leader").GetString());
 

@@ -208,23 +208,77 @@ public sealed class ProcessJobRunnerTests : IDisposable
         Assert.Equal("orphan_killed", ledger.Statuses["orphan"]);
     }
 
-    private ProcessJobRunner Runner(params string[] argv)
+    [Fact]
+    public async Task SelfplayGamesWritten_NoSelfplayJobPrintedACount_IsNull()
     {
-        var runner = NewRunner(argv);
+        var runner = Runner(Templates(selfplay: ["sh", "-c", "echo playing {config}"], training: ["sh", "-c", "echo 100"]));
+        Assert.Null(runner.SelfplayGamesWritten);
+
+        runner.Launch(new Launch(new EffectId(1), Job("t1", JobKind.Training)));
+        Assert.Equal(100, Assert.IsType<ProcessExited>((await Completion(1)).Outcome).Output);
+        runner.Launch(new Launch(new EffectId(2), Job("s1")));
+        Assert.IsType<ProcessExited>((await Completion(2)).Outcome);
+
+        Assert.Null(runner.SelfplayGamesWritten);
+    }
+
+    [Fact]
+    public async Task SelfplayGamesWritten_SumsEndedAndRunningSelfplayJobsLastCounts_NotOtherKinds()
+    {
+        // Job "ended" prints two counts and exits; job "running" prints two and waits for the file "go" (20 s at most).
+        const string selfplay = "if [ {job_id} = ended ]; then echo 1; echo 4; exit 0; fi; echo 2; echo 3; " +
+            "i=0; until [ -e go ] || [ $i -ge 400 ]; do sleep 0.05; i=$((i+1)); done";
+        var runner = Runner(Templates(selfplay: ["sh", "-c", selfplay], training: ["sh", "-c", "echo 100"]));
+
+        runner.Launch(new Launch(new EffectId(1), Job("ended")));
+        Assert.Equal(4, Assert.IsType<ProcessExited>((await Completion(1)).Outcome).Output);
+        Assert.Equal(4, runner.SelfplayGamesWritten);
+
+        runner.Launch(new Launch(new EffectId(2), Job("running")));
+        Assert.True(await Poll.Until(() => runner.SelfplayGamesWritten == 7, Bound), $"got {runner.SelfplayGamesWritten}, not 4 + 3");
+
+        runner.Launch(new Launch(new EffectId(3), Job("t1", JobKind.Training)));
+        Assert.Equal(100, Assert.IsType<ProcessExited>((await Completion(3)).Outcome).Output);
+        Assert.Equal(7, runner.SelfplayGamesWritten);
+
+        await File.WriteAllTextAsync(Path.Combine(_dir.Path, "go"), "");
+        Assert.IsType<ProcessExited>((await Completion(2)).Outcome);
+        Assert.Equal(7, runner.SelfplayGamesWritten);
+    }
+
+    [Fact]
+    public async Task SelfplayGamesWritten_ACountNearTheMaximum_SaturatesRatherThanWraps()
+    {
+        var runner = Runner("sh", "-c", "echo 9223372036854775807");
+        runner.Launch(new Launch(new EffectId(1), Job("j1")));
+        Assert.IsType<ProcessExited>((await Completion(1)).Outcome);
+        runner.Launch(new Launch(new EffectId(2), Job("j2")));
+        Assert.IsType<ProcessExited>((await Completion(2)).Outcome);
+
+        Assert.Equal(long.MaxValue, runner.SelfplayGamesWritten);
+    }
+
+    private ProcessJobRunner Runner(params string[] argv) =>
+        Runner(new JobCommandTemplates(ImmutableDictionary<JobKind, ImmutableArray<string>>.Empty.Add(JobKind.Selfplay, [.. argv])));
+
+    private ProcessJobRunner Runner(JobCommandTemplates templates)
+    {
+        var runner = NewRunner(templates);
         _runners.Add(runner);
         return runner;
     }
 
-    private ProcessJobRunner NewRunner(string[] argv) => new(
-        new JobCommandTemplates(ImmutableDictionary<JobKind, ImmutableArray<string>>.Empty.Add(JobKind.Selfplay, [.. argv])),
-        _ledger, _completions.Enqueue, "n1", _dir.Path)
+    private static JobCommandTemplates Templates(string[] selfplay, string[] training) => new(
+        ImmutableDictionary<JobKind, ImmutableArray<string>>.Empty.Add(JobKind.Selfplay, [.. selfplay]).Add(JobKind.Training, [.. training]));
+
+    private ProcessJobRunner NewRunner(JobCommandTemplates templates) => new(templates, _ledger, _completions.Enqueue, "n1", _dir.Path)
     {
         TerminateGrace = TimeSpan.FromSeconds(2),
         LeaseClock = () => new Instant(System.Threading.Volatile.Read(ref _clockMicros)),
         LeaseCheckPeriod = TimeSpan.FromMilliseconds(20),
     };
 
-    private static JobSpec Job(string id) => new(new JobId(id), JobKind.Selfplay, "square8_2p", 0);
+    private static JobSpec Job(string id, JobKind kind = JobKind.Selfplay) => new(new JobId(id), kind, "square8_2p", 0);
 
     private async Task<EffectCompleted> Completion(long effect)
     {

@@ -1,3 +1,4 @@
+using RingRift.Host.Config;
 using RingRift.Host.Resources;
 using RingRift.Kernel;
 using Xunit;
@@ -38,5 +39,27 @@ public sealed class ResourceTests
 
         Assert.True(sample.MemoryUsed > Ratio.Zero);
         Assert.True(sample.DiskFree.Bytes > 0);
+    }
+
+    [Fact]
+    public void Sampler_WithTheRunnersGameCount_PutsItInTheSample()
+    {
+        using var dir = new Support.TempDir();
+        long? games = null;
+        var sampler = new ResourceSampler(dir.Path, static _ => true, System.TimeSpan.FromSeconds(10), gamesWritten: () => games);
+
+        Assert.Null(sampler.Sample().GamesWritten);
+        games = 12;
+        Assert.Equal(12, sampler.Sample().GamesWritten);
+    }
+
+    [Fact]
+    public void SamplePeriod_FollowsAShortMonitoringInterval_AndIsTenSecondsOtherwise()
+    {
+        var monitoring = RingRift.Kernel.Monitoring.MonitoringConfig.Default;
+
+        Assert.Equal(System.TimeSpan.FromSeconds(10), HostMonitoring.ResourceSamplePeriod(null));
+        Assert.Equal(System.TimeSpan.FromSeconds(10), HostMonitoring.ResourceSamplePeriod(monitoring));
+        Assert.Equal(System.TimeSpan.FromSeconds(2), HostMonitoring.ResourceSamplePeriod(monitoring with { SampleInterval = Duration.FromSeconds(2) }));
     }
 }

@@ -58,6 +58,7 @@ public static class SettingsBuilder
             EventWebhook = HostEventWebhook.FromEnv(environment),
             EventWebhookSecret = HostEventWebhook.SecretFromEnv(environment),
             Provider = file?.Provider,
+            ResourceSamplePeriod = HostMonitoring.ResourceSamplePeriod(kernel.Monitoring),
         };
     }
 

@@ -10,9 +10,11 @@ namespace RingRift.Host.Resources;
 /// Samples this machine every period, off the driver loop, and posts each sample as
 /// <see cref="Observed"/>: CPU busy since the last sample (/proc/stat), memory in use (/proc/meminfo),
 /// free disk under the data directory, and the GPUs (<see cref="GpuSampler"/>: nvidia-smi when installed,
-/// else the static profile).
+/// else the static profile), and the selfplay games written so far (<paramref name="gamesWritten"/>: the job
+/// runner's count, null while no selfplay job has run; no games are counted without it).
 /// </summary>
-internal sealed class ResourceSampler(string dataDir, Func<KernelInput, bool> post, TimeSpan period, GpuSampler? gpus = null) : IAsyncDisposable
+internal sealed class ResourceSampler(
+    string dataDir, Func<KernelInput, bool> post, TimeSpan period, GpuSampler? gpus = null, Func<long?>? gamesWritten = null) : IAsyncDisposable
 {
     private readonly GpuSampler _gpus = gpus ?? new GpuSampler(null, 0);
 
@@ -38,7 +40,11 @@ internal sealed class ResourceSampler(string dataDir, Func<KernelInput, bool> po
             busy = Ratio.Of(Math.Clamp(now.Busy - last.Busy, 0, now.Total - last.Total), now.Total - last.Total);
         _lastCpu = cpu;
         var memory = (Read("/proc/meminfo") is { } meminfo ? ProcReaders.MemoryUsed(meminfo) : null) ?? Ratio.Zero;
-        return new ResourceSample(busy, memory, Ratio.Zero, new ByteSize(FreeDiskBytes()), GpuHealth.Healthy) { DiskUsed = DiskUsage.UsedOf(dataDir) };
+        return new ResourceSample(busy, memory, Ratio.Zero, new ByteSize(FreeDiskBytes()), GpuHealth.Healthy)
+        {
+            DiskUsed = DiskUsage.UsedOf(dataDir),
+            GamesWritten = gamesWritten?.Invoke(),
+        };
     }
 
     public async ValueTask DisposeAsync()
