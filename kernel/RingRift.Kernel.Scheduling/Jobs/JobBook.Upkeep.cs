@@ -7,7 +7,9 @@ public sealed partial class JobBook
     /// <summary>
     /// Takes in a job a node reports running that the book does not hold (a new leader rebuilding, or a
     /// job started under an earlier leader). False when the book already places that id elsewhere or has
-    /// finished it, or the node has no free slot: the caller kills that execution.
+    /// finished it, when it is the execution this book declared lost on that node (still reported while
+    /// its fence kills it: adopting it would count it lost, and as an attempt, twice), or the node has
+    /// no free slot: the caller kills that execution.
     /// </summary>
     public bool Adopt(JobSpec spec, NodeId node, long epoch, Instant now)
     {
@@ -15,7 +17,7 @@ public sealed partial class JobBook
         if (_live.TryGetValue(spec.Id, out var known))
         {
             if (known.Node == node) return MarkRunning(spec.Id, node, now);
-            if (known.State != JobState.Pending || Node(node).Free == 0) return false;
+            if (known.State != JobState.Pending || known.LostOn == node || Node(node).Free == 0) return false;
             RemovePending(known);
             return Place(known, node, epoch, now);
         }
@@ -50,6 +52,7 @@ public sealed partial class JobBook
     public void Reconcile(NodeId node, IReadOnlyList<JobId> reported, long ordersSeen, Instant now, Duration assignTimeout, List<JobId> lost)
     {
         if (!_nodes.TryGetValue(node, out var slots)) return;
+        ForgetLostGone(node, slots, reported);
         for (var i = slots.Jobs.Count - 1; i >= 0; i--)
         {
             var id = slots.Jobs[i];
@@ -78,8 +81,27 @@ public sealed partial class JobBook
             {
                 lost.Add(id);
                 MarkLost(id, node + " is down", now);
+                if (_live.TryGetValue(id, out var retry)) LostHere(slots, retry, node);
             }
             else Release(id, node + " is down", now, slots.CooldownUntil);
+        }
+    }
+
+    private static void LostHere(NodeSlots slots, JobRecord job, NodeId node)
+    {
+        job.LostOn = node;
+        if (!slots.LostHere.Contains(job.Id)) slots.LostHere.Add(job.Id);
+    }
+
+    /// <summary>The executions declared lost on the node that its report no longer runs are gone: their jobs may go there again.</summary>
+    private void ForgetLostGone(NodeId node, NodeSlots slots, IReadOnlyList<JobId> reported)
+    {
+        for (var i = slots.LostHere.Count - 1; i >= 0; i--)
+        {
+            var id = slots.LostHere[i];
+            if (Contains(reported, id)) continue;
+            slots.LostHere.RemoveAt(i);
+            if (_live.TryGetValue(id, out var job) && job.LostOn == node) job.LostOn = null;
         }
     }
 

@@ -113,7 +113,7 @@ public sealed partial class JobBook(JobBookLimits limits)
     }
 
     private static bool Fits(JobRecord job, int kinds, System.Func<NodeId, JobSpec, bool>? admits, NodeId node) =>
-        (kinds & KindBit(job.Spec.Kind)) != 0 && (admits is null || admits(node, job.Spec));
+        (kinds & KindBit(job.Spec.Kind)) != 0 && job.LostOn != node && (admits is null || admits(node, job.Spec));
 
     public static int KindBit(JobKind kind) => 1 << (int)kind;
 

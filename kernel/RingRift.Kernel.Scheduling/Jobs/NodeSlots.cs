@@ -14,5 +14,11 @@ internal sealed class NodeSlots(int slots)
 
     public Instant CooldownUntil { get; set; } = Instant.Zero;
 
+    /// <summary>
+    /// Jobs whose execution here was declared lost while it may still run (the node went silent or was
+    /// quarantined): neither placed here again nor adopted back until a report shows the execution gone.
+    /// </summary>
+    public List<JobId> LostHere { get; } = new();
+
     public int Free => Slots > Jobs.Count ? Slots - Jobs.Count : 0;
 }

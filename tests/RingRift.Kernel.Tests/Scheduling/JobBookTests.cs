@@ -226,6 +226,27 @@ public sealed class JobBookTests
     }
 
     [Fact]
+    public void NodeDown_ExecutionStillReportedThere_NeitherAdoptedBackNorPlacedThereUntilReportedGone()
+    {
+        var book = Book();
+        book.TryEnqueue(Selfplay("s1"), 50, T0);
+        var job = AssignNext(book, A);
+        book.MarkRunning(job.Id, A, T0);
+        var kinds = JobBook.KindBit(JobKind.Selfplay);
+        book.NodeDown(A, T0, new List<JobId>());
+
+        var adopted = book.Adopt(Selfplay("s1"), A, 1, T0);
+        book.Reconcile(A, [job.Id], ordersSeen: 0, T0, Duration.FromSeconds(60), new List<JobId>());
+        var whileReported = (book.FirstPending(kinds, 64, null, A), book.FirstPending(kinds, 64, null, B));
+        book.Reconcile(A, [], ordersSeen: 0, T0, Duration.FromSeconds(60), new List<JobId>());
+
+        Assert.False(adopted);
+        Assert.Equal((null, job), whileReported);
+        Assert.Same(job, book.FirstPending(kinds, 64, null, A));
+        Assert.Equal((1, 1L), (job.Attempts, book.Lost));
+    }
+
+    [Fact]
     public void Reap_RunningPastCap_FailedAndListed()
     {
         var book = Book();

@@ -70,6 +70,7 @@ public sealed class ShippedScenarioTests
             "scenarios/regressions/retry-pending-when-leader-crashes.yaml",
             "scenarios/regressions/voter-clock-step-while-leader-cut-off.yaml",
             "scenarios/regressions/worker-paused-beyond-lease-with-jobs.yaml",
+            "scenarios/regressions/worker-paused-no-spare-gpu-lost-once.yaml",
             "scenarios/scheduling/dispatch-broken-alarm.yaml",
             "scenarios/scheduling/gpu-fails-mid-training.yaml",
             "scenarios/scheduling/gpu-hang.yaml",
