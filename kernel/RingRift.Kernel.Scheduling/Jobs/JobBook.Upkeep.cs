@@ -17,7 +17,7 @@ public sealed partial class JobBook
         if (_live.TryGetValue(spec.Id, out var known))
         {
             if (known.Node == node) return MarkRunning(spec.Id, node, now);
-            if (known.State != JobState.Pending || known.LostOn == node || Node(node).Free == 0) return false;
+            if (known.State != JobState.Pending || IsLostOn(spec.Id, node) || Node(node).Free == 0) return false;
             RemovePending(known);
             return Place(known, node, epoch, now);
         }
@@ -52,7 +52,7 @@ public sealed partial class JobBook
     public void Reconcile(NodeId node, IReadOnlyList<JobId> reported, long ordersSeen, Instant now, Duration assignTimeout, List<JobId> lost)
     {
         if (!_nodes.TryGetValue(node, out var slots)) return;
-        ForgetLostGone(node, slots, reported);
+        ForgetLostGone(slots, reported);
         for (var i = slots.Jobs.Count - 1; i >= 0; i--)
         {
             var id = slots.Jobs[i];
@@ -81,28 +81,26 @@ public sealed partial class JobBook
             {
                 lost.Add(id);
                 MarkLost(id, node + " is down", now);
-                if (_live.TryGetValue(id, out var retry)) LostHere(slots, retry, node);
+                if (_live.ContainsKey(id) && !slots.LostHere.Contains(id)) slots.LostHere.Add(id);
             }
             else Release(id, node + " is down", now, slots.CooldownUntil);
         }
     }
 
-    private static void LostHere(NodeSlots slots, JobRecord job, NodeId node)
-    {
-        job.LostOn = node;
-        if (!slots.LostHere.Contains(job.Id)) slots.LostHere.Add(job.Id);
-    }
+    /// <summary>
+    /// True while an execution of the job that this book declared lost on the node (silent or quarantined)
+    /// may still run there: it was counted lost once, so it is never adopted back (to be lost, and counted,
+    /// again), nor the job placed there beside it (the worker would not start the new assignment, and the
+    /// old execution's end would be taken for the new one's). Cleared when the node reports it gone.
+    /// </summary>
+    private bool IsLostOn(JobId id, NodeId node) =>
+        _nodes.TryGetValue(node, out var slots) && slots.LostHere.Count > 0 && slots.LostHere.Contains(id);
 
-    /// <summary>The executions declared lost on the node that its report no longer runs are gone: their jobs may go there again.</summary>
-    private void ForgetLostGone(NodeId node, NodeSlots slots, IReadOnlyList<JobId> reported)
+    /// <summary>The executions declared lost on the node that its report no longer runs are gone.</summary>
+    private static void ForgetLostGone(NodeSlots slots, IReadOnlyList<JobId> reported)
     {
         for (var i = slots.LostHere.Count - 1; i >= 0; i--)
-        {
-            var id = slots.LostHere[i];
-            if (Contains(reported, id)) continue;
-            slots.LostHere.RemoveAt(i);
-            if (_live.TryGetValue(id, out var job) && job.LostOn == node) job.LostOn = null;
-        }
+            if (!Contains(reported, slots.LostHere[i])) slots.LostHere.RemoveAt(i);
     }
 
     /// <summary>

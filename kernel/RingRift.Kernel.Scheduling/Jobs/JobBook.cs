@@ -112,8 +112,8 @@ public sealed partial class JobBook(JobBookLimits limits)
         return null;
     }
 
-    private static bool Fits(JobRecord job, int kinds, System.Func<NodeId, JobSpec, bool>? admits, NodeId node) =>
-        (kinds & KindBit(job.Spec.Kind)) != 0 && job.LostOn != node && (admits is null || admits(node, job.Spec));
+    private bool Fits(JobRecord job, int kinds, System.Func<NodeId, JobSpec, bool>? admits, NodeId node) =>
+        (kinds & KindBit(job.Spec.Kind)) != 0 && !IsLostOn(job.Id, node) && (admits is null || admits(node, job.Spec));
 
     public static int KindBit(JobKind kind) => 1 << (int)kind;
 

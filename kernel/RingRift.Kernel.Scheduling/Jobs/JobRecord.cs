@@ -41,14 +41,6 @@ public sealed class JobRecord
 
     public int Attempts { get; internal set; }
 
-    /// <summary>
-    /// The node where an execution of the job was declared lost while it may still run there, until that
-    /// node reports it gone. It was counted lost once: it is never adopted back, nor the job placed there
-    /// beside it (the worker would not start the new assignment, and the old execution's end would be
-    /// taken for the new one's).
-    /// </summary>
-    public NodeId? LostOn { get; internal set; }
-
     /// <summary>When the job entered its current state.</summary>
     public Instant Since { get; internal set; }
 
