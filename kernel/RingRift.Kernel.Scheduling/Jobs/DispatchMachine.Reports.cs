@@ -88,7 +88,8 @@ public sealed partial class DispatchMachine
 
     /// <summary>
     /// A GPU that failed, hung or is misdetected quarantines its node: nothing new is placed there (see
-    /// <c>PlaceOn</c>), and its jobs are killed and retried elsewhere (a hung job is alive but makes no progress).
+    /// <c>PlaceOn</c>), and its jobs are killed and retried elsewhere (a hung job is alive but makes no
+    /// progress) once the node reports them gone or is fenced (<see cref="JobBook.HoldUntilGone"/>).
     /// </summary>
     private void Quarantine(Instant now, NodeId node)
     {
@@ -97,6 +98,7 @@ public sealed partial class DispatchMachine
         for (var i = held.Count - 1; i >= 0; i--) KillLater(node, held[i]);
         _lost.Clear();
         _book.NodeDown(node, now, _lost);
+        _book.HoldUntilGone(node);
         NotifyLost(node);
     }
 

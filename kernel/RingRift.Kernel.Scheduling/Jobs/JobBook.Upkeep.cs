@@ -97,10 +97,40 @@ public sealed partial class JobBook
         _nodes.TryGetValue(node, out var slots) && slots.LostHere.Count > 0 && slots.LostHere.Contains(id);
 
     /// <summary>The executions declared lost on the node that its report no longer runs are gone.</summary>
-    private static void ForgetLostGone(NodeSlots slots, IReadOnlyList<JobId> reported)
+    private void ForgetLostGone(NodeSlots slots, IReadOnlyList<JobId> reported)
     {
         for (var i = slots.LostHere.Count - 1; i >= 0; i--)
             if (!Contains(reported, slots.LostHere[i])) slots.LostHere.RemoveAt(i);
+        for (var i = slots.AwaitingGone.Count - 1; i >= 0; i--)
+        {
+            if (Contains(reported, slots.AwaitingGone[i])) continue;
+            _awaitingGone.Remove(slots.AwaitingGone[i]);
+            slots.AwaitingGone.RemoveAt(i);
+        }
+    }
+
+    /// <summary>
+    /// The node was quarantined and its jobs declared lost (<see cref="NodeDown"/>) while their processes
+    /// still run there: their retries start nowhere until the node reports them gone (its kill landed) or
+    /// is silent past its work lease (<see cref="Fenced"/>), so a kill that never arrives cannot let a
+    /// retry run beside its original.
+    /// </summary>
+    public void HoldUntilGone(NodeId node)
+    {
+        if (!_nodes.TryGetValue(node, out var slots)) return;
+        foreach (var id in slots.LostHere)
+            if (_live.ContainsKey(id) && _awaitingGone.Add(id)) slots.AwaitingGone.Add(id);
+    }
+
+    /// <summary>Jobs of the node held by <see cref="HoldUntilGone"/> and not yet seen gone.</summary>
+    public int AwaitingGoneOn(NodeId node) => _nodes.TryGetValue(node, out var slots) ? slots.AwaitingGone.Count : 0;
+
+    /// <summary>The node was silent past its work lease: it killed every job it held itself, held ones included.</summary>
+    public void Fenced(NodeId node)
+    {
+        if (!_nodes.TryGetValue(node, out var slots)) return;
+        foreach (var id in slots.AwaitingGone) _awaitingGone.Remove(id);
+        slots.AwaitingGone.Clear();
     }
 
     /// <summary>

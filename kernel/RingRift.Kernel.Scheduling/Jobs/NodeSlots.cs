@@ -20,5 +20,11 @@ internal sealed class NodeSlots(int slots)
     /// </summary>
     public List<JobId> LostHere { get; } = new();
 
+    /// <summary>
+    /// Of <see cref="LostHere"/>, the jobs lost when the node was quarantined: its kill is on its way, so
+    /// they are placed nowhere until the node reports them gone or is silent past its work lease.
+    /// </summary>
+    public List<JobId> AwaitingGone { get; } = new();
+
     public int Free => Slots > Jobs.Count ? Slots - Jobs.Count : 0;
 }

@@ -67,6 +67,7 @@ public sealed class ShippedScenarioTests
             "scenarios/operations/selfplay-silent-stop.yaml",
             "scenarios/operations/slow-but-healthy-node.yaml",
             "scenarios/operations/unattended-48h.yaml",
+            "scenarios/regressions/gpu-hang-kill-lost-retry-waits.yaml",
             "scenarios/regressions/retry-pending-when-leader-crashes.yaml",
             "scenarios/regressions/voter-clock-step-while-leader-cut-off.yaml",
             "scenarios/regressions/worker-paused-beyond-lease-with-jobs.yaml",
