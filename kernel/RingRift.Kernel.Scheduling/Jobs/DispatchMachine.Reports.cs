@@ -26,7 +26,7 @@ public sealed partial class DispatchMachine
         worker.PipelineVersion = report.Pipeline.Version;
         if (_rebuilding) AdoptPipeline(report.Pipeline);
         _acks.Clear();
-        foreach (var result in report.Results) ApplyResult(now, from, result);
+        foreach (var result in report.Results) ApplyResult(now, from, result, report);
         ReconcileRunning(now, from, report.Running, report.Epoch == _epoch ? report.OrdersSeen : 0, adopt: report.Gpu == GpuHealth.Healthy);
         _assigned.Clear();
         PlaceOn(now, from, worker);
@@ -59,7 +59,7 @@ public sealed partial class DispatchMachine
         NotifyLost(node);
     }
 
-    private void ApplyResult(Instant now, NodeId node, JobResult result)
+    private void ApplyResult(Instant now, NodeId node, JobResult result, JobReport report)
     {
         _acks.Add(result.Job.Id);
         var id = result.Job.Id;
@@ -72,7 +72,7 @@ public sealed partial class DispatchMachine
         if (_book.HasFinished(id)) return;
         if (result.Outcome is JobOutcome.Fenced or JobOutcome.DiedWithNode)
         {
-            ApplyFenced(now, node, result.Job, result.Reason);
+            ApplyFenced(now, node, result, report);
             return;
         }
         if (_book.TryGet(id, out var job))
@@ -88,7 +88,8 @@ public sealed partial class DispatchMachine
 
     /// <summary>
     /// A GPU that failed, hung or is misdetected quarantines its node: nothing new is placed there (see
-    /// <c>PlaceOn</c>), and its jobs are killed and retried elsewhere (a hung job is alive but makes no progress).
+    /// <c>PlaceOn</c>), and its jobs are killed and retried elsewhere (a hung job is alive but makes no
+    /// progress) once the node reports them gone or is fenced (<see cref="JobBook.HoldUntilGone"/>).
     /// </summary>
     private void Quarantine(Instant now, NodeId node)
     {
@@ -97,6 +98,7 @@ public sealed partial class DispatchMachine
         for (var i = held.Count - 1; i >= 0; i--) KillLater(node, held[i]);
         _lost.Clear();
         _book.NodeDown(node, now, _lost);
+        _book.HoldUntilGone(node);
         NotifyLost(node);
     }
 
@@ -105,10 +107,12 @@ public sealed partial class DispatchMachine
     /// leader heard the node again before the retry was due), the execution is lost and retried; if the
     /// book holds it elsewhere it was retried already; if the book never held it (assigned by an earlier
     /// leader), it ends here as failed with the reason, its demand derived again from state. Its output
-    /// never counts.
+    /// never counts. The end of an earlier execution on that node, repeated until acknowledged, is not
+    /// the assignment the book holds there now (<see cref="IsOfEarlierExecution"/>) and changes nothing.
     /// </summary>
-    private void ApplyFenced(Instant now, NodeId node, JobSpec spec, string reason)
+    private void ApplyFenced(Instant now, NodeId node, JobResult result, JobReport report)
     {
+        var (spec, reason) = (result.Job, result.Reason);
         var id = spec.Id;
         if (!_book.TryGet(id, out var job))
         {
@@ -116,11 +120,26 @@ public sealed partial class DispatchMachine
             _outbox.Notify(new JobEnded(id, spec.Kind, spec.Config, false, reason));
             return;
         }
-        if (job.Node != node) return;
+        if (job.Node != node || IsOfEarlierExecution(job, result.Outcome, report)) return;
         _lost.Clear();
-        // Either way the worker had launched it: an execution is lost, whether or not its report arrived.
-        if (job.State == JobState.Running ? _book.MarkLost(id, reason, now) : _book.Release(id, reason, now, now)) _lost.Add(id);
+        // Either way the worker had launched it: one execution (one attempt) is lost, whether or not its report arrived.
+        _book.MarkRunning(id, node, now);
+        if (_book.MarkLost(id, reason, now)) _lost.Add(id);
         NotifyLost(node);
+    }
+
+    /// <summary>
+    /// An end cannot be the book's current assignment on the node when the same report still runs the job
+    /// (a later execution), nor a fenced end when the job is only assigned and the worker is not yet past
+    /// the orders that carried it (it never saw this assignment). A restarted node's died-with-node end has
+    /// no orders to be past: it names the journaled execution.
+    /// </summary>
+    private bool IsOfEarlierExecution(JobRecord job, JobOutcome outcome, JobReport report)
+    {
+        foreach (var running in report.Running)
+            if (running.Id == job.Id) return true;
+        return outcome == JobOutcome.Fenced && job.State == JobState.Assigned
+            && (report.Epoch != _epoch || report.OrdersSeen < job.Orders);
     }
 
     /// <summary>

@@ -187,9 +187,10 @@ public sealed partial class DispatchMachine
         foreach (var worker in _workerOrder)
         {
             var node = worker.Profile.Node;
-            if (now - worker.HeardAt < _retryAfterSilence || _book.HeldBy(node) == 0) continue;
+            if (now - worker.HeardAt < _retryAfterSilence || _book.HeldBy(node) + _book.AwaitingGoneOn(node) == 0) continue;
             _lost.Clear();
             _book.NodeDown(node, now, _lost);
+            _book.Fenced(node);
             NotifyLost(node);
         }
     }

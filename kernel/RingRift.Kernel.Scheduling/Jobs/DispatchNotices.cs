@@ -29,8 +29,9 @@ public sealed record JobEnded(JobId Job, JobKind Kind, string Config, bool Succe
 }
 
 /// <summary>
-/// The leader of <see cref="Epoch"/> found a running execution gone; <see cref="Retried"/> when the job went
-/// back to pending in that leader's book. A book is volatile: if that leader is deposed before placing the
+/// The leader of <see cref="Epoch"/> found a running execution gone (one notice per execution: the book
+/// never adopts back an execution it declared lost); <see cref="Retried"/> when the job went back to
+/// pending in that leader's book. A book is volatile: if that leader is deposed before placing the
 /// retry, the retry is dropped with the book and its demand derived again from state by the successor.
 /// </summary>
 public sealed record JobLost(JobId Job, NodeId Node, bool Retried, long Epoch) : Notice

@@ -7,7 +7,9 @@ public sealed partial class JobBook
     /// <summary>
     /// Takes in a job a node reports running that the book does not hold (a new leader rebuilding, or a
     /// job started under an earlier leader). False when the book already places that id elsewhere or has
-    /// finished it, or the node has no free slot: the caller kills that execution.
+    /// finished it, when it is the execution this book declared lost on that node (still reported while
+    /// its fence kills it: adopting it would count it lost, and as an attempt, twice), or the node has
+    /// no free slot: the caller kills that execution.
     /// </summary>
     public bool Adopt(JobSpec spec, NodeId node, long epoch, Instant now)
     {
@@ -15,7 +17,7 @@ public sealed partial class JobBook
         if (_live.TryGetValue(spec.Id, out var known))
         {
             if (known.Node == node) return MarkRunning(spec.Id, node, now);
-            if (known.State != JobState.Pending || Node(node).Free == 0) return false;
+            if (known.State != JobState.Pending || IsLostOn(spec.Id, node) || Node(node).Free == 0) return false;
             RemovePending(known);
             return Place(known, node, epoch, now);
         }
@@ -50,6 +52,7 @@ public sealed partial class JobBook
     public void Reconcile(NodeId node, IReadOnlyList<JobId> reported, long ordersSeen, Instant now, Duration assignTimeout, List<JobId> lost)
     {
         if (!_nodes.TryGetValue(node, out var slots)) return;
+        ForgetLostGone(slots, reported);
         for (var i = slots.Jobs.Count - 1; i >= 0; i--)
         {
             var id = slots.Jobs[i];
@@ -78,9 +81,56 @@ public sealed partial class JobBook
             {
                 lost.Add(id);
                 MarkLost(id, node + " is down", now);
+                if (_live.ContainsKey(id) && !slots.LostHere.Contains(id)) slots.LostHere.Add(id);
             }
             else Release(id, node + " is down", now, slots.CooldownUntil);
         }
+    }
+
+    /// <summary>
+    /// True while an execution of the job that this book declared lost on the node (silent or quarantined)
+    /// may still run there: it was counted lost once, so it is never adopted back (to be lost, and counted,
+    /// again), nor the job placed there beside it (the worker would not start the new assignment, and the
+    /// old execution's end would be taken for the new one's). Cleared when the node reports it gone.
+    /// </summary>
+    private bool IsLostOn(JobId id, NodeId node) =>
+        _nodes.TryGetValue(node, out var slots) && slots.LostHere.Count > 0 && slots.LostHere.Contains(id);
+
+    /// <summary>The executions declared lost on the node that its report no longer runs are gone.</summary>
+    private void ForgetLostGone(NodeSlots slots, IReadOnlyList<JobId> reported)
+    {
+        for (var i = slots.LostHere.Count - 1; i >= 0; i--)
+            if (!Contains(reported, slots.LostHere[i])) slots.LostHere.RemoveAt(i);
+        for (var i = slots.AwaitingGone.Count - 1; i >= 0; i--)
+        {
+            if (Contains(reported, slots.AwaitingGone[i])) continue;
+            _awaitingGone.Remove(slots.AwaitingGone[i]);
+            slots.AwaitingGone.RemoveAt(i);
+        }
+    }
+
+    /// <summary>
+    /// The node was quarantined and its jobs declared lost (<see cref="NodeDown"/>) while their processes
+    /// still run there: their retries start nowhere until the node reports them gone (its kill landed) or
+    /// is silent past its work lease (<see cref="Fenced"/>), so a kill that never arrives cannot let a
+    /// retry run beside its original.
+    /// </summary>
+    public void HoldUntilGone(NodeId node)
+    {
+        if (!_nodes.TryGetValue(node, out var slots)) return;
+        foreach (var id in slots.LostHere)
+            if (_live.ContainsKey(id) && _awaitingGone.Add(id)) slots.AwaitingGone.Add(id);
+    }
+
+    /// <summary>Jobs of the node held by <see cref="HoldUntilGone"/> and not yet seen gone.</summary>
+    public int AwaitingGoneOn(NodeId node) => _nodes.TryGetValue(node, out var slots) ? slots.AwaitingGone.Count : 0;
+
+    /// <summary>The node was silent past its work lease: it killed every job it held itself, held ones included.</summary>
+    public void Fenced(NodeId node)
+    {
+        if (!_nodes.TryGetValue(node, out var slots)) return;
+        foreach (var id in slots.AwaitingGone) _awaitingGone.Remove(id);
+        slots.AwaitingGone.Clear();
     }
 
     /// <summary>

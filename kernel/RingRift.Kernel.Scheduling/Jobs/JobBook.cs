@@ -15,6 +15,7 @@ public sealed partial class JobBook(JobBookLimits limits)
     private readonly SortedSet<PendingKey> _pending = new();
     private readonly Dictionary<NodeId, NodeSlots> _nodes = new();
     private readonly HashSet<JobId> _finished = new();
+    private readonly HashSet<JobId> _awaitingGone = new();
     private readonly Queue<JobId> _finishedOrder = new();
     private readonly int[] _heldOfKind = new int[3];
     private readonly int[] _pendingSelfplayOf = new int[ConfigKeys.Count];
@@ -27,10 +28,10 @@ public sealed partial class JobBook(JobBookLimits limits)
     public int AssignedCount { get; private set; }
     public int RunningCount { get; private set; }
 
-    /// <summary>Jobs sent back to Pending after a lost execution.</summary>
+    /// <summary>Lost executions after which the job went back to Pending (≤ <see cref="Lost"/>).</summary>
     public long Retried { get; private set; }
 
-    /// <summary>Executions lost (node died, process vanished, GPU hung).</summary>
+    /// <summary>Executions lost (node died or went silent, process vanished, fenced, GPU hung, overdue), each once.</summary>
     public long Lost { get; private set; }
 
     public long Completed { get; private set; }
@@ -112,8 +113,9 @@ public sealed partial class JobBook(JobBookLimits limits)
         return null;
     }
 
-    private static bool Fits(JobRecord job, int kinds, System.Func<NodeId, JobSpec, bool>? admits, NodeId node) =>
-        (kinds & KindBit(job.Spec.Kind)) != 0 && (admits is null || admits(node, job.Spec));
+    private bool Fits(JobRecord job, int kinds, System.Func<NodeId, JobSpec, bool>? admits, NodeId node) =>
+        (kinds & KindBit(job.Spec.Kind)) != 0 && !_awaitingGone.Contains(job.Id) && !IsLostOn(job.Id, node)
+        && (admits is null || admits(node, job.Spec));
 
     public static int KindBit(JobKind kind) => 1 << (int)kind;
 
@@ -206,6 +208,7 @@ public sealed partial class JobBook(JobBookLimits limits)
         _live.Clear();
         _pending.Clear();
         _nodes.Clear();
+        _awaitingGone.Clear();
         AssignedCount = RunningCount = 0;
         System.Array.Clear(_heldOfKind);
         System.Array.Clear(_pendingSelfplayOf);

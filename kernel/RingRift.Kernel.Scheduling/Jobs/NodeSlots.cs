@@ -14,5 +14,17 @@ internal sealed class NodeSlots(int slots)
 
     public Instant CooldownUntil { get; set; } = Instant.Zero;
 
+    /// <summary>
+    /// Jobs whose execution here was declared lost while it may still run (the node went silent or was
+    /// quarantined): neither placed here again nor adopted back until a report shows the execution gone.
+    /// </summary>
+    public List<JobId> LostHere { get; } = new();
+
+    /// <summary>
+    /// Of <see cref="LostHere"/>, the jobs lost when the node was quarantined: its kill is on its way, so
+    /// they are placed nowhere until the node reports them gone or is silent past its work lease.
+    /// </summary>
+    public List<JobId> AwaitingGone { get; } = new();
+
     public int Free => Slots > Jobs.Count ? Slots - Jobs.Count : 0;
 }

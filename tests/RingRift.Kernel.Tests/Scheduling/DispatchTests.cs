@@ -115,11 +115,12 @@ public sealed class DispatchTests
         var (machine, outbox) = Leading();
         machine.OnReport(T0, Gpu, Report(1));
         machine.Tick(T0 + Duration.FromSeconds(30), leading: true, epoch: 1, [], PipelineSnapshot.Empty);
-        var assigned = LastOrders(outbox).Assign[0];
+        var orders = LastOrders(outbox);
+        var assigned = orders.Assign[0];
 
         // The worker launched it, then fenced it before any report showed it running.
         var fenced = new JobResult(assigned, JobOutcome.Fenced, 0, "work lease lapsed");
-        machine.OnReport(T0 + Duration.FromSeconds(31), Gpu, Report(2) with { Results = [fenced] });
+        machine.OnReport(T0 + Duration.FromSeconds(31), Gpu, Report(2) with { Results = [fenced], OrdersSeen = orders.Sequence });
 
         var lost = outbox.Drain(null, null!).Notices.OfType<JobLost>().Single();
         Assert.Equal((assigned.Id, true), (lost.Job, lost.Retried));

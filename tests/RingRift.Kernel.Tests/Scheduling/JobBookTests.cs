@@ -225,6 +225,52 @@ public sealed class JobBookTests
         Assert.Equal(0, book.HeldBy(A));
     }
 
+    /// <summary>A book whose one job ran on A, then A went down (the execution declared lost, retried).</summary>
+    private static (JobBook Book, JobRecord Job) RunningOnAThenNodeDown()
+    {
+        var book = Book();
+        book.TryEnqueue(Selfplay("s1"), 50, T0);
+        var job = AssignNext(book, A);
+        book.MarkRunning(job.Id, A, T0);
+        book.NodeDown(A, T0, new List<JobId>());
+        return (book, job);
+    }
+
+    [Fact]
+    public void NodeDown_ExecutionStillReportedThere_NeitherAdoptedBackNorPlacedThereUntilReportedGone()
+    {
+        var (book, job) = RunningOnAThenNodeDown();
+        var kinds = JobBook.KindBit(JobKind.Selfplay);
+
+        var adopted = book.Adopt(Selfplay("s1"), A, 1, T0);
+        book.Reconcile(A, [job.Id], ordersSeen: 0, T0, Duration.FromSeconds(60), new List<JobId>());
+        var whileReported = (book.FirstPending(kinds, 64, null, A), book.FirstPending(kinds, 64, null, B));
+        book.Reconcile(A, [], ordersSeen: 0, T0, Duration.FromSeconds(60), new List<JobId>());
+
+        Assert.False(adopted);
+        Assert.Equal((null, job), whileReported);
+        Assert.Same(job, book.FirstPending(kinds, 64, null, A));
+        Assert.Equal((1, 1L), (job.Attempts, book.Lost));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void HoldUntilGone_QuarantinedNodesJob_PlacedNowhereUntilReportedGoneOrFenced(bool reportedGone)
+    {
+        var (book, job) = RunningOnAThenNodeDown();
+        var kinds = JobBook.KindBit(JobKind.Selfplay);
+        book.HoldUntilGone(A);
+
+        var held = book.FirstPending(kinds, 64, null, B);
+        if (reportedGone) book.Reconcile(A, [], ordersSeen: 0, T0, Duration.FromSeconds(60), new List<JobId>());
+        else book.Fenced(A);
+
+        Assert.Null(held);
+        Assert.Same(job, book.FirstPending(kinds, 64, null, B));
+        Assert.Equal(0, book.AwaitingGoneOn(A));
+    }
+
     [Fact]
     public void Reap_RunningPastCap_FailedAndListed()
     {

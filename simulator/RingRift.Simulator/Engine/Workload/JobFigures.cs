@@ -7,7 +7,15 @@ namespace RingRift.Simulator.Engine.Workload;
 /// <summary>
 /// The dispatch figures of a run with a workload. Busy fraction and idle-to-work times ignore the warm-up;
 /// the rest cover the whole run. <see cref="ConfigShareMinOverMaxBasisPoints"/> is the least-served config's
-/// games over the best-served config's, in basis points (10,000 = perfectly even).
+/// games over the best-served config's, in basis points (10,000 = perfectly even). The job counts count
+/// executions (one launch of a job's process on a node), not job ids, except where said:
+/// <see cref="JobsCompleted"/> the job ids whose process exited cleanly at least once (the process layer's
+/// truth); <see cref="JobsLost"/> the executions a leader found gone without an ending (node crashed or
+/// silent past the work lease, fenced, killed for a GPU quarantine or past its runtime cap), each once: a
+/// job lost on two nodes counts 2, an assignment that never started counts 0; <see cref="JobsRetried"/> those
+/// lost executions after which the job went back to pending (a job out of attempts, or overdue, is lost
+/// and not retried); <see cref="JobsDuplicated"/> the launches of a job while an execution of it still ran
+/// (anywhere), plus the clean exits of a job that had exited cleanly before.
 /// </summary>
 public sealed record JobFigures(
     int GpuBusyBasisPoints,
