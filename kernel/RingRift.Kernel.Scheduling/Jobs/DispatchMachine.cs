@@ -115,6 +115,7 @@ public sealed partial class DispatchMachine
     {
         _book.Clear();
         _kills.Clear();
+        _stopped.Clear();
         _epoch = epoch;
         _rebuilding = true;
         _rebuildUntil = now + _config.RebuildWindow;
@@ -169,6 +170,7 @@ public sealed partial class DispatchMachine
         ReapLostNodes(now);
         ReapOverdue(now);
         ReconcilePipeline(now);
+        StopStaleSelfplay(now);
         PopulateSelfplay(now);
         PushToDialable(now);
         CheckDistribution();
