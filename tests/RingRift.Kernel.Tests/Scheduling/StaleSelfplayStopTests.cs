@@ -110,6 +110,20 @@ public sealed class StaleSelfplayStopTests
     }
 
     [Fact]
+    public void StoppedJobsGamesUntilTheKill_CountOnce()
+    {
+        var rig = new Rig(SyncModelRuleTests.PlannedWithModelOn(SyncRig.B));
+        rig.Tick(rig.PromotionSeen + StopAfter);
+        var games = rig.Machine.PipelineOf(ConfigKeys.IndexOf(Running.Config)).Games;
+        var ended = new JobResult(Running, JobOutcome.Failed, 40, "exit 137: terminated");
+
+        rig.Report(ended);
+        rig.Report(ended);
+
+        Assert.Equal(games + 40, rig.Machine.PipelineOf(ConfigKeys.IndexOf(Running.Config)).Games);
+    }
+
+    [Fact]
     public void ModelArrivesBeforeTheBound_NotKilled()
     {
         var rig = new Rig(SyncModelRuleTests.PlannedWithModelOn(SyncRig.B));
