@@ -27,6 +27,7 @@ public sealed partial class DispatchMachine
         if (_rebuilding) AdoptPipeline(report.Pipeline);
         _acks.Clear();
         foreach (var result in report.Results) ApplyResult(now, from, result);
+        NotePromotions(now);
         ReconcileRunning(now, from, report.Running, report.Epoch == _epoch ? report.OrdersSeen : 0, adopt: report.Gpu == GpuHealth.Healthy);
         _assigned.Clear();
         PlaceOn(now, from, worker);

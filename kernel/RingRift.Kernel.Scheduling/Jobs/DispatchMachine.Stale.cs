@@ -23,14 +23,13 @@ public sealed partial class DispatchMachine
     /// </summary>
     private void StopStaleSelfplay(Instant now)
     {
-        NotePromotions(now);
         if (StopStaleSelfplayAfter is not { } after || Admits is not { } admits || _rebuilding) return;
         _stopped.RemoveWhere(_notLive ??= NotLive);
         foreach (var worker in _workerOrder)
         {
             var node = worker.Profile.Node;
             foreach (var id in _book.JobsOn(node))
-                if (_book.TryGet(id, out var job) && IsStale(now, after, job) && !admits(node, job.Spec) && _stopped.Add(id))
+                if (_book.TryGet(id, out var job) && IsStale(now, after, job) && !admits(node, job.Spec) && !_stopped.Contains(id))
                     Stop(now, node, job);
         }
     }
@@ -42,11 +41,15 @@ public sealed partial class DispatchMachine
     private void Stop(Instant now, NodeId node, JobRecord job)
     {
         var c = ConfigKeys.IndexOf(job.Spec.Config);
-        KillLater(node, job.Id);
+        if (!KillLater(node, job.Id)) return;
+        _stopped.Add(job.Id);
         _outbox.Notify(new SelfplayStoppedStale(job.Id, node, job.Spec.Config, _promotionSeen[c].Generation, now - _promotionSeen[c].SeenAt));
     }
 
-    /// <summary>When this leader first saw each config's promoted generation (its clock starts on a new leader's first plan).</summary>
+    /// <summary>
+    /// When this leader first saw each config's promoted generation: at once when it promotes (a report's
+    /// gauntlet result), at its first plan when it took the promotion over from an earlier leader.
+    /// </summary>
     private void NotePromotions(Instant now)
     {
         for (var c = 0; c < _promotionSeen.Length; c++)

@@ -37,13 +37,13 @@ public sealed class StaleSelfplayStopTests
                 StopStaleSelfplayAfter = StopAfter,
             };
             Tick(T0);
+            // This leader first sees the promotion in the pipeline it adopts with the worker's first report.
             Machine.OnReport(T0, Gpu, new JobReport(1, 1, GpuHealth.Healthy, 2, [Running], [], Promoted));
-            // The first plan after the rebuild is when this leader first sees the promotion.
             Tick(T0 + SchedulingConfig.Default.RebuildWindow);
             Outbox.Drain(null, null!);
         }
 
-        public Instant PromotionSeen => T0 + SchedulingConfig.Default.RebuildWindow;
+        public Instant PromotionSeen => T0;
 
         private long _sequence = 1;
 
