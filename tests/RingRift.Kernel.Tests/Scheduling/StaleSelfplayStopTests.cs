@@ -93,7 +93,7 @@ public sealed class StaleSelfplayStopTests
     {
         var rig = new Rig(SyncModelRuleTests.PlannedWithModelOn(SyncRig.B));
         rig.Tick(rig.PromotionSeen + StopAfter);
-        rig.Drain();
+        var first = rig.Drain();
 
         rig.Tick(rig.Now + SchedulingConfig.Default.PlanInterval);
         var again = rig.Drain();
@@ -101,6 +101,7 @@ public sealed class StaleSelfplayStopTests
         rig.Report(new JobResult(Running, JobOutcome.Failed, 0, "exit 137: terminated"));
         var refill = rig.Outbox.Drain(null, null!).Messages.Select(m => m.Message).OfType<JobOrders>().Single().Assign;
 
+        Assert.Equal(Running.Id, Assert.Single(first.Killed));
         Assert.Empty(again.Killed);
         Assert.Empty(again.Stopped);
         Assert.Contains(Running.Id, heldWhileRunning);
