@@ -20,10 +20,26 @@ public sealed partial class KernelNode
             _sync.Plan(now, _election.LeaderEpoch, Status().Members, PromotedModels());
     }
 
-    /// <summary>With both dispatch and sync on, placement holds a config's selfplay off a node that lacks its promoted model.</summary>
+    /// <summary>
+    /// With both dispatch and sync on, placement holds a config's selfplay off a node that lacks its
+    /// promoted model, and selfplay already running there is stopped before the policy's bound.
+    /// </summary>
     private void HoldSelfplayOnStaleModels()
     {
-        if (_dispatch is not null && _sync is not null) _dispatch.Admits = SelfplayModelFresh;
+        if (_dispatch is null || _sync is null) return;
+        _dispatch.Admits = SelfplayModelFresh;
+        _dispatch.StopStaleSelfplayAfter = StaleStopAfter(_config.Sync!.Policy.ModelStaleMax, _config.Scheduling!);
+    }
+
+    /// <summary>
+    /// The bound less the kill's delivery: the leader decides at a plan (up to one plan interval after the
+    /// threshold), a NAT-blocked worker gets the kill with the answer to its next report (one report
+    /// interval), and one late or lost report costs another; the process then ends within moments.
+    /// </summary>
+    internal static Duration StaleStopAfter(Duration modelStaleMax, SchedulingConfig scheduling)
+    {
+        var delivery = scheduling.PlanInterval + scheduling.ReportInterval * 2;
+        return modelStaleMax > delivery ? modelStaleMax - delivery : Duration.Zero;
     }
 
     /// <summary>Any job but selfplay; selfplay when its config has no promoted model or the sync rule lets the node play it.</summary>

@@ -32,7 +32,8 @@ public sealed record SyncPolicy(
     /// The longest a node may run selfplay for a config on a model older than the promoted one once the
     /// promoted one has left the node that trained it. The leader places no such selfplay at all (see
     /// <see cref="SyncMachine.MayRunSelfplay"/>); what remains is selfplay that began before the promotion,
-    /// which its runtime cap or the work lease ends, so the bound must exceed the selfplay runtime cap.
+    /// which the leader stops once the promotion is this bound less the kill's delivery old (see
+    /// <c>DispatchMachine.StopStaleSelfplayAfter</c>), unless its runtime cap ends it first.
     /// Default 15 minutes (selfplay runs 10).
     /// </summary>
     public Duration ModelStaleMax { get; init; } = Duration.FromMinutes(15);

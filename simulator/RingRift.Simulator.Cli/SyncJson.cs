@@ -23,6 +23,8 @@ internal sealed record SyncJson(
 
     public long BytesCleaned { get; init; }
 
+    public long SelfplayStoppedStale { get; init; }
+
     public static SyncJson? From(SyncFigures? s) => s is null ? null : new SyncJson(
         s.GamesWritten, s.GamesLost, s.GamesLostBeforeDurable, s.GamesNotDurable, s.CorruptAccepted, s.StrandedFiles,
         s.StrandedAgeMax.Micros / 1e6, s.BytesMoved, s.BytesMinimum, s.TransfersFailed, s.ModelArrivals,
@@ -30,6 +32,7 @@ internal sealed record SyncJson(
     {
         FilesCleaned = s.FilesCleaned,
         BytesCleaned = s.BytesCleaned,
+        SelfplayStoppedStale = s.SelfplayStoppedStale,
     };
 
     /// <summary>The summary's one text line.</summary>
@@ -43,6 +46,7 @@ internal sealed record SyncJson(
                $"moved_over_minimum={ratio.ToString("F3", inv)} transfers_failed={s.TransfersFailed} " +
                $"model_distribution_seconds p50={(s.ModelDistributionP50.Micros / 1e6).ToString("F1", inv)} " +
                $"p99={(s.ModelDistributionP99.Micros / 1e6).ToString("F1", inv)} samples={s.ModelArrivals} " +
-               $"last_durable_seconds={s.LastDurableAt.Micros / 1_000_000} files_cleaned={s.FilesCleaned} bytes_cleaned={s.BytesCleaned}";
+               $"last_durable_seconds={s.LastDurableAt.Micros / 1_000_000} files_cleaned={s.FilesCleaned} bytes_cleaned={s.BytesCleaned} " +
+               $"selfplay_stopped_stale={s.SelfplayStoppedStale}";
     }
 }

@@ -27,6 +27,7 @@ public sealed partial class DispatchMachine
         if (_rebuilding) AdoptPipeline(report.Pipeline);
         _acks.Clear();
         foreach (var result in report.Results) ApplyResult(now, from, result, report);
+        NotePromotions(now);
         ReconcileRunning(now, from, report.Running, report.Epoch == _epoch ? report.OrdersSeen : 0, adopt: report.Gpu == GpuHealth.Healthy);
         _assigned.Clear();
         PlaceOn(now, from, worker);
@@ -83,8 +84,11 @@ public sealed partial class DispatchMachine
         }
         else _book.MarkFinished(id);
         _outbox.Notify(new JobEnded(id, result.Job.Kind, result.Job.Config, result.Outcome == JobOutcome.Succeeded, result.Reason));
-        if (result.Outcome == JobOutcome.Succeeded) ApplyToPipeline(now, result);
+        if (result.Outcome == JobOutcome.Succeeded || IsPartialSelfplay(result)) ApplyToPipeline(now, result);
     }
+
+    /// <summary>A selfplay that ended early (killed, failed) still wrote games: they count once, with its end.</summary>
+    private static bool IsPartialSelfplay(JobResult result) => result.Job.Kind == JobKind.Selfplay && result.Output > 0;
 
     /// <summary>
     /// A GPU that failed, hung or is misdetected quarantines its node: nothing new is placed there (see

@@ -115,6 +115,7 @@ public sealed partial class DispatchMachine
     {
         _book.Clear();
         _kills.Clear();
+        _stopped.Clear();
         _epoch = epoch;
         _rebuilding = true;
         _rebuildUntil = now + _config.RebuildWindow;
@@ -169,6 +170,8 @@ public sealed partial class DispatchMachine
         ReapLostNodes(now);
         ReapOverdue(now);
         ReconcilePipeline(now);
+        NotePromotions(now);
+        StopStaleSelfplay(now);
         PopulateSelfplay(now);
         PushToDialable(now);
         CheckDistribution();
@@ -212,10 +215,14 @@ public sealed partial class DispatchMachine
             _outbox.Notify(new JobLost(job, node, Retried: _book.TryGet(job, out var record) && record.State == JobState.Pending, _epoch));
     }
 
-    private void KillLater(NodeId node, JobId job)
+    /// <summary>Queues the kill for the node's next orders; false when they are full (a later plan or report finds the job again).</summary>
+    private bool KillLater(NodeId node, JobId job)
     {
         if (!_kills.TryGetValue(node, out var list)) _kills.Add(node, list = new List<JobId>());
-        if (list.Count < SchedulingConfig.JobsPerMessageMax && !list.Contains(job)) list.Add(job);
+        if (list.Contains(job)) return true;
+        if (list.Count >= SchedulingConfig.JobsPerMessageMax) return false;
+        list.Add(job);
+        return true;
     }
 
     /// <summary>Emits the book's counts when they changed, and raises the stall alarm once per stall.</summary>

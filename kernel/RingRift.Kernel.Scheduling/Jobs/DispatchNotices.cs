@@ -81,3 +81,14 @@ public sealed record ModelDistributed(string Config, long Generation) : Notice
     public override string Name => "model_distributed";
     public override string Describe() => $"config={Config} generation={Generation}";
 }
+
+/// <summary>
+/// The leader stopped a selfplay job that was still playing <see cref="Config"/> on an older model on
+/// <see cref="Node"/>: the promoted <see cref="Generation"/> was <see cref="ModelAge"/> old (as the leader
+/// saw it) and is held by another live node but not by this one.
+/// </summary>
+public sealed record SelfplayStoppedStale(JobId Job, NodeId Node, string Config, long Generation, Duration ModelAge) : Notice
+{
+    public override string Name => "selfplay_stopped_stale";
+    public override string Describe() => $"job={Job} node={Node} config={Config} generation={Generation} model_age={ModelAge}";
+}

@@ -210,7 +210,8 @@ public sealed partial class JobWorkerMachine
         Record(outcome switch
         {
             ProcessExited { Succeeded: true } exited => new JobResult(job, JobOutcome.Succeeded, exited.Output, ""),
-            ProcessExited exited => new JobResult(job, JobOutcome.Failed, 0, $"exit {exited.ExitCode}: {exited.StderrTail}"),
+            // A killed selfplay's games written until the kill are on disk: they are reported with its end.
+            ProcessExited exited => new JobResult(job, JobOutcome.Failed, job.Kind == JobKind.Selfplay ? exited.Output : 0, $"exit {exited.ExitCode}: {exited.StderrTail}"),
             LaunchFailed failed => new JobResult(job, JobOutcome.NeverStarted, 0, failed.Reason),
             _ => new JobResult(job, JobOutcome.Failed, 0, "unexpected outcome"),
         });

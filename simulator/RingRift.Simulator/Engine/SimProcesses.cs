@@ -17,6 +17,9 @@ internal sealed class SimProcesses(Prng prng)
     private static readonly Duration LaunchFailureDelay = Duration.FromMillis(100);
     private static readonly Duration KillDelay = Duration.FromMillis(50);
     private static readonly ProcessExited LeaseKill = new(137, true, "killed: work lease deadline passed");
+
+    /// <summary>How a job killed on the kernel's order ends (<see cref="Terminate"/>).</summary>
+    public static readonly ProcessExited Terminated = new(137, true, "terminated");
     private readonly SortedDictionary<JobId, (long Serial, EffectId Launch, bool OnGpu, Instant? LeaseEnd)> _running = new();
     private long _nextSerial = 1;
     private int _slowdownPercent = 100;
@@ -74,7 +77,7 @@ internal sealed class SimProcesses(Prng prng)
     public (long At, ProcessEnd End)? Terminate(long now, JobId job)
     {
         if (!_running.Remove(job, out var run)) return null;
-        return (now + KillDelay.Micros, new ProcessEnd(run.Serial, run.Launch, job, new ProcessExited(137, true, "terminated"), Forced: true));
+        return (now + KillDelay.Micros, new ProcessEnd(run.Serial, run.Launch, job, Terminated, Forced: true));
     }
 
     /// <summary>The earliest lease end of the running jobs, on the node's clock; null when none is leased.</summary>

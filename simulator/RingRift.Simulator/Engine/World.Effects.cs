@@ -93,7 +93,7 @@ internal sealed partial class World
         foreach (var checker in _checkers) checker.OnProcessEnded(_now, node, end.Job);
         _jobMetrics?.OnProcessEnded(_now, node.Index, end.Job, end.Outcome is ProcessExited { Succeeded: true });
         if (_workload is not null && _launched.Remove((node.Index, end.Job), out var started)
-            && end.Outcome is ProcessExited { Succeeded: true } exited)
+            && end.Outcome is ProcessExited exited && (exited.Succeeded || WroteGamesUntilKilled(node, started.Spec, exited)))
         {
             var output = _workload.OutputOf(node.Host.Profile, started.Spec, new Duration(_now - started.StartedAt));
             if (started.Spec.Kind == JobKind.Selfplay) _timeline?.OnGames(_now, started.Spec.Config, output);
@@ -102,6 +102,14 @@ internal sealed partial class World
         }
         return new EffectCompleted(end.Launch, end.Outcome);
     }
+
+    /// <summary>
+    /// A selfplay killed on the kernel's order (the leader stopping it on a stale model, a duplicate, an
+    /// orphan) leaves the games it wrote until then on disk; one whose GPU hangs wrote none after the hang,
+    /// and counts none here. Lease kills and the OOM killer end other ways and count nothing.
+    /// </summary>
+    private static bool WroteGamesUntilKilled(SimNode node, JobSpec job, ProcessExited exited) =>
+        job.Kind == JobKind.Selfplay && exited == SimProcesses.Terminated && node.Processes.Gpu == GpuHealth.Healthy;
 
     /// <summary>The runtime a scenario gave the job, or a typical one for its kind.</summary>
     private Duration RuntimeOf(SimNode node, JobSpec job) =>

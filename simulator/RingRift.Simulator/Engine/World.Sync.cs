@@ -88,6 +88,7 @@ internal sealed partial class World
     {
         if (_ledger is not null && notice is Kernel.Scheduling.Jobs.ModelEvaluated { Promoted: true } promoted)
             _ledger.OnPromoted(_now, ModelPaths.Of(promoted.Config, promoted.Generation));
+        if (_ledger is not null && notice is Kernel.Scheduling.Jobs.SelfplayStoppedStale) _ledger.OnSelfplayStoppedStale();
     }
 
     /// <summary>The sync verbs; false for any other entry.</summary>

@@ -103,6 +103,23 @@ public sealed class WorkLeaseTests
     }
 
     [Fact]
+    public void Worker_SelfplayKilledWithinLease_ReportsTheGamesItWroteWithItsFailedEnd()
+    {
+        var worker = new Worker();
+        var ready = worker.Answer(T0, worker.Report(T0), Selfplay("sp-1"));
+        var launch = ready.Effects.OfType<Launch>().Single();
+
+        var killed = new ProcessExited(137, true, "terminated") { Output = 120 };
+        worker.Jobs.OnCompleted(launch.Id, killed, out var ended);
+        worker.Machine.OnJobEnded(ended!, killed);
+        worker.Machine.Tick(T0 + Duration.FromSeconds(1), Leader, 1, GpuHealth.Healthy);
+        var report = worker.Outbox.Drain(null, null!).Messages.Select(m => m.Message).OfType<JobReport>().Single();
+
+        var result = report.Results.Single();
+        Assert.Equal((JobOutcome.Failed, 120L), (result.Outcome, result.Output));
+    }
+
+    [Fact]
     public void Worker_LaunchWithinLease_CarriesTheLeaseEndAsKillDeadline()
     {
         var worker = new Worker();

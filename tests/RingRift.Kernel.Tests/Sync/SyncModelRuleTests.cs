@@ -8,11 +8,11 @@ namespace RingRift.Kernel.Tests.Sync;
 /// <summary>The leader's model-staleness rule: selfplay of a config waits on a node until its promoted model is there.</summary>
 public sealed class SyncModelRuleTests
 {
-    private const string Path = "models/hex8_2p/g2.pth";
+    internal const string Path = "models/hex8_2p/g2.pth";
 
     private static StoredFile Model() => new(Path, (byte)FileKind.Model, "hex8_2p", new ByteSize(1000), new ContentHash(9, 9));
 
-    private static SyncRig PlannedWithModelOn(NodeId holder, ImmutableArray<MemberView>? members = null)
+    internal static SyncRig PlannedWithModelOn(NodeId holder, ImmutableArray<MemberView>? members = null)
     {
         var rig = new SyncRig();
         foreach (var node in new[] { A, B, C }) rig[node].OnFiles(rig.Now, node == holder ? Files(Roomy, Model()) : Files(Roomy));

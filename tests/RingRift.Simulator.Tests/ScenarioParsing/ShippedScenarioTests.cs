@@ -88,7 +88,7 @@ public sealed class ShippedScenarioTests
             "scenarios/sync/promotion-during-partition.yaml",
             "scenarios/sync/sixteen-thousand-files-slow-links.yaml",
             "scenarios/sync/stale-model-held.yaml",
-            "scenarios/sync/stale-model-long-selfplay.yaml",
+            "scenarios/sync/stale-model-running-selfplay-stopped.yaml",
             "scenarios/sync/transfer-corrupted-in-flight.yaml",
             "scenarios/sync/worker-disk-fills-cleanup.yaml",
             "scenarios/sync/worker-disk-wiped-after-job.yaml",

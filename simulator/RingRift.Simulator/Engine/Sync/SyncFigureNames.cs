@@ -10,7 +10,7 @@ public static class SyncFigureNames
         "games_written", "games_lost", "games_lost_before_durable", "games_not_durable", "corrupt_accepted",
         "stranded_files", "stranded_age_max_seconds", "bytes_moved", "bytes_minimum", "bytes_moved_over_minimum_bp",
         "transfers_failed", "model_arrivals", "model_distribution_p50_seconds", "model_distribution_p99_seconds",
-        "last_durable_seconds", "files_cleaned", "bytes_cleaned",
+        "last_durable_seconds", "files_cleaned", "bytes_cleaned", "selfplay_stopped_stale",
     ];
 
     public static long Read(Sync.SyncFigures? s, string name) => s is null ? 0 : name switch
@@ -32,6 +32,7 @@ public static class SyncFigureNames
         "last_durable_seconds" => s.LastDurableAt.Micros / 1_000_000,
         "files_cleaned" => s.FilesCleaned,
         "bytes_cleaned" => s.BytesCleaned,
+        "selfplay_stopped_stale" => s.SelfplayStoppedStale,
         _ => throw new System.ArgumentException("unknown sync figure " + name, nameof(name)),
     };
 }

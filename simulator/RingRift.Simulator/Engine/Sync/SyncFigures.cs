@@ -34,6 +34,9 @@ public sealed record SyncFigures(
 
     public long BytesCleaned { get; init; }
 
+    /// <summary>Selfplay jobs a leader stopped because they still played an older model than the promoted one past the policy's bound less the kill's delivery.</summary>
+    public long SelfplayStoppedStale { get; init; }
+
     internal static SyncFigures From(SyncLedger ledger, long now)
     {
         long stranded = 0, strandedAge = 0, notDurable = 0;
@@ -56,6 +59,7 @@ public sealed record SyncFigures(
         {
             FilesCleaned = ledger.FilesCleaned,
             BytesCleaned = ledger.BytesCleaned,
+            SelfplayStoppedStale = ledger.SelfplayStoppedStale,
         };
     }
 }

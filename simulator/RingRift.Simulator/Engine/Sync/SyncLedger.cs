@@ -24,6 +24,7 @@ internal sealed class SyncLedger(int canonical, int replicasMin, bool[] gpuNodes
     public long TransfersFailed { get; private set; }
     public long FilesCleaned { get; private set; }
     public long BytesCleaned { get; private set; }
+    public long SelfplayStoppedStale { get; private set; }
     public int ReplicasMin => replicasMin;
     public long LastDurableAt { get; private set; } = -1;
     public IReadOnlyDictionary<string, FileTruth> Files => _files;
@@ -70,6 +71,9 @@ internal sealed class SyncLedger(int canonical, int replicasMin, bool[] gpuNodes
         else GamesLostBeforeDurable++;
         return truth.DurableAt >= 0;
     }
+
+    /// <summary>A leader ordered a selfplay job still playing an older model than its config's promoted one stopped.</summary>
+    public void OnSelfplayStoppedStale() => SelfplayStoppedStale++;
 
     /// <summary>The kernel's source cleanup deleted a copy (the removal itself goes through <see cref="OnRemoved"/>).</summary>
     public void OnCleaned(long bytes)
