@@ -1,10 +1,9 @@
 using System.Collections.Generic;
-using RingRift.Kernel.Scheduling.Jobs;
 using RingRift.Kernel.Sync;
 
 namespace RingRift.Kernel.Node;
 
-/// <summary>Dispatch's training jobs as sync sees them: each run's node receives its config's training files.</summary>
+/// <summary>The training runs sync orders inputs for, and the version that makes a plan due when they change.</summary>
 public sealed partial class KernelNode
 {
     private List<TrainingRun> _trainingRuns = [];
@@ -12,19 +11,14 @@ public sealed partial class KernelNode
     private long _trainingRunsVersion;
 
     /// <summary>
-    /// The training jobs the job book holds (assigned or running), in the cluster's host order, then each
-    /// host's jobs in book order; none when scheduling is off. Read-only on dispatch, and recomputed only
-    /// when the book changed.
+    /// <see cref="HeldTrainingRuns"/> of the leader's job book over the cluster's hosts; none when scheduling is
+    /// off. Recomputed only when the book changed.
     /// </summary>
     private List<TrainingRun> TrainingRuns()
     {
         if (_dispatch is null || _dispatch.Book.Version == _trainingRunsBookVersion) return _trainingRuns;
         _trainingRunsBookVersion = _dispatch.Book.Version;
-        var runs = new List<TrainingRun>();
-        foreach (var host in _config.Cluster)
-            foreach (var id in _dispatch.Book.JobsOn(host.Node))
-                if (_dispatch.Book.TryGet(id, out var job) && job.Spec.Kind == JobKind.Training && job.State is JobState.Assigned or JobState.Running)
-                    runs.Add(new TrainingRun(job.Spec.Config, host.Node));
+        var runs = HeldTrainingRuns.Of(_dispatch.Book, _config.Cluster);
         if (!SameRuns(runs, _trainingRuns))
         {
             _trainingRuns = runs;
