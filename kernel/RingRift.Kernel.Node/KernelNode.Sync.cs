@@ -16,8 +16,8 @@ public sealed partial class KernelNode
     {
         if (_sync is null) return;
         _sync.Tick(now, SyncLeader());
-        if (_sync.PlanDue(now, _election.IsLeader(now), _membership.Version, PromotedVersion()))
-            _sync.Plan(now, _election.LeaderEpoch, Status().Members, PromotedModels());
+        if (_sync.PlanDue(now, _election.IsLeader(now), _membership.Version, PromotedVersion() + TrainingRunsVersion()))
+            _sync.Plan(now, _election.LeaderEpoch, Status().Members, PromotedModels(), TrainingRuns());
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ public sealed partial class SyncMachine
     private bool _leading, _dirty = true;
     private long _ownPlannedVersion = -1;
     private long _plannedMembershipVersion = -1;
-    private long _plannedPromotedVersion;
+    private long _plannedOrdersVersion;
     private Instant _nextPlan;
 
     private Instant LeaderDeadline => !_leading ? Instant.MaxValue : Instant.Min(_dirty ? _nextPlan : Instant.MaxValue, _cleanupDueAt ?? Instant.MaxValue);
@@ -24,11 +24,11 @@ public sealed partial class SyncMachine
 
     /// <summary>
     /// True when this node leads and something changed since the last plan (a manifest, a disk, a report,
-    /// membership: <paramref name="membershipVersion"/> grows with every change of its view, or a promotion:
-    /// <paramref name="promotedVersion"/> grows with every promoted generation), no sooner than the plan
-    /// interval allows.
+    /// membership: <paramref name="membershipVersion"/> grows with every change of its view, or the scheduler's
+    /// orders: <paramref name="ordersVersion"/> grows with every promoted generation and every change of the
+    /// training runs), no sooner than the plan interval allows.
     /// </summary>
-    public bool PlanDue(Instant now, bool leading, long membershipVersion, long promotedVersion = 0)
+    public bool PlanDue(Instant now, bool leading, long membershipVersion, long ordersVersion = 0)
     {
         if (!leading)
         {
@@ -36,10 +36,10 @@ public sealed partial class SyncMachine
             return false;
         }
         _leading = true;
-        if (_own.Version != _ownPlannedVersion || membershipVersion != _plannedMembershipVersion || promotedVersion != _plannedPromotedVersion)
+        if (_own.Version != _ownPlannedVersion || membershipVersion != _plannedMembershipVersion || ordersVersion != _plannedOrdersVersion)
             _dirty = true;
         _plannedMembershipVersion = membershipVersion;
-        _plannedPromotedVersion = promotedVersion;
+        _plannedOrdersVersion = ordersVersion;
         if (_cleanupDueAt is { } due && now >= due)
         {
             _dirty = true;

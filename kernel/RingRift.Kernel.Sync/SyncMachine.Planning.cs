@@ -8,9 +8,12 @@ public sealed partial class SyncMachine
     /// <summary>
     /// Plans from what the leader knows now and sends each transfer to the node that opens its connection.
     /// Call when <see cref="PlanDue"/> says so. <paramref name="members"/> is membership's view (in any
-    /// order); <paramref name="promoted"/> the scheduler's promoted generation per config.
+    /// order); <paramref name="promoted"/> the scheduler's promoted generation per config; <paramref name="training"/>
+    /// the training jobs it holds now, whose inputs are ordered to their nodes.
     /// </summary>
-    public SyncPlan Plan(Instant now, long epoch, ImmutableArray<MemberView> members, IReadOnlyList<PromotedModel> promoted)
+    public SyncPlan Plan(
+        Instant now, long epoch, ImmutableArray<MemberView> members, IReadOnlyList<PromotedModel> promoted,
+        IReadOnlyList<TrainingRun>? training = null)
     {
         Invariant.True(_leading);
         _dirty = false;
@@ -18,6 +21,7 @@ public sealed partial class SyncMachine
         _nextPlan = now + _config.PlanInterval;
         var snapshot = _planned = Snapshot(now, members);
         var orders = ModelOrders(snapshot, promoted);
+        AddTrainingInputOrders(snapshot, training ?? [], orders);
         var plan = SyncPlanner.Plan(snapshot, orders, _config.Policy);
         foreach (var transfer in plan.Transfers)
             _inFlight[(transfer.Target, transfer.Path, transfer.OffsetBytes)] = new InFlight(transfer, now, false);

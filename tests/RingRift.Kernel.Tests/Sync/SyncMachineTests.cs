@@ -133,6 +133,6 @@ public sealed class SyncMachineTests
         rig.Now += Duration.FromSeconds(60);
 
         Assert.False(rig[A].PlanDue(rig.Now, true, 1));
-        Assert.True(rig[A].PlanDue(rig.Now, true, 1, promotedVersion: 1));
+        Assert.True(rig[A].PlanDue(rig.Now, true, 1, ordersVersion: 1));
     }
 }

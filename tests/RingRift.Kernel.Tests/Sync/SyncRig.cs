@@ -43,8 +43,13 @@ internal sealed class SyncRig
     public static StoredFile Game(int i) =>
         new($"games/square8_2p/g{i}.db", (byte)FileKind.GameDb, "square8_2p", new ByteSize(1000), new ContentHash(7, (ulong)i));
 
-    /// <summary>Ticks every node (leader "a") and delivers until nothing moves, then lets the leader plan if due.</summary>
-    public SyncPlan? Settle(ImmutableArray<MemberView>? members = null)
+    /// <summary>
+    /// Ticks every node (leader "a") and delivers until nothing moves, then lets the leader plan if due,
+    /// with the scheduler's promoted models and training runs (<paramref name="ordersVersion"/> tells their changes).
+    /// </summary>
+    public SyncPlan? Settle(
+        ImmutableArray<MemberView>? members = null, IReadOnlyList<PromotedModel>? promoted = null,
+        IReadOnlyList<TrainingRun>? training = null, long ordersVersion = 0)
     {
         for (var round = 0; round < 50; round++)
         {
@@ -52,7 +57,7 @@ internal sealed class SyncRig
             if (!Deliver()) break;
         }
         SyncPlan? plan = null;
-        if (this[A].PlanDue(Now, true, 1)) plan = this[A].Plan(Now, 1, members ?? AllAlive, []);
+        if (this[A].PlanDue(Now, true, 1, ordersVersion)) plan = this[A].Plan(Now, 1, members ?? AllAlive, promoted ?? [], training);
         Deliver();
         return plan;
     }
