@@ -90,5 +90,5 @@ public sealed record ModelDistributed(string Config, long Generation) : Notice
 public sealed record SelfplayStoppedStale(JobId Job, NodeId Node, string Config, long Generation, Duration ModelAge) : Notice
 {
     public override string Name => "selfplay_stopped_stale";
-    public override string Describe() => $"job={Job} node={Node} config={Config} generation={Generation} model_age={ModelAge}";
+    public override string Describe() => $"job={Job} node={Node} config={Config} generation={Generation} model_age={ModelAge.WholeSeconds}s";
 }
