@@ -220,13 +220,14 @@ public sealed class ConfigTests
     [Fact]
     public void Build_SyncSection_TurnsSyncOnWithItsSettings()
     {
-        var settings = BuildWith("sync: { canonical_store: b, status_interval: 2s, replicas_min: 3, push_allowed: false }\n");
+        var settings = BuildWith("sync: { canonical_store: b, status_interval: 2s, replicas_min: 3, push_allowed: false, model_stale_max: 30m }\n");
 
         var sync = Assert.IsType<Kernel.Sync.SyncConfig>(settings.Kernel.Sync);
         Assert.Equal(new NodeId("b"), sync.CanonicalStore);
         Assert.Equal(Duration.FromSeconds(2), sync.StatusInterval);
         Assert.Equal(3, sync.Policy.ReplicasMin);
         Assert.False(sync.Policy.PushAllowed);
+        Assert.Equal(Duration.FromMinutes(30), sync.Policy.ModelStaleMax);
         Assert.Equal(Kernel.Sync.SyncPolicy.Default.PullsPerTargetMax, sync.Policy.PullsPerTargetMax);
     }
 
@@ -248,6 +249,7 @@ public sealed class ConfigTests
     [InlineData("sync: { canonical_store: a, plan_interval: soon }\n", "c.yaml:4: 'plan_interval' must be a positive duration")]
     [InlineData("sync: { canonical_store: a, replicas_min: 1 }\n", "replicas_min must be within 2..16")]
     [InlineData("sync: { canonical_store: a, order_timeout: 5s }\n", "sync_order_timeout")]
+    [InlineData("sync: { canonical_store: a, model_stale_max: 30s }\n", "sync_model_stale_max must be within 1m..24h")]
     public void Build_BadSyncSection_NamesTheKeyAndReason(string section, string expected)
     {
         var error = Assert.Throws<ConfigException>(() => BuildWith(section));

@@ -13,7 +13,7 @@ namespace RingRift.Host.Config;
 internal static class SyncSection
 {
     private static readonly string[] DurationKeys =
-        ["status_interval", "plan_interval", "failed_link_cooldown", "order_timeout", "request_timeout"];
+        ["status_interval", "plan_interval", "failed_link_cooldown", "order_timeout", "request_timeout", "model_stale_max"];
 
     private static readonly string[] CountKeys =
     [
@@ -51,6 +51,7 @@ internal static class SyncSection
             ReplicasMin = counts.GetValueOrDefault("replicas_min", p.ReplicasMin),
             ReplicateGames = flags.GetValueOrDefault("replicate_games", p.ReplicateGames),
             PushAllowed = flags.GetValueOrDefault("push_allowed", p.PushAllowed),
+            ModelStaleMax = durations.GetValueOrDefault("model_stale_max", p.ModelStaleMax),
         };
         return d with
         {
