@@ -21,14 +21,14 @@ public sealed partial class DispatchMachine
         worker.HeardAt = now;
         _reports++;
         worker.Gpu = report.Gpu;
-        if (report.Gpu != GpuHealth.Healthy) Quarantine(now, from);
+        if (report.Gpu != GpuHealth.Healthy) Quarantine(now, from, report);
         worker.Reported = true;
         worker.PipelineVersion = report.Pipeline.Version;
         if (_rebuilding) AdoptPipeline(report.Pipeline);
         _acks.Clear();
         foreach (var result in report.Results) ApplyResult(now, from, result, report);
         NotePromotions(now);
-        ReconcileRunning(now, from, report.Running, report.Epoch == _epoch ? report.OrdersSeen : 0, adopt: report.Gpu == GpuHealth.Healthy);
+        ReconcileRunning(now, from, report.Running, OrdersSeen(report), adopt: report.Gpu == GpuHealth.Healthy);
         _assigned.Clear();
         PlaceOn(now, from, worker);
         BumpPipeline(force: false);
@@ -93,18 +93,24 @@ public sealed partial class DispatchMachine
     /// <summary>
     /// A GPU that failed, hung or is misdetected quarantines its node: nothing new is placed there (see
     /// <c>PlaceOn</c>), and its jobs are killed and retried elsewhere (a hung job is alive but makes no
-    /// progress) once the node reports them gone or is fenced (<see cref="JobBook.HoldUntilGone"/>).
+    /// progress) once the node reports them gone or is fenced (<see cref="JobBook.HoldUntilGone"/>). An
+    /// assignment the worker may still launch stays held there (<see cref="JobBook.Quarantine"/>).
     /// </summary>
-    private void Quarantine(Instant now, NodeId node)
+    private void Quarantine(Instant now, NodeId node, JobReport report)
     {
         if (_book.HeldBy(node) == 0) return;
         var held = _book.JobsOn(node);
         for (var i = held.Count - 1; i >= 0; i--) KillLater(node, held[i]);
         _lost.Clear();
-        _book.NodeDown(node, now, _lost);
+        _reportedIds.Clear();
+        foreach (var spec in report.Running) _reportedIds.Add(spec.Id);
+        _book.Quarantine(node, _reportedIds, OrdersSeen(report), now, _lost);
         _book.HoldUntilGone(node);
         NotifyLost(node);
     }
+
+    /// <summary>The orders the report says the worker applied; none of this leader's when it answers another epoch.</summary>
+    private long OrdersSeen(JobReport report) => report.Epoch == _epoch ? report.OrdersSeen : 0;
 
     /// <summary>
     /// The worker killed the job itself when its work lease lapsed. If the book still holds it there (the

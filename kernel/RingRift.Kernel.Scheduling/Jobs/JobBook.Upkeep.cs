@@ -58,34 +58,56 @@ public sealed partial class JobBook
             var id = slots.Jobs[i];
             if (Contains(reported, id)) continue;
             var job = _live[id];
+            if (Contains(reported, id)) MarkRunning(id, node, now);
             if (job.State == JobState.Running)
             {
                 lost.Add(id);
                 MarkLost(id, "not running on " + node, now);
             }
-            else if (now - job.Since >= assignTimeout && ordersSeen >= job.Orders)
+            else if (now - job.Since >= assignTimeout && PassedItsOrders(job, ordersSeen))
             {
                 Release(id, "never started on " + node, now, slots.CooldownUntil);
             }
         }
     }
 
-    /// <summary>A node is gone: its running jobs are lost, its assignments go back to pending.</summary>
-    public void NodeDown(NodeId node, Instant now, List<JobId> lost)
+    /// <summary>A node is gone (silent past its work lease): its running jobs are lost, its assignments go back to pending.</summary>
+    public void NodeDown(NodeId node, Instant now, List<JobId> lost) => GiveUpNode(node, [], long.MaxValue, now, lost);
+
+    /// <summary>
+    /// A node still reporting is quarantined: its running jobs (<paramref name="reported"/> included) are
+    /// lost, but an assignment goes back to pending only when the report shows it never started there (not
+    /// running, its orders passed, see <see cref="PassedItsOrders"/>). One whose orders the node may still apply stays held there until
+    /// a report passes them (then <see cref="Reconcile"/> or this releases it, or it runs and is lost) or
+    /// the node is silent past its work lease (<see cref="NodeDown"/>): released as never started, an
+    /// execution the worker did launch would be counted nowhere.
+    /// </summary>
+    public void Quarantine(NodeId node, IReadOnlyList<JobId> reported, long ordersSeen, Instant now, List<JobId> lost) =>
+        GiveUpNode(node, reported, ordersSeen, now, lost);
+
+    private void GiveUpNode(NodeId node, IReadOnlyList<JobId> reported, long ordersSeen, Instant now, List<JobId> lost)
     {
         if (!_nodes.TryGetValue(node, out var slots)) return;
         for (var i = slots.Jobs.Count - 1; i >= 0; i--)
         {
             var id = slots.Jobs[i];
-            if (_live[id].State == JobState.Running)
+            var job = _live[id];
+            if (Contains(reported, id)) MarkRunning(id, node, now);
+            if (job.State == JobState.Running)
             {
                 lost.Add(id);
                 MarkLost(id, node + " is down", now);
                 if (_live.ContainsKey(id) && !slots.LostHere.Contains(id)) slots.LostHere.Add(id);
             }
-            else Release(id, node + " is down", now, slots.CooldownUntil);
+            else if (PassedItsOrders(job, ordersSeen)) Release(id, node + " is down", now, slots.CooldownUntil);
         }
     }
+
+    /// <summary>
+    /// The node has applied the orders that carried the job's assignment (<paramref name="ordersSeen"/>,
+    /// its report's <see cref="JobReport.OrdersSeen"/>): if it does not run the job now, it never will.
+    /// </summary>
+    private static bool PassedItsOrders(JobRecord job, long ordersSeen) => ordersSeen >= job.Orders;
 
     /// <summary>
     /// True while an execution of the job that this book declared lost on the node (silent or quarantined)

@@ -109,13 +109,37 @@ public sealed class DispatchTests
         Assert.Equal((new JobId("sp-0-1"), true, 1L), (lost.Job, lost.Retried, lost.Epoch));
     }
 
-    [Fact]
-    public void OnReport_FencedEndOfAJobStillAssigned_IsLostAndRetried()
+    /// <summary>A leader that rebuilt from the worker's empty report, then pushed it orders with one assignment.</summary>
+    private static (DispatchMachine Machine, Outbox Outbox, JobOrders Orders) AssignedAfterRebuild()
     {
         var (machine, outbox) = Leading();
         machine.OnReport(T0, Gpu, Report(1));
         machine.Tick(T0 + Duration.FromSeconds(30), leading: true, epoch: 1, [], PipelineSnapshot.Empty);
-        var orders = LastOrders(outbox);
+        return (machine, outbox, LastOrders(outbox));
+    }
+
+    [Fact]
+    public void OnReport_HungGpuBeforeTheWorkerAppliedItsOrders_AssignmentHeldThenLostOnceItRuns()
+    {
+        var (machine, outbox, orders) = AssignedAfterRebuild();
+        var assigned = orders.Assign[0];
+        Assert.True(machine.Book.TryGet(assigned.Id, out var job));
+
+        // The report was sent before the orders arrived: the worker may still launch the assignment.
+        machine.OnReport(T0 + Duration.FromSeconds(31), Gpu, Report(2) with { Gpu = GpuHealth.Hung, OrdersSeen = orders.Sequence - 1 });
+        var held = (job.State, job.Node);
+        outbox.Drain(null, null!);
+        machine.OnReport(T0 + Duration.FromSeconds(32), Gpu, Report(3, assigned) with { Gpu = GpuHealth.Hung, OrdersSeen = orders.Sequence });
+
+        Assert.Equal((JobState.Assigned, (NodeId?)Gpu), held);
+        var lost = outbox.Drain(null, null!).Notices.OfType<JobLost>().Single();
+        Assert.Equal((assigned.Id, true, 1), (lost.Job, lost.Retried, job.Attempts));
+    }
+
+    [Fact]
+    public void OnReport_FencedEndOfAJobStillAssigned_IsLostAndRetried()
+    {
+        var (machine, outbox, orders) = AssignedAfterRebuild();
         var assigned = orders.Assign[0];
 
         // The worker launched it, then fenced it before any report showed it running.

@@ -225,6 +225,24 @@ public sealed class JobBookTests
         Assert.Equal(0, book.HeldBy(A));
     }
 
+    [Theory]
+    [InlineData(8, false, JobState.Assigned, 0)]
+    [InlineData(9, true, JobState.Pending, 1)]
+    [InlineData(9, false, JobState.Pending, 0)]
+    public void Quarantine_Assignment_HeldWhileItsOrdersMayApplyLostIfRunningReleasedIfNeverStarted(
+        long ordersSeen, bool reportedRunning, JobState expected, int attempts)
+    {
+        var book = Book();
+        book.TryEnqueue(Selfplay("s1"), 50, T0);
+        var job = AssignNext(book, A);
+        book.SentIn(job.Id, orders: 9);
+        var lost = new List<JobId>();
+
+        book.Quarantine(A, reportedRunning ? [job.Id] : [], ordersSeen, T0, lost);
+
+        Assert.Equal((expected, attempts, attempts), (job.State, lost.Count, job.Attempts));
+    }
+
     /// <summary>A book whose one job ran on A, then A went down (the execution declared lost, retried).</summary>
     private static (JobBook Book, JobRecord Job) RunningOnAThenNodeDown()
     {
