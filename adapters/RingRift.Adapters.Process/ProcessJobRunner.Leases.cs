@@ -77,14 +77,6 @@ public sealed partial class ProcessJobRunner : IDisposable
         Interlocked.Increment(ref _leaseKills);
         job.MarkTerminationRequested();
         job.Stderr.Append(LeaseKillNote);
-        UnixProcesses.SignalGroup(job.Pid, UnixProcesses.SigKill);
-        try
-        {
-            job.Process.Kill(entireProcessTree: true);
-        }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            // Already gone.
-        }
+        ForceKill(job);
     }
 }

@@ -76,6 +76,13 @@ public sealed partial class ProcessJobRunner
         job.MarkTerminationRequested();
         UnixProcesses.SignalGroup(job.Pid, UnixProcesses.SigTerm);
         if (await ExitsWithin(job, TerminateGrace).ConfigureAwait(false)) return;
+        ForceKill(job);
+        await ExitsWithin(job, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+    }
+
+    /// <summary>SIGKILL to the job's group, and to its tree as the runtime sees it (children that left the group).</summary>
+    private static void ForceKill(RunningJob job)
+    {
         UnixProcesses.SignalGroup(job.Pid, UnixProcesses.SigKill);
         try
         {
@@ -85,7 +92,6 @@ public sealed partial class ProcessJobRunner
         {
             // Already gone.
         }
-        await ExitsWithin(job, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
     }
 
     private static async Task<bool> ExitsWithin(RunningJob job, TimeSpan limit)

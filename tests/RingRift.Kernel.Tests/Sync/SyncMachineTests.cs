@@ -50,12 +50,7 @@ public sealed class SyncMachineTests
     [Fact]
     public void CorruptTransfer_Reported_LeaderReplansFromAnotherSource()
     {
-        var rig = new SyncRig();
-        rig[A].OnFiles(rig.Now, Files(Roomy));
-        rig[B].OnFiles(rig.Now, Files(Roomy, Game(1)));
-        rig[C].OnFiles(rig.Now, Files(Roomy, Game(1)));
-        rig.Settle();
-        var first = rig.Starts(A).Single();
+        var (rig, first) = APullsAGameBAndCHold();
 
         rig.Complete(A, first.Id, new TransferFailed(TransferFailure.Corrupt, "hash mismatch"));
         var plan = rig.Settle();
@@ -70,12 +65,7 @@ public sealed class SyncMachineTests
     [Fact]
     public void SourceNoLongerHadTheFile_LeaderKeepsItsCopyAsksForChangesAndTakesAnotherSource()
     {
-        var rig = new SyncRig();
-        rig[A].OnFiles(rig.Now, Files(Roomy));
-        rig[B].OnFiles(rig.Now, Files(Roomy, Game(1)));
-        rig[C].OnFiles(rig.Now, Files(Roomy, Game(1)));
-        rig.Settle();
-        var first = rig.Starts(A).Single();
+        var (rig, first) = APullsAGameBAndCHold();
         var sentBefore = rig.Sent.Count;
 
         rig.Complete(A, first.Id, new TransferFailed(TransferFailure.Missing, "gone"));
@@ -134,5 +124,16 @@ public sealed class SyncMachineTests
 
         Assert.False(rig[A].PlanDue(rig.Now, true, 1));
         Assert.True(rig[A].PlanDue(rig.Now, true, 1, ordersVersion: 1));
+    }
+
+    /// <summary>A game on B and C, none on A: the leader's first plan has A pull it from one of them.</summary>
+    private static (SyncRig Rig, StartTransfer First) APullsAGameBAndCHold()
+    {
+        var rig = new SyncRig();
+        rig[A].OnFiles(rig.Now, Files(Roomy));
+        rig[B].OnFiles(rig.Now, Files(Roomy, Game(1)));
+        rig[C].OnFiles(rig.Now, Files(Roomy, Game(1)));
+        rig.Settle();
+        return (rig, rig.Starts(A).Single());
     }
 }
