@@ -44,7 +44,7 @@ public class JobBookBench
     private JobBook NewBook()
     {
         var book = new JobBook(JobBookLimits.Default);
-        foreach (var node in _nodes) book.SetSlots(node, SlotsPerNode);
+        foreach (var node in _nodes) book.SetCapacity(node, new NodeCapacity(SlotsPerNode, 1));
         for (var i = 0; i < Pending; i++) book.TryEnqueue(_specs[i], 50, new Instant(1));
         return book;
     }

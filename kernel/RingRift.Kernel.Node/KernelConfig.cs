@@ -15,7 +15,7 @@ public sealed record KernelConfig(
     ImmutableArray<NodeProfile> Cluster,
     MembershipConfig Membership,
     ulong Seed,
-    int JobSlotsMax = 16,
+    int JobSlotsMax = Scheduling.Jobs.SchedulingConfig.JobsPerMessageMax,
     int HeldMessagesMax = 4096,
     int DriftBoundPpm = 500)
 {
@@ -75,6 +75,9 @@ public sealed record KernelConfig(
         {
             errors.AddRange(Scheduling.Validate());
             errors.AddRange(Scheduling.ValidateFence(Election.ClockStepMax));
+            var capacity = Scheduling.CapacityOf(Self);
+            if (capacity.Slots > JobSlotsMax)
+                errors.Add($"job_slots_max ({JobSlotsMax}) is below the {capacity.Slots} dispatch slots of {Self.Node} ({Self.Gpu.Count} × {Self.Gpu.Model}, {capacity.SlotsPerGpu} per GPU)");
         }
         if (Sync is not null) errors.AddRange(Sync.Validate());
         if (Monitoring is not null) errors.AddRange(Monitoring.Validate());

@@ -56,7 +56,7 @@ public sealed partial class KernelNode
         if (config.Scheduling is { } scheduling)
         {
             _dispatch = new DispatchMachine(scheduling, config.Self.Node, config.Cluster, _outbox, _durable, prng.Fork("dispatch"), config.DriftBoundPpm);
-            _worker = new JobWorkerMachine(scheduling, scheduling.SlotsFor(config.Self), _jobs, _outbox, _durable.State.Pipeline, Incarnation, _durable);
+            _worker = new JobWorkerMachine(scheduling, scheduling.CapacityOf(config.Self), _jobs, _outbox, _durable.State.Pipeline, Incarnation, _durable);
         }
         if (config.Sync is { } sync) _sync = new Sync.SyncMachine(sync, config.Self.Node, config.Cluster, _outbox, now);
         HoldSelfplayOnStaleModels();

@@ -27,6 +27,10 @@ public sealed class LocalJobsMachine(int slotsMax, Outbox outbox)
 
     public bool IsRunning(JobId job) => _running.ContainsKey(job);
 
+    /// <summary>The dispatch slots the running jobs take on a node of <paramref name="capacity"/>.</summary>
+    public int SlotsTaken(Jobs.NodeCapacity capacity) =>
+        _selfplay + _gauntlet + _training * capacity.SlotsTaken(JobKind.Training);
+
     /// <summary>The running jobs in id order; rebuilt only when the set changed.</summary>
     public ImmutableArray<JobSpec> RunningSpecs()
     {

@@ -20,23 +20,24 @@ public sealed partial class DispatchMachine
     public System.Func<NodeId, JobSpec, bool>? Admits { get; set; }
 
     /// <summary>
-    /// Fills the node's free slots from the pending queue, highest priority first. Nothing is placed
-    /// while halted or rebuilding, on an unhealthy (quarantined) GPU, on a node not seen Alive, or in its
-    /// cooldown. Training and gauntlets stop taking slots once they hold their share of the cluster's.
+    /// Fills the node's free slots from the pending queue, highest priority first (a job that does not fit
+    /// what is free is passed over). Nothing is placed while halted or rebuilding, on an unhealthy
+    /// (quarantined) GPU, on a node not seen Alive, or in its cooldown; a node set aside for a training
+    /// takes only that training. Training and gauntlets stop taking slots once they hold their share.
     /// </summary>
     private void PlaceOn(Instant now, NodeId node, WorkerInfo worker)
     {
-        if (Halted || _rebuilding || !CanTakeWork(now, node, worker)) return;
-        var free = _book.FreeSlots(node);
-        while (free > 0 && _assigned.Count < SchedulingConfig.JobsPerMessageMax)
-        {
-            var job = _book.FirstPending(KindsFor(worker, node), ScanMax, Admits, node);
-            if (job is null) break;
-            _book.Assign(job, node, _epoch, now);
-            _outbox.Notify(new JobAssigned(job.Id, job.Spec.Kind, job.Spec.Config, node, _epoch));
-            _assigned.Add(job.Spec);
-            free--;
-        }
+        if (Halted || _rebuilding || !CanTakeWork(now, node, worker) || PlaceSetAsideTraining(now, node)) return;
+        while (_book.FreeSlots(node) > 0 && _assigned.Count < SchedulingConfig.JobsPerMessageMax
+               && _book.FirstPending(KindsFor(worker, node), ScanMax, Admits, node) is { } job)
+            Assign(now, node, job);
+    }
+
+    private void Assign(Instant now, NodeId node, JobRecord job)
+    {
+        _book.Assign(job, node, _epoch, now);
+        _outbox.Notify(new JobAssigned(job.Id, job.Spec.Kind, job.Spec.Config, node, _epoch));
+        _assigned.Add(job.Spec);
     }
 
     /// <summary>A worker that has reported, is not quarantined, is seen Alive (or is this node), is not cooling down and is not being drained for scale-down.</summary>
@@ -52,7 +53,7 @@ public sealed partial class DispatchMachine
     /// </summary>
     private int KindsFor(WorkerInfo worker, NodeId node)
     {
-        var pipelineHeld = _book.HeldOfKind(JobKind.Training) + _book.HeldOfKind(JobKind.Gauntlet);
+        var pipelineHeld = _book.SlotsHeldOfKind(JobKind.Training) + _book.SlotsHeldOfKind(JobKind.Gauntlet);
         if (pipelineHeld >= _config.TrainingShareMax.Of(_totalSlots)) return SelfplayOnly;
         var candidate = Candidate(worker, node);
         var demand = JobDemand.For(JobKind.Training, SelfplayConfig.All[0], _config.Policy);

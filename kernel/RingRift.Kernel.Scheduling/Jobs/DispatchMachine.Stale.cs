@@ -5,6 +5,7 @@ namespace RingRift.Kernel.Scheduling.Jobs;
 public sealed partial class DispatchMachine
 {
     private readonly (long Generation, Instant SeenAt)[] _promotionSeen = new (long, Instant)[SelfplayConfig.Count];
+    // Jobs the leader stopped (stale model, or room for a training): each is stopped once; forgotten when it ends.
     private readonly HashSet<JobId> _stopped = new();
     private System.Predicate<JobId>? _notLive;
 
@@ -24,7 +25,6 @@ public sealed partial class DispatchMachine
     private void StopStaleSelfplay(Instant now)
     {
         if (StopStaleSelfplayAfter is not { } after || Admits is not { } admits || _rebuilding) return;
-        _stopped.RemoveWhere(_notLive ??= NotLive);
         foreach (var worker in _workerOrder)
         {
             var node = worker.Profile.Node;

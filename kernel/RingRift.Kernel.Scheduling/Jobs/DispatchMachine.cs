@@ -56,10 +56,10 @@ public sealed partial class DispatchMachine
         _book = new JobBook(JobBookLimits.Default);
         foreach (var profile in cluster)
         {
-            var slots = config.SlotsFor(profile);
-            if (slots == 0) continue;
-            _workers.Add(profile.Node, new WorkerInfo(profile, slots));
-            _totalSlots += slots;
+            var capacity = config.CapacityOf(profile);
+            if (capacity.Slots == 0) continue;
+            _workers.Add(profile.Node, new WorkerInfo(profile, capacity));
+            _totalSlots += capacity.Slots;
             _gpuNodes++;
         }
         _workerOrder = [.. _workers.Values];
@@ -116,6 +116,7 @@ public sealed partial class DispatchMachine
         _book.Clear();
         _kills.Clear();
         _stopped.Clear();
+        _roomFor.Clear();
         _epoch = epoch;
         _rebuilding = true;
         _rebuildUntil = now + _config.RebuildWindow;
@@ -126,7 +127,7 @@ public sealed partial class DispatchMachine
         foreach (var worker in _workerOrder)
         {
             var node = worker.Profile.Node;
-            _book.SetSlots(node, worker.Slots);
+            _book.SetCapacity(node, worker.Capacity);
             worker.Reported = false;
             worker.OrdersSent = 0;
             // A new leader has heard no one yet: the silence that lets it retry starts now.
@@ -146,6 +147,7 @@ public sealed partial class DispatchMachine
     {
         _book.Clear();
         _kills.Clear();
+        _roomFor.Clear();
         _epoch = 0;
         _rebuilding = false;
         _nextPlan = Instant.MaxValue;
@@ -171,7 +173,9 @@ public sealed partial class DispatchMachine
         ReapOverdue(now);
         ReconcilePipeline(now);
         NotePromotions(now);
+        _stopped.RemoveWhere(_notLive ??= NotLive);
         StopStaleSelfplay(now);
+        MakeRoomForTrainings(now);
         PopulateSelfplay(now);
         PushToDialable(now);
         CheckDistribution();

@@ -92,3 +92,13 @@ public sealed record SelfplayStoppedStale(JobId Job, NodeId Node, string Config,
     public override string Name => "selfplay_stopped_stale";
     public override string Describe() => $"job={Job} node={Node} config={Config} generation={Generation} model_age={ModelAge.WholeSeconds}s";
 }
+
+/// <summary>
+/// The leader stopped a selfplay job on <see cref="Node"/> to make room for <see cref="Training"/>, which
+/// needs a whole GPU's slots there and had room on no node (its games so far count).
+/// </summary>
+public sealed record SelfplayPreempted(JobId Job, NodeId Node, JobId Training) : Notice
+{
+    public override string Name => "selfplay_preempted";
+    public override string Describe() => $"job={Job} node={Node} training={Training}";
+}

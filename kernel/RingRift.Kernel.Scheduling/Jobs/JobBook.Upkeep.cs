@@ -9,7 +9,7 @@ public sealed partial class JobBook
     /// job started under an earlier leader). False when the book already places that id elsewhere or has
     /// finished it, when it is the execution this book declared lost on that node (still reported while
     /// its fence kills it: adopting it would count it lost, and as an attempt, twice), or the node has
-    /// no free slot: the caller kills that execution.
+    /// no room for it: the caller kills that execution.
     /// </summary>
     public bool Adopt(JobSpec spec, NodeId node, long epoch, Instant now)
     {
@@ -17,11 +17,11 @@ public sealed partial class JobBook
         if (_live.TryGetValue(spec.Id, out var known))
         {
             if (known.Node == node) return MarkRunning(spec.Id, node, now);
-            if (known.State != JobState.Pending || IsLostOn(spec.Id, node) || Node(node).Free == 0) return false;
+            if (known.State != JobState.Pending || IsLostOn(spec.Id, node) || !Node(node).Fits(spec.Kind)) return false;
             RemovePending(known);
             return Place(known, node, epoch, now);
         }
-        if (_live.Count >= limits.JobsMax || Node(node).Free == 0) return false;
+        if (_live.Count >= limits.JobsMax || !Node(node).Fits(spec.Kind)) return false;
         var job = new JobRecord(spec, 0, ++_sequence, now);
         _live.Add(spec.Id, job);
         return Place(job, node, epoch, now);
@@ -29,12 +29,8 @@ public sealed partial class JobBook
 
     private bool Place(JobRecord job, NodeId node, long epoch, Instant now)
     {
-        var slots = Node(node);
-        Invariant.True(slots.Free > 0);
-        slots.Jobs.Add(job.Id);
-        CountHeld(job, +1);
+        Hold(job, node);
         job.State = JobState.Running;
-        job.Node = node;
         job.Epoch = epoch;
         job.Attempts++;
         job.Since = now;

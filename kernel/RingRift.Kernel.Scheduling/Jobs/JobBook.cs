@@ -6,7 +6,7 @@ namespace RingRift.Kernel.Scheduling.Jobs;
 /// The leader's book of jobs: pending → assigned(epoch, node) → running → completed | failed(reason),
 /// with lost jobs sent back to pending (a retry) until their attempts run out. Each node's slots are
 /// reserved by the jobs the book put there, so capacity never depends on a load report's freshness:
-/// <see cref="Assign"/> asserts a free slot. Completions are idempotent by job id. Every table is
+/// <see cref="Assign"/> asserts the job fits (a training takes a whole GPU's slots, see <see cref="NodeCapacity"/>). Completions are idempotent by job id. Every table is
 /// bounded and the bounds asserted. Pure and single-threaded; time comes in as arguments.
 /// </summary>
 public sealed partial class JobBook(JobBookLimits limits)
@@ -17,7 +17,8 @@ public sealed partial class JobBook(JobBookLimits limits)
     private readonly HashSet<JobId> _finished = new();
     private readonly HashSet<JobId> _awaitingGone = new();
     private readonly Queue<JobId> _finishedOrder = new();
-    private readonly int[] _heldOfKind = new int[3];
+    private readonly int[] _slotsHeldOfKind = new int[3];
+    private readonly int[] _pendingOfKind = new int[3];
     private readonly int[] _pendingSelfplayOf = new int[ConfigKeys.Count];
     private readonly int[] _heldSelfplayOf = new int[ConfigKeys.Count];
     private long _sequence;
@@ -40,8 +41,8 @@ public sealed partial class JobBook(JobBookLimits limits)
     /// <summary>Increases on every change, so callers can skip work when nothing changed.</summary>
     public long Version { get; private set; }
 
-    /// <summary>Assigned or running jobs of <paramref name="kind"/>.</summary>
-    public int HeldOfKind(JobKind kind) => _heldOfKind[(int)kind];
+    /// <summary>The slots assigned or running jobs of <paramref name="kind"/> take.</summary>
+    public int SlotsHeldOfKind(JobKind kind) => _slotsHeldOfKind[(int)kind];
 
     /// <summary>Pending selfplay jobs of the config at <paramref name="config"/> (<see cref="ConfigKeys"/> order).</summary>
     public int PendingSelfplayOf(int config) => _pendingSelfplayOf[config];
@@ -71,14 +72,17 @@ public sealed partial class JobBook(JobBookLimits limits)
         return true;
     }
 
-    /// <summary>Sets how many jobs <paramref name="node"/> may hold; fewer than it holds only stops new ones.</summary>
-    public void SetSlots(NodeId node, int slots)
+    /// <summary>Sets how much work <paramref name="node"/> may hold; less than it holds only stops new jobs.</summary>
+    public void SetCapacity(NodeId node, NodeCapacity capacity)
     {
-        Invariant.True(slots >= 0);
-        Node(node).Slots = slots;
+        Invariant.True(capacity.Slots >= 0 && capacity.SlotsPerGpu >= 0);
+        Node(node).Capacity = capacity;
     }
 
     public int FreeSlots(NodeId node) => _nodes.TryGetValue(node, out var n) ? n.Free : 0;
+
+    /// <summary>The slots a job of <paramref name="kind"/> takes on <paramref name="node"/>.</summary>
+    public int SlotsTaken(NodeId node, JobKind kind) => _nodes.TryGetValue(node, out var n) ? n.Capacity.SlotsTaken(kind) : 1;
 
     public int HeldBy(NodeId node) => _nodes.TryGetValue(node, out var n) ? n.Jobs.Count : 0;
 
@@ -114,22 +118,42 @@ public sealed partial class JobBook(JobBookLimits limits)
     }
 
     private bool Fits(JobRecord job, int kinds, System.Func<NodeId, JobSpec, bool>? admits, NodeId node) =>
-        (kinds & KindBit(job.Spec.Kind)) != 0 && !_awaitingGone.Contains(job.Id) && !IsLostOn(job.Id, node)
-        && (admits is null || admits(node, job.Spec));
+        (kinds & KindBit(job.Spec.Kind)) != 0 && (!_nodes.TryGetValue(node, out var slots) || slots.Fits(job.Spec.Kind))
+        && MayHold(node, job, admits);
+
+    /// <summary>
+    /// Whether <paramref name="node"/> may take the job, its slots aside: the job waits for no node to report
+    /// an earlier execution gone, its execution there was not declared lost, and <paramref name="admits"/> lets it.
+    /// </summary>
+    public bool MayHold(NodeId node, JobRecord job, System.Func<NodeId, JobSpec, bool>? admits) =>
+        !_awaitingGone.Contains(job.Id) && !IsLostOn(job.Id, node) && (admits is null || admits(node, job.Spec));
+
+    /// <summary>Pending jobs of <paramref name="kind"/>.</summary>
+    public int PendingOfKind(JobKind kind) => _pendingOfKind[(int)kind];
+
+    /// <summary>Fills <paramref name="into"/> with the first <paramref name="max"/> pending jobs of <paramref name="kind"/>, in priority order.</summary>
+    public void CollectPending(JobKind kind, int max, List<JobRecord> into)
+    {
+        into.Clear();
+        if (_pendingOfKind[(int)kind] == 0) return;
+        foreach (var key in _pending)
+        {
+            var job = _live[key.Job];
+            if (job.Spec.Kind != kind) continue;
+            into.Add(job);
+            if (into.Count >= max || into.Count == _pendingOfKind[(int)kind]) return;
+        }
+    }
 
     public static int KindBit(JobKind kind) => 1 << (int)kind;
 
-    /// <summary>Pending → Assigned on <paramref name="node"/> at <paramref name="epoch"/>; takes one of its free slots.</summary>
+    /// <summary>Pending → Assigned on <paramref name="node"/> at <paramref name="epoch"/>; takes the slots it needs there.</summary>
     public void Assign(JobRecord job, NodeId node, long epoch, Instant now)
     {
         Invariant.True(job.State == JobState.Pending && _live.ContainsKey(job.Id));
-        var slots = Node(node);
-        Invariant.True(slots.Free > 0);
         RemovePending(job);
-        slots.Jobs.Add(job.Id);
-        CountHeld(job, +1);
+        Hold(job, node);
         job.State = JobState.Assigned;
-        job.Node = node;
         job.Epoch = epoch;
         job.Orders = 0;
         job.Since = now;
@@ -210,7 +234,8 @@ public sealed partial class JobBook(JobBookLimits limits)
         _nodes.Clear();
         _awaitingGone.Clear();
         AssignedCount = RunningCount = 0;
-        System.Array.Clear(_heldOfKind);
+        System.Array.Clear(_slotsHeldOfKind);
+        System.Array.Clear(_pendingOfKind);
         System.Array.Clear(_pendingSelfplayOf);
         System.Array.Clear(_heldSelfplayOf);
         Version++;
@@ -241,11 +266,26 @@ public sealed partial class JobBook(JobBookLimits limits)
         else if (job.State == JobState.Running) RunningCount--;
         if (job.Node is { } node)
         {
-            Invariant.True(_nodes[node].Jobs.Remove(job.Id));
+            var slots = _nodes[node];
+            Invariant.True(slots.Jobs.Remove(job.Id));
+            slots.Used -= job.SlotsHeld;
             CountHeld(job, -1);
         }
         job.Node = null;
+        job.SlotsHeld = 0;
         Version++;
+    }
+
+    /// <summary>Puts the job on the node's slots; asserts it fits.</summary>
+    private void Hold(JobRecord job, NodeId node)
+    {
+        var slots = Node(node);
+        Invariant.True(slots.Fits(job.Spec.Kind));
+        job.SlotsHeld = slots.Capacity.SlotsTaken(job.Spec.Kind);
+        slots.Jobs.Add(job.Id);
+        slots.Used += job.SlotsHeld;
+        job.Node = node;
+        CountHeld(job, +1);
     }
 
     private void ToPending(JobRecord job, string reason, Instant now)
@@ -259,18 +299,20 @@ public sealed partial class JobBook(JobBookLimits limits)
     private void AddPending(JobRecord job)
     {
         _pending.Add(job.Key);
+        _pendingOfKind[(int)job.Spec.Kind]++;
         if (job.SelfplayConfig >= 0) _pendingSelfplayOf[job.SelfplayConfig]++;
     }
 
     private void RemovePending(JobRecord job)
     {
         Invariant.True(_pending.Remove(job.Key));
+        _pendingOfKind[(int)job.Spec.Kind]--;
         if (job.SelfplayConfig >= 0) _pendingSelfplayOf[job.SelfplayConfig]--;
     }
 
     private void CountHeld(JobRecord job, int change)
     {
-        _heldOfKind[(int)job.Spec.Kind] += change;
+        _slotsHeldOfKind[(int)job.Spec.Kind] += change * job.SlotsHeld;
         if (job.SelfplayConfig >= 0) _heldSelfplayOf[job.SelfplayConfig] += change;
     }
 
@@ -278,7 +320,7 @@ public sealed partial class JobBook(JobBookLimits limits)
     {
         if (_nodes.TryGetValue(node, out var slots)) return slots;
         Invariant.True(_nodes.Count < limits.NodesMax);
-        slots = new NodeSlots(0);
+        slots = new NodeSlots(NodeCapacity.None);
         _nodes.Add(node, slots);
         return slots;
     }

@@ -41,6 +41,9 @@ public sealed class JobRecord
 
     public int Attempts { get; internal set; }
 
+    /// <summary>The slots the job takes on <see cref="Node"/> while it holds them (<see cref="NodeCapacity.SlotsTaken"/>).</summary>
+    public int SlotsHeld { get; internal set; }
+
     /// <summary>When the job entered its current state.</summary>
     public Instant Since { get; internal set; }
 

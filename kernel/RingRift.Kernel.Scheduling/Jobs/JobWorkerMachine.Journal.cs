@@ -89,7 +89,7 @@ public sealed partial class JobWorkerMachine
 
     private void SaveJournal()
     {
-        Invariant.True(_journal.Count <= ResultsMax + _slots);
+        Invariant.True(_journal.Count <= ResultsMax + _capacity.Slots);
         _store?.Save(_store.Current with { Journal = [.. _journal] });
     }
 }

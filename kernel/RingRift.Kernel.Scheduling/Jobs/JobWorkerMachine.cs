@@ -22,7 +22,7 @@ public sealed partial class JobWorkerMachine
 {
     private const int ResultsMax = SchedulingConfig.JobsPerMessageMax;
     private readonly SchedulingConfig _config;
-    private readonly int _slots;
+    private readonly NodeCapacity _capacity;
     private readonly LocalJobsMachine _jobs;
     private readonly Outbox _outbox;
     private readonly List<JobResult> _results = new();
@@ -45,14 +45,14 @@ public sealed partial class JobWorkerMachine
     /// as having died with the node, and the journal is kept there.
     /// </summary>
     public JobWorkerMachine(
-        SchedulingConfig config, int slots, LocalJobsMachine jobs, Outbox outbox, PipelineSnapshot restored, long incarnation,
+        SchedulingConfig config, NodeCapacity capacity, LocalJobsMachine jobs, Outbox outbox, PipelineSnapshot restored, long incarnation,
         IDurableStore? store = null)
     {
         _store = store;
         RestoreJournal();
         _sequence = checked(incarnation << 32);
         _config = config;
-        _slots = slots;
+        _capacity = capacity;
         _jobs = jobs;
         _outbox = outbox;
         _orders = new OrdersWindow(config.ReportInterval);
@@ -106,11 +106,11 @@ public sealed partial class JobWorkerMachine
         _orders.GiveUpOldGap(now);
         _nextReport = now + _config.ReportInterval;
         // A node without slots, jobs or results has nothing to report or to pull.
-        if (_slots == 0 && _jobs.RunningCount == 0 && _results.Count == 0) return;
+        if (_capacity.Slots == 0 && _jobs.RunningCount == 0 && _results.Count == 0) return;
         ++_sequence;
         _sent[_sequence % SentRemembered] = (_sequence, now);
         _outbox.Send(new Outbound(to, new JobReport(
-            _sequence, _highestEpoch, gpu, _slots, _jobs.RunningSpecs(), [.. _results], Pipeline,
+            _sequence, _highestEpoch, gpu, _capacity.Slots, _jobs.RunningSpecs(), [.. _results], Pipeline,
             OrdersSeenReported)));
     }
 
@@ -181,8 +181,17 @@ public sealed partial class JobWorkerMachine
 
     private string? RefusalOf(JobSpec job, GpuHealth gpu) =>
         job.Gpus > 0 && gpu != GpuHealth.Healthy ? "gpu " + gpu
-        : _jobs.RunningCount + AwaitingJournalCount >= _slots ? $"all {_slots} slots are busy"
+        : SlotsInUse() + _capacity.SlotsTaken(job.Kind) > _capacity.Slots
+            ? $"{SlotsInUse()} of {_capacity.Slots} slots are busy, a {job.Kind.ToString().ToLowerInvariant()} takes {_capacity.SlotsTaken(job.Kind)}"
         : null;
+
+    /// <summary>The slots the running jobs and those waiting for the journal take (<see cref="NodeCapacity.SlotsTaken"/>).</summary>
+    private int SlotsInUse()
+    {
+        var used = _jobs.SlotsTaken(_capacity);
+        foreach (var waiting in _awaitingJournal) used += _capacity.SlotsTaken(waiting.Job.Kind);
+        return used;
+    }
 
     /// <summary>Launches within the lease: the process layer kills the job at the lease end unless renewed.</summary>
     private void Launch(JobSpec job, long epoch)

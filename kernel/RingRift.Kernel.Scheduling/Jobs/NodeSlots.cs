@@ -3,14 +3,17 @@ using System.Collections.Generic;
 namespace RingRift.Kernel.Scheduling.Jobs;
 
 /// <summary>
-/// The book's view of one node: how many jobs it may hold, which jobs it holds (assigned or running:
-/// reservations, so a stale report can never make it look emptier than it is) and its cooldown.
+/// The book's view of one node: its capacity, which jobs it holds (assigned or running: reservations,
+/// so a stale report can never make it look emptier than it is), the slots they take, and its cooldown.
 /// </summary>
-internal sealed class NodeSlots(int slots)
+internal sealed class NodeSlots(NodeCapacity capacity)
 {
-    public int Slots { get; set; } = slots;
+    public NodeCapacity Capacity { get; set; } = capacity;
 
     public List<JobId> Jobs { get; } = new();
+
+    /// <summary>The slots <see cref="Jobs"/> take (<see cref="NodeCapacity.SlotsTaken"/> each, as placed).</summary>
+    public int Used { get; set; }
 
     public Instant CooldownUntil { get; set; } = Instant.Zero;
 
@@ -26,5 +29,8 @@ internal sealed class NodeSlots(int slots)
     /// </summary>
     public List<JobId> AwaitingGone { get; } = new();
 
-    public int Free => Slots > Jobs.Count ? Slots - Jobs.Count : 0;
+    public int Free => Capacity.Slots > Used ? Capacity.Slots - Used : 0;
+
+    /// <summary>Whether a job of <paramref name="kind"/> fits in the free slots.</summary>
+    public bool Fits(JobKind kind) => Capacity.SlotsTaken(kind) <= Free;
 }

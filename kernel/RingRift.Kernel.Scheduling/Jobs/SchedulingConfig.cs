@@ -9,8 +9,7 @@ namespace RingRift.Kernel.Scheduling.Jobs;
 /// An assignment not seen running within <see cref="AssignTimeout"/> goes back to pending; a node that
 /// refused or failed to start one cools down for <see cref="FailureCooldown"/>. Training and gauntlets
 /// together take at most <see cref="TrainingShareMax"/> of the slots so selfplay never starves.
-/// A slot is one GPU: the simulator's workload runs one job per GPU at the GPU's full rate, so
-/// <see cref="JobsPerGpu"/> is 1 and the policy's jobs-per-GPU targets are not applied.
+/// A node's slots are the policy's per-GPU-class selfplay target (<see cref="CapacityOf"/>).
 /// </summary>
 public sealed record SchedulingConfig(
     Duration ReportInterval,
@@ -19,7 +18,6 @@ public sealed record SchedulingConfig(
     Duration AssignTimeout,
     Duration FailureCooldown,
     Duration StallAlarmAfter,
-    int JobsPerGpu,
     Ratio TrainingShareMax)
 {
     /// <summary>
@@ -54,12 +52,17 @@ public sealed record SchedulingConfig(
         AssignTimeout: Duration.FromSeconds(60),
         FailureCooldown: Duration.FromSeconds(30),
         StallAlarmAfter: Duration.FromSeconds(90),
-        JobsPerGpu: 1,
         TrainingShareMax: Ratio.FromPercent(25));
 
-    /// <summary>How many jobs a node may hold: one per GPU by default, none without a GPU or as a proxy.</summary>
-    public int SlotsFor(NodeProfile node) =>
-        node.HasGpu && !node.ProxyOnly ? System.Math.Min(JobsPerMessageMax, node.Gpu.Count * JobsPerGpu) : 0;
+    /// <summary>
+    /// How many jobs a node may hold: the policy's selfplay target for its GPU class and count (a training
+    /// takes one GPU's share of them); none without a GPU or as a proxy.
+    /// </summary>
+    public NodeCapacity CapacityOf(NodeProfile node) =>
+        node.HasGpu && !node.ProxyOnly ? NodeCapacity.Of(GpuPowerRanking.FromProfile(node.Gpu), node.Gpu.Count, Policy) : NodeCapacity.None;
+
+    /// <summary>The job slots of <see cref="CapacityOf"/>.</summary>
+    public int SlotsFor(NodeProfile node) => CapacityOf(node).Slots;
 
     /// <summary>The runtime cap of a job, from the policy (the original's: selfplay 45 min, training 2 h small boards / 4 h large).</summary>
     public Duration CapOf(JobSpec job) =>
@@ -71,7 +74,6 @@ public sealed record SchedulingConfig(
         if (ReportInterval <= Duration.Zero || PlanInterval <= Duration.Zero) errors.Add("scheduling intervals must be positive");
         if (RebuildWindow < ReportInterval * 2) errors.Add($"rebuild_window ({RebuildWindow}) must cover two report intervals ({ReportInterval})");
         if (AssignTimeout < ReportInterval * 2) errors.Add($"assign_timeout ({AssignTimeout}) must cover two report intervals ({ReportInterval})");
-        if (JobsPerGpu is < 1 or > 16) errors.Add($"jobs_per_gpu must be within 1..16 (got {JobsPerGpu})");
         if (StallAlarmAfter <= PlanInterval) errors.Add("stall_alarm_after must exceed plan_interval");
         errors.AddRange(Policy.Validate());
         return errors;

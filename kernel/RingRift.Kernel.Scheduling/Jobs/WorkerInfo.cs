@@ -1,10 +1,10 @@
 namespace RingRift.Kernel.Scheduling.Jobs;
 
 /// <summary>What the leader last heard from one worker: its GPU health, the pipeline version it holds, when it last reported.</summary>
-internal sealed class WorkerInfo(NodeProfile profile, int slots)
+internal sealed class WorkerInfo(NodeProfile profile, NodeCapacity capacity)
 {
     public NodeProfile Profile { get; } = profile;
-    public int Slots { get; } = slots;
+    public NodeCapacity Capacity { get; } = capacity;
     public GpuHealth Gpu { get; set; } = GpuHealth.Healthy;
     public long PipelineVersion { get; set; }
     public bool Reported { get; set; }

@@ -65,10 +65,15 @@ public static class GpuPowerRanking
 
     /// <summary>
     /// How many selfplay jobs a node should run: <see cref="SelfplayJobsPerGpu"/> × GPUs, capped per node
-    /// by <see cref="SchedulingPolicy.NodeJobsMaxGpu"/> (8) or, for a CPU host,
-    /// <see cref="SchedulingPolicy.NodeJobsMaxCpu"/> (2): the caps the original added after one node
-    /// ran 47 selfplay processes from a stale "0 jobs" report.
+    /// by <see cref="SchedulingPolicy.NodeJobsMaxGpu"/> (32) or, for a CPU host,
+    /// <see cref="SchedulingPolicy.NodeJobsMaxCpu"/> (2).
     /// </summary>
+    /// <remarks>
+    /// The original capped GPU nodes at 8 processes after one ran 47 from a stale "0 jobs" report. Here the
+    /// leader's reservations bound a node's jobs by this target whatever its reports say, so the GPU cap
+    /// only bounds what the table asks of the largest nodes (8 × H100 = 32): at 8, an eight-GPU node would
+    /// run one process per GPU and leave three quarters of each idle.
+    /// </remarks>
     public static int TargetSelfplayJobs(GpuClass gpu, int gpuCount, SchedulingPolicy policy)
     {
         if (gpu == GpuClass.None || gpuCount <= 0) return policy.NodeJobsMaxCpu;

@@ -65,7 +65,8 @@ public sealed record SchedulingPolicy(
         GauntletVram: ByteSize.FromGigabytes(1),
         GauntletRam: ByteSize.FromGigabytes(2),
         GauntletDisk: ByteSize.FromGigabytes(1),
-        NodeJobsMaxGpu: 8,
+        // The original's cap was 8 per GPU node; see GpuPowerRanking.TargetSelfplayJobs for why 32.
+        NodeJobsMaxGpu: 32,
         NodeJobsMaxCpu: 2,
         // The original kept 4 GB for the system and a 2 GB buffer out of every node's RAM.
         NodeRamReserve: ByteSize.FromGigabytes(6),

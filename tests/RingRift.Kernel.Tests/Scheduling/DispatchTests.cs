@@ -66,7 +66,7 @@ public sealed class DispatchTests
 
         var orders = LastOrders(outbox);
         Assert.Equal(1, orders.Epoch);
-        Assert.Single(orders.Assign);
+        Assert.Equal(SchedulingConfig.Default.SlotsFor(Cluster[1]) - 1, orders.Assign.Length);
         Assert.Equal(0, machine.Book.FreeSlots(Gpu));
     }
 
@@ -170,7 +170,7 @@ public sealed class DispatchTests
     {
         var outbox = new Outbox(64);
         var jobs = new LocalJobsMachine(16, outbox);
-        var worker = new JobWorkerMachine(SchedulingConfig.Default, 2, jobs, outbox, PipelineSnapshot.Empty, incarnation: 1);
+        var worker = new JobWorkerMachine(SchedulingConfig.Default, new NodeCapacity(2, 1), jobs, outbox, PipelineSnapshot.Empty, incarnation: 1);
         worker.Tick(T0, Leader, leaderEpoch: 3, GpuHealth.Healthy);
 
         worker.OnOrders(T0, Leader, new JobOrders(2, [Spec("sp-2-1")], [], [], PipelineSnapshot.Empty), GpuHealth.Healthy);
@@ -184,7 +184,7 @@ public sealed class DispatchTests
     {
         var outbox = new Outbox(64);
         var jobs = new LocalJobsMachine(16, outbox);
-        var worker = new JobWorkerMachine(SchedulingConfig.Default, 2, jobs, outbox, PipelineSnapshot.Empty, incarnation: 1);
+        var worker = new JobWorkerMachine(SchedulingConfig.Default, new NodeCapacity(2, 1), jobs, outbox, PipelineSnapshot.Empty, incarnation: 1);
         worker.Tick(T0, Leader, 1, GpuHealth.Healthy);
         var first = (JobReport)outbox.Drain(null, null!).Messages.Single().Message;
         worker.OnOrders(T0, Leader, new JobOrders(1, [Spec("sp-1-1")], [], [], PipelineSnapshot.Empty, first.Sequence, Sequence: 1), GpuHealth.Healthy);

@@ -15,8 +15,8 @@ public sealed class JobBookTests
     private static JobBook Book(int slotsA = 2, int slotsB = 2)
     {
         var book = new JobBook(JobBookLimits.Default with { JobsMax = 100, AttemptsMax = 2 });
-        book.SetSlots(A, slotsA);
-        book.SetSlots(B, slotsB);
+        book.SetCapacity(A, new NodeCapacity(slotsA, 1));
+        book.SetCapacity(B, new NodeCapacity(slotsB, 1));
         return book;
     }
 

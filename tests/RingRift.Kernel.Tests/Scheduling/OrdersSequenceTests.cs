@@ -84,7 +84,7 @@ public sealed class OrdersSequenceTests
         public Worker()
         {
             Jobs = new LocalJobsMachine(16, Outbox);
-            Machine = new JobWorkerMachine(Config, 4, Jobs, Outbox, PipelineSnapshot.Empty, incarnation: 1);
+            Machine = new JobWorkerMachine(Config, new NodeCapacity(4, 1), Jobs, Outbox, PipelineSnapshot.Empty, incarnation: 1);
             Machine.Tick(T0, Leader, 1, GpuHealth.Healthy);
             _answers = Outbox.Drain(null, null!).Messages.Select(m => m.Message).OfType<JobReport>().Single().Sequence;
         }
@@ -156,7 +156,7 @@ public sealed class OrdersSequenceTests
     {
         var outbox = new Outbox(64);
         var jobs = new LocalJobsMachine(16, outbox);
-        var worker = new JobWorkerMachine(Config, 2, jobs, outbox, PipelineSnapshot.Empty, incarnation: 1, new MemoryStore());
+        var worker = new JobWorkerMachine(Config, new NodeCapacity(2, 1), jobs, outbox, PipelineSnapshot.Empty, incarnation: 1, new MemoryStore());
         worker.Tick(T0, Leader, 1, GpuHealth.Healthy);
         var sent = outbox.Drain(null, null!).Messages.Select(m => m.Message).OfType<JobReport>().Single().Sequence;
 

@@ -24,7 +24,7 @@ public sealed class WorkLeaseTests
         public Worker()
         {
             Jobs = new LocalJobsMachine(16, Outbox);
-            Machine = new JobWorkerMachine(Config, 2, Jobs, Outbox, PipelineSnapshot.Empty, incarnation: 1);
+            Machine = new JobWorkerMachine(Config, new NodeCapacity(2, 1), Jobs, Outbox, PipelineSnapshot.Empty, incarnation: 1);
         }
 
         /// <summary>Reports at <paramref name="sentAt"/> and returns the report's sequence.</summary>

@@ -17,8 +17,8 @@ public sealed class HeldTrainingRunsTests
     private static (JobBook Book, JobRecord Training) TrainingAssignedToB()
     {
         var book = new JobBook(JobBookLimits.Default with { JobsMax = 100 });
-        book.SetSlots(A, 2);
-        book.SetSlots(B, 2);
+        book.SetCapacity(A, new NodeCapacity(2, 1));
+        book.SetCapacity(B, new NodeCapacity(2, 1));
         book.TryEnqueue(new JobSpec(new JobId("train-hex8_2p-g1"), JobKind.Training, "hex8_2p", 1), 100, T0);
         book.TryEnqueue(new JobSpec(new JobId("sp-1"), JobKind.Selfplay, "square8_2p", 1), 50, T0);
         var training = book.FirstPending(JobBook.KindBit(JobKind.Training), 64)!;

@@ -24,7 +24,7 @@ public sealed class NodeCandidateTests
     public void FromProfile_OverReserved_ClampsAtZero()
     {
         var candidate = NodeCandidate.FromProfile(Profile("RTX 4090", 8, 24, 4), GpuHealth.Hung,
-            new ByteSize(-5), jobsReserved: 12, vramReserved: ByteSize.FromGigabytes(500),
+            new ByteSize(-5), jobsReserved: 30, vramReserved: ByteSize.FromGigabytes(500),
             ramReserved: ByteSize.Zero, runningTraining: false, draining: true, quarantined: true, P);
         Assert.Equal(0, candidate.SlotsFree);
         Assert.Equal(ByteSize.Zero, candidate.VramFree);
