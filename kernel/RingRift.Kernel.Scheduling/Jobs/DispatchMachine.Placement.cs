@@ -47,18 +47,29 @@ public sealed partial class DispatchMachine
         && !IsDraining(node);
 
     /// <summary>
-    /// Which kinds the node may take now: selfplay only once training and gauntlets hold their share;
-    /// training only where the policy finds the node capable and its GPU class is at least an A100's
-    /// (trainings go to the strong GPUs, as the original's training node ranking did).
+    /// Which kinds the node may take now: selfplay only once training and gauntlets hold their share of
+    /// the GPUs (counting each of their jobs as a whole GPU, as a training is); training only on a node
+    /// <see cref="CanTrain"/>. Free slots are placement's business (<see cref="JobBook.FirstPending(int, int, System.Func{NodeId, JobSpec, bool}?, NodeId)"/>).
     /// </summary>
     private int KindsFor(WorkerInfo worker, NodeId node)
     {
-        var pipelineHeld = _book.SlotsHeldOfKind(JobKind.Training) + _book.SlotsHeldOfKind(JobKind.Gauntlet);
-        if (pipelineHeld >= _config.TrainingShareMax.Of(_totalSlots)) return SelfplayOnly;
-        var candidate = Candidate(worker, node);
+        var pipelineHeld = _book.HeldOfKind(JobKind.Training) + _book.HeldOfKind(JobKind.Gauntlet);
+        // At least one: a cluster of one to three GPUs still trains.
+        if (pipelineHeld >= System.Math.Max(1, _config.TrainingShareMax.Of(_totalGpus))) return SelfplayOnly;
+        return CanTrain(worker, node) ? AnyKind : GauntletOrSelfplay;
+    }
+
+    /// <summary>
+    /// Whether the node is fit to train, whatever it runs now: the policy finds its profile capable of a
+    /// training and its GPU class is at least an A100's (trainings go to the strong GPUs, as the original's
+    /// training node ranking did).
+    /// </summary>
+    private bool CanTrain(WorkerInfo worker, NodeId node)
+    {
+        var candidate = Candidate(worker, node) with { SlotsFree = worker.Capacity.Slots };
         var demand = JobDemand.For(JobKind.Training, SelfplayConfig.All[0], _config.Policy);
         var strong = GpuPowerRanking.Score(candidate.Gpu) >= GpuPowerRanking.Score(GpuClass.A100);
-        return strong && NodeSelectionPlanner.IsCapable(demand, candidate) ? AnyKind : GauntletOrSelfplay;
+        return strong && NodeSelectionPlanner.IsCapable(demand, candidate);
     }
 
     /// <summary>The policy's view of a worker: its GPU class and health, the book's free slots, its profile's memory and disk.</summary>

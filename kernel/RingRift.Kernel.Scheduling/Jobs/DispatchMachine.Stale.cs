@@ -5,9 +5,10 @@ namespace RingRift.Kernel.Scheduling.Jobs;
 public sealed partial class DispatchMachine
 {
     private readonly (long Generation, Instant SeenAt)[] _promotionSeen = new (long, Instant)[SelfplayConfig.Count];
-    // Jobs the leader stopped (stale model, or room for a training): each is stopped once; forgotten when it ends.
+    // Running jobs the leader stopped (stale model, or room for a training): each execution is stopped once;
+    // forgotten once it no longer runs (ended, or lost and back to pending: its next execution may be stopped again).
     private readonly HashSet<JobId> _stopped = new();
-    private System.Predicate<JobId>? _notLive;
+    private System.Predicate<JobId>? _notRunning;
 
     /// <summary>
     /// How long after a config's promotion (as this leader first saw it) a running selfplay of the config
@@ -56,5 +57,5 @@ public sealed partial class DispatchMachine
             if (_pipeline[c].Promoted != _promotionSeen[c].Generation) _promotionSeen[c] = (_pipeline[c].Promoted, now);
     }
 
-    private bool NotLive(JobId id) => !_book.TryGet(id, out _);
+    private bool NotRunning(JobId id) => !_book.TryGet(id, out var job) || job.State != JobState.Running;
 }

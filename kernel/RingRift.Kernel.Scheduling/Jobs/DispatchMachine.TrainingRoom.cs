@@ -5,10 +5,11 @@ namespace RingRift.Kernel.Scheduling.Jobs;
 /// <summary>
 /// Room for trainings. A training takes a whole GPU's slots on one node (<see cref="NodeCapacity"/>), and
 /// placement refills each selfplay slot as it frees, so a training could wait forever for a GPU to come
-/// free by itself. When no node that may train has room for a pending training, the leader sets one node
-/// aside for it: nothing else is placed there, and as many of its selfplay jobs are stopped as the training
-/// lacks slots (the newest first; their games so far count, as any stopped selfplay's do). The training
-/// is placed there once they end, or wherever room appears first; the node then takes any work again.
+/// free by itself. Each plan sets one node aside for each pending training (the one needing the fewest
+/// selfplay stops, none when it has room): nothing else is placed there, and as many of its selfplay jobs
+/// are stopped as the training lacks slots (the newest first; their games so far count, as any stopped
+/// selfplay's do). The training is placed there once they end, or wherever room appears first; the node
+/// then takes any work again.
 /// </summary>
 public sealed partial class DispatchMachine
 {
@@ -33,7 +34,7 @@ public sealed partial class DispatchMachine
         if (_book.PendingOfKind(JobKind.Training) == 0) return;
         _book.CollectPending(JobKind.Training, TrainingsMadeRoomPerPlan, _pendingTrainings);
         foreach (var training in _pendingTrainings)
-            if (RoomSetAsideFor(training.Id) is null && !HasRoomFor(now, training) && NodeToClearFor(now, training) is { } node)
+            if (RoomSetAsideFor(training.Id) is null && NodeToClearFor(now, training) is { } node)
                 _roomFor.Add(node, training.Id);
         foreach (var (node, training) in _roomFor) StopSelfplayFor(node, training);
     }
@@ -45,14 +46,6 @@ public sealed partial class DispatchMachine
         foreach (var (node, training) in _roomFor)
             if (!_book.TryGet(training, out var job) || job.State != JobState.Pending || !MayTrainOn(now, node, job)) _roomSpent.Add(node);
         foreach (var node in _roomSpent) _roomFor.Remove(node);
-    }
-
-    private bool HasRoomFor(Instant now, JobRecord training)
-    {
-        foreach (var worker in _workerOrder)
-            if (MayTrainOn(now, worker.Profile.Node, training) && _book.FreeSlots(worker.Profile.Node) >= _book.SlotsTaken(worker.Profile.Node, JobKind.Training))
-                return true;
-        return false;
     }
 
     /// <summary>The node that may train and needs the fewest selfplay stops for it, then the strongest GPU, then the lowest id.</summary>

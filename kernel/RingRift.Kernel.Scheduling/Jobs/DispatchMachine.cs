@@ -29,7 +29,7 @@ public sealed partial class DispatchMachine
     private readonly List<JobId> _lost = new();
     private readonly List<(JobId Job, NodeId Node)> _overdue = new();
     private readonly List<JobSpec> _assigned = new();
-    private readonly int _totalSlots;
+    private readonly int _totalSlots, _totalGpus;
     private readonly int _gpuNodes;
     private long _epoch;
     private Instant _rebuildUntil;
@@ -60,6 +60,7 @@ public sealed partial class DispatchMachine
             if (capacity.Slots == 0) continue;
             _workers.Add(profile.Node, new WorkerInfo(profile, capacity));
             _totalSlots += capacity.Slots;
+            _totalGpus += profile.Gpu.Count;
             _gpuNodes++;
         }
         _workerOrder = [.. _workers.Values];
@@ -173,7 +174,7 @@ public sealed partial class DispatchMachine
         ReapOverdue(now);
         ReconcilePipeline(now);
         NotePromotions(now);
-        _stopped.RemoveWhere(_notLive ??= NotLive);
+        _stopped.RemoveWhere(_notRunning ??= NotRunning);
         StopStaleSelfplay(now);
         MakeRoomForTrainings(now);
         PopulateSelfplay(now);

@@ -17,7 +17,7 @@ public sealed partial class JobBook(JobBookLimits limits)
     private readonly HashSet<JobId> _finished = new();
     private readonly HashSet<JobId> _awaitingGone = new();
     private readonly Queue<JobId> _finishedOrder = new();
-    private readonly int[] _slotsHeldOfKind = new int[3];
+    private readonly int[] _heldOfKind = new int[3];
     private readonly int[] _pendingOfKind = new int[3];
     private readonly int[] _pendingSelfplayOf = new int[ConfigKeys.Count];
     private readonly int[] _heldSelfplayOf = new int[ConfigKeys.Count];
@@ -41,8 +41,8 @@ public sealed partial class JobBook(JobBookLimits limits)
     /// <summary>Increases on every change, so callers can skip work when nothing changed.</summary>
     public long Version { get; private set; }
 
-    /// <summary>The slots assigned or running jobs of <paramref name="kind"/> take.</summary>
-    public int SlotsHeldOfKind(JobKind kind) => _slotsHeldOfKind[(int)kind];
+    /// <summary>Assigned or running jobs of <paramref name="kind"/>.</summary>
+    public int HeldOfKind(JobKind kind) => _heldOfKind[(int)kind];
 
     /// <summary>Pending selfplay jobs of the config at <paramref name="config"/> (<see cref="ConfigKeys"/> order).</summary>
     public int PendingSelfplayOf(int config) => _pendingSelfplayOf[config];
@@ -234,7 +234,7 @@ public sealed partial class JobBook(JobBookLimits limits)
         _nodes.Clear();
         _awaitingGone.Clear();
         AssignedCount = RunningCount = 0;
-        System.Array.Clear(_slotsHeldOfKind);
+        System.Array.Clear(_heldOfKind);
         System.Array.Clear(_pendingOfKind);
         System.Array.Clear(_pendingSelfplayOf);
         System.Array.Clear(_heldSelfplayOf);
@@ -312,7 +312,7 @@ public sealed partial class JobBook(JobBookLimits limits)
 
     private void CountHeld(JobRecord job, int change)
     {
-        _slotsHeldOfKind[(int)job.Spec.Kind] += change * job.SlotsHeld;
+        _heldOfKind[(int)job.Spec.Kind] += change;
         if (job.SelfplayConfig >= 0) _heldSelfplayOf[job.SelfplayConfig] += change;
     }
 

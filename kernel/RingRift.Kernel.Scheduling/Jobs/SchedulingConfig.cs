@@ -8,7 +8,7 @@ namespace RingRift.Kernel.Scheduling.Jobs;
 /// <see cref="RebuildWindow"/> before placing anything (so it adopts, never duplicates, what runs).
 /// An assignment not seen running within <see cref="AssignTimeout"/> goes back to pending; a node that
 /// refused or failed to start one cools down for <see cref="FailureCooldown"/>. Training and gauntlets
-/// together take at most <see cref="TrainingShareMax"/> of the slots so selfplay never starves.
+/// together take at most <see cref="TrainingShareMax"/> of the GPUs so selfplay never starves.
 /// A node's slots are the policy's per-GPU-class selfplay target (<see cref="CapacityOf"/>).
 /// </summary>
 public sealed record SchedulingConfig(

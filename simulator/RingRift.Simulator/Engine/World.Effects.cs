@@ -30,8 +30,8 @@ internal sealed partial class World
     /// <summary>True when the scenario runs dispatch (it has a <c>workload</c> block).</summary>
     public bool HasWorkload => _workload is not null;
 
-    /// <summary>The slots dispatch gives a node (one per GPU).</summary>
-    public int DispatchSlotsOf(SimNode node) => Scheduling.SlotsFor(node.Host.Profile);
+    /// <summary>The slots dispatch gives a node (its GPU class's selfplay processes per GPU × GPUs; a training takes a GPU's share).</summary>
+    public NodeCapacity DispatchCapacityOf(SimNode node) => Scheduling.CapacityOf(node.Host.Profile);
 
     private void Perform(SimNode node, Effect effect)
     {

@@ -68,7 +68,7 @@ internal sealed partial class World
         if (scenario.Workload is { } workload) _workload = new WorkloadModel(workload, master.Fork("workload"));
         // A recording timeline takes its GPU lanes from the job metrics, so they run even without a workload.
         if (_workload is not null || _timeline is not null)
-            _jobMetrics = new JobMetrics([.. _profiles.Select(p => Scheduling.SlotsFor(p))], _workload?.Spec.WarmUp.Micros ?? 0, _timeline);
+            _jobMetrics = new JobMetrics([.. _profiles.Select(p => Scheduling.CapacityOf(p))], _workload?.Spec.WarmUp.Micros ?? 0, _timeline);
         InitSync(master);
         InitProvider(master);
         _checkers = CreateCheckers(scenario.Checks);

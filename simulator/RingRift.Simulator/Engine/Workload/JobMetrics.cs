@@ -11,13 +11,17 @@ namespace RingRift.Simulator.Engine.Workload;
 /// Measures dispatch from what the nodes emit and from the process layer (a job runs from its launch until
 /// its process ends, whether or not its paused kernel has heard), in O(1) per event (sets keyed by job id): GPU-seconds busy
 /// and idle (integrated between changes), idle-to-work delays (a FIFO of idle-since times per node), job
-/// counts, and the pipeline's promotions and distributions. When a timeline records, every change of a
+/// counts, and the pipeline's promotions and distributions. The unit is a dispatch slot (a share of a GPU:
+/// a selfplay or gauntlet process takes one, a training a whole GPU's, <see cref="NodeCapacity"/>), so a GPU
+/// counts as busy in proportion to the processes sharing it. When a timeline records, every change of a
 /// node's busy slots or usability, of the pending count, and every integrated stretch is handed to it, so
 /// the report's GPU lanes and charts are these figures over time.
 /// </summary>
 internal sealed class JobMetrics
 {
     private readonly int[] _slots, _running;
+    private readonly NodeCapacity[] _capacityOf;
+    private readonly Dictionary<(int Node, JobId Job), int> _taken = new();
     private readonly bool[] _usable;
     private readonly Queue<long>[] _idleSince;
     private readonly long _warmUp;
@@ -33,14 +37,16 @@ internal sealed class JobMetrics
     private int _overSlots;
     private readonly TimelineRecorder? _timeline;
 
-    public JobMetrics(IReadOnlyList<int> slots, long warmUp, TimelineRecorder? timeline = null)
+    public JobMetrics(IReadOnlyList<NodeCapacity> capacity, long warmUp, TimelineRecorder? timeline = null)
     {
         _timeline = timeline;
-        _slots = [.. slots];
-        _running = new int[slots.Count];
-        _usable = new bool[slots.Count];
-        _idleSince = new Queue<long>[slots.Count];
-        for (var i = 0; i < slots.Count; i++) _idleSince[i] = new Queue<long>();
+        _capacityOf = [.. capacity];
+        _slots = new int[capacity.Count];
+        for (var i = 0; i < capacity.Count; i++) _slots[i] = capacity[i].Slots;
+        _running = new int[capacity.Count];
+        _usable = new bool[capacity.Count];
+        _idleSince = new Queue<long>[capacity.Count];
+        for (var i = 0; i < capacity.Count; i++) _idleSince[i] = new Queue<long>();
         _warmUp = warmUp;
     }
 
@@ -65,6 +71,10 @@ internal sealed class JobMetrics
         foreach (var (job, where) in _runningOn)
             if (where.Node == node) gone.Add(job);
         foreach (var job in gone) Forget(job);
+        var taken = new List<(int, JobId)>();
+        foreach (var key in _taken.Keys)
+            if (key.Node == node) taken.Add(key);
+        foreach (var key in taken) _taken.Remove(key);
         Publish(now, node);
     }
 
@@ -97,7 +107,7 @@ internal sealed class JobMetrics
     {
         switch (notice)
         {
-            case JobLaunched launched: Launched(now, node, launched.Job, launched.Kind == JobKind.Selfplay); break;
+            case JobLaunched launched: Launched(now, node, launched.Job, launched.Kind); break;
             case JobLost lost:
                 _lost++;
                 if (lost.Retried) _retried++;
@@ -120,19 +130,22 @@ internal sealed class JobMetrics
     /// <summary>A job's process on the node ended (exited, killed, or never started).</summary>
     public void OnProcessEnded(long now, int node, JobId job, bool succeeded) => Ended(now, node, job, succeeded);
 
-    private void Launched(long now, int node, JobId job, bool selfplay)
+    private void Launched(long now, int node, JobId job, JobKind kind)
     {
         Advance(now);
+        var selfplay = kind == JobKind.Selfplay;
         if (!_runningOn.TryAdd(job, (node, selfplay))) _duplicated++;
         else
         {
             _allRunning++;
             if (selfplay) _selfplayRunning++;
         }
-        _running[node]++;
-        if (_running[node] <= _slots[node] && _usable[node]) _busy++;
+        var slots = _capacityOf[node].SlotsTaken(kind);
+        _taken[(node, job)] = _taken.GetValueOrDefault((node, job)) + slots;
+        Occupy(node, slots);
         _overSlots = System.Math.Max(_overSlots, _running[node] - _slots[node]);
-        if (_idleSince[node].TryDequeue(out var since) && since >= _warmUp) _idleToWork.Add(now - since);
+        for (var i = 0; i < slots; i++)
+            if (_idleSince[node].TryDequeue(out var since) && since >= _warmUp) _idleToWork.Add(now - since);
         Publish(now, node);
     }
 
@@ -140,13 +153,21 @@ internal sealed class JobMetrics
     {
         Advance(now);
         if (_runningOn.TryGetValue(job, out var where) && where.Node == node) Forget(job);
-        if (_running[node] == 0) return;
-        if (_running[node] <= _slots[node] && _usable[node]) _busy--;
-        _running[node]--;
+        if (!_taken.Remove((node, job), out var slots)) return;
+        var before = _running[node];
+        Occupy(node, -slots);
         Publish(now, node);
-        if (_running[node] < _slots[node]) _idleSince[node].Enqueue(now);
+        for (var free = _running[node]; free < System.Math.Min(before, _slots[node]); free++) _idleSince[node].Enqueue(now);
         if (succeeded && !_completed.Add(job)) _duplicated++;
         if (succeeded && job.Value.StartsWith("train-", System.StringComparison.Ordinal)) _training++;
+    }
+
+    /// <summary>Adds <paramref name="slots"/> (negative: frees them) to the node's use; busy counts only usable slots within its capacity.</summary>
+    private void Occupy(int node, int slots)
+    {
+        var before = System.Math.Min(_running[node], _slots[node]);
+        _running[node] += slots;
+        if (_usable[node]) _busy += System.Math.Min(_running[node], _slots[node]) - before;
     }
 
     private void Forget(JobId job)

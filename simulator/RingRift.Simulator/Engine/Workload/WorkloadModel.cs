@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using RingRift.Kernel;
+using RingRift.Kernel.Scheduling;
 using RingRift.Kernel.Scheduling.Jobs;
 using RingRift.Simulator.Scenarios;
 
@@ -7,7 +8,7 @@ namespace RingRift.Simulator.Engine.Workload;
 
 /// <summary>
 /// What the work does, in the simulator. Selfplay writes games at a rate set by the GPU's class and the
-/// board (larger boards and more players make slower games); training takes time by the games since the
+/// board (larger boards and more players make slower games), shared by the selfplay processes of a GPU; training takes time by the games since the
 /// config's last training and the GPU; a gauntlet plays 32 games of the candidate against the promoted
 /// model, each won with a probability from their true strengths, which are seeded (a training improves
 /// the model by a random amount that may be negative). All integer arithmetic; one seeded stream.
@@ -84,12 +85,17 @@ internal sealed class WorkloadModel(WorkloadSpec spec, Prng prng)
         return Duration.FromMinutes(minutes * 100 / GpuClass.SpeedPercent(node.Gpu.Model) + 1);
     }
 
-    /// <summary>Games per hour of one selfplay job: the GPU's rate, scaled by board size and players.</summary>
+    /// <summary>
+    /// Games per hour of one selfplay process: the GPU's rate, scaled by board size and players, shared by
+    /// the processes that saturate it (<see cref="GpuPowerRanking.SelfplayJobsPerGpu"/>: tree search keeps
+    /// one process busy on its CPU between batches, so a GPU plays at its full rate only with that many).
+    /// </summary>
     public static long GamesPerHour(NodeProfile node, int c)
     {
         var board = c switch { <= 2 => 100, <= 5 => 25, <= 8 => 90, _ => 30 };
         var players = (c % 3) switch { 0 => 100, 1 => 80, _ => 65 };
-        return (long)GpuClass.GamesPerHour(node.Gpu.Model) * board * players / 10_000;
+        var processes = GpuPowerRanking.SelfplayJobsPerGpu(GpuPowerRanking.FromProfile(node.Gpu));
+        return (long)GpuClass.GamesPerHour(node.Gpu.Model) * board * players / (10_000L * processes);
     }
 
     private static int[] Filled(int count, int value)
