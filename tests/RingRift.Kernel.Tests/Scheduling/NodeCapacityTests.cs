@@ -59,6 +59,12 @@ public sealed class NodeCapacityTests
     }
 
     [Fact]
+    public void CapacityOf_Rtx3090Host_TwoPerGpu()
+    {
+        Assert.Equal(new NodeCapacity(4, 2), SchedulingConfig.Default.CapacityOf(Host("RTX 3090", 2)));
+    }
+
+    [Fact]
     public void CapacityOf_ProxyOnlyHost_IsNone()
     {
         Assert.Equal(NodeCapacity.None, SchedulingConfig.Default.CapacityOf(Host("H100", 2, proxyOnly: true)));

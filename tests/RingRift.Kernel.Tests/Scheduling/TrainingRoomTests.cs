@@ -102,6 +102,18 @@ public sealed class TrainingRoomTests
     }
 
     [Fact]
+    public void EmptyNodes_TrainingFillsAWholeH100AndSelfplayFillsAnRtx3090ToItsClassTarget()
+    {
+        var rig = new TrainingRoomRig((Worker(A, "H100", 1), 0), (Worker(B, "RTX 3090", 2), 0));
+
+        var plan = rig.Plan();
+
+        Assert.Equal([JobKind.Training], plan.AssignedTo(A).Select(j => j.Kind));
+        Assert.Equal(Enumerable.Repeat(JobKind.Selfplay, 4), plan.AssignedTo(B).Select(j => j.Kind));
+        Assert.Equal((0, 0), (rig.Machine.Book.FreeSlots(A), rig.Machine.Book.FreeSlots(B)));
+    }
+
+    [Fact]
     public void TwoCandidates_TheOneNeedingFewerStopsIsSetAside()
     {
         var rig = new TrainingRoomRig((Worker(A, "H100", 1), 3), (Worker(B, "H100", 1), 2));
