@@ -92,7 +92,7 @@ public sealed class JobBookSlotsTests
         Assert.True(book.Release(training.Id, "refused", T0, T0));
 
         Assert.Equal((4, 0), (book.FreeSlots(H100), training.SlotsHeld));
-        Assert.Equal(0, book.SlotsHeldOfKind(JobKind.Training));
+        Assert.Equal(0, book.HeldOfKind(JobKind.Training));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class JobBookSlotsTests
 
         Assert.Equal(JobState.Pending, training.State);
         Assert.Equal(4, book.FreeSlots(H100));
-        Assert.Equal(0, book.SlotsHeldOfKind(JobKind.Training));
+        Assert.Equal(0, book.HeldOfKind(JobKind.Training));
     }
 
     [Fact]
@@ -117,11 +117,11 @@ public sealed class JobBookSlotsTests
         Assert.True(book.Finish(new JobId("t1"), H100, true, "", T0));
 
         Assert.Equal(4, book.FreeSlots(H100));
-        Assert.Equal(0, book.SlotsHeldOfKind(JobKind.Training));
+        Assert.Equal(0, book.HeldOfKind(JobKind.Training));
     }
 
     [Fact]
-    public void SlotsHeldOfKind_CountsSlotsNotJobs()
+    public void HeldOfKind_CountsJobs_FreeSlotsCountTheirSlots()
     {
         var book = new JobBook(JobBookLimits.Default with { JobsMax = 100 });
         book.SetCapacity(H100, new NodeCapacity(8, 4));
@@ -129,7 +129,7 @@ public sealed class JobBookSlotsTests
         Running(book, Selfplay("s1"));
         Assign(book, Selfplay("s2"));
 
-        Assert.Equal((4, 2), (book.SlotsHeldOfKind(JobKind.Training), book.SlotsHeldOfKind(JobKind.Selfplay)));
+        Assert.Equal((1, 2), (book.HeldOfKind(JobKind.Training), book.HeldOfKind(JobKind.Selfplay)));
         Assert.Equal(2, book.FreeSlots(H100));
     }
 
@@ -164,7 +164,7 @@ public sealed class JobBookSlotsTests
         var book = Book();
 
         Assert.True(book.Adopt(Training("t-old"), H100, 1, T0));
-        Assert.Equal((0, 4), (book.FreeSlots(H100), book.SlotsHeldOfKind(JobKind.Training)));
+        Assert.Equal((0, 4, 1), (book.FreeSlots(H100), book.JobsOn(H100) is [var id] && book.TryGet(id, out var job) ? job.SlotsHeld : -1, book.HeldOfKind(JobKind.Training)));
     }
 
     [Fact]
