@@ -25,6 +25,8 @@ internal sealed record JobsJson(
 {
     public double SelfplayShare { get; init; }
 
+    public long SelfplayPreempted { get; init; }
+
     private static List<string> Keys()
     {
         var keys = new List<string>();
@@ -45,6 +47,7 @@ internal sealed record JobsJson(
             Keys(), jobs.TrainingCycles, jobs.Promotions, latencies, jobs.DispatchStallAlarms)
         {
             SelfplayShare = jobs.SelfplayShareBasisPoints / 10_000.0,
+            SelfplayPreempted = jobs.SelfplayPreempted,
         };
     }
 }

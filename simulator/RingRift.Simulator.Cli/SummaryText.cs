@@ -45,7 +45,7 @@ internal static class SummaryText
                          $"p99={(j.IdleToWorkP99.Micros / 1e6).ToString("F3", inv)} samples={j.IdleToWorkSamples} " +
                          $"stall_alarms={j.DispatchStallAlarms} selfplay_share={(j.SelfplayShareBasisPoints / 10_000.0).ToString("F4", inv)}");
         output.WriteLine($"dispatch jobs_completed={j.JobsCompleted} lost={j.JobsLost} retried={j.JobsRetried} " +
-                         $"duplicated={j.JobsDuplicated} max_jobs_over_slots={j.MaxJobsOverSlots}");
+                         $"duplicated={j.JobsDuplicated} max_jobs_over_slots={j.MaxJobsOverSlots} selfplay_preempted={j.SelfplayPreempted}");
         var games = new string[j.GamesPerHourByConfig.Length];
         for (var i = 0; i < games.Length; i++) games[i] = Kernel.Scheduling.Jobs.ConfigKeys.Key(i) + ":" + j.GamesPerHourByConfig[i];
         output.WriteLine($"selfplay games_per_hour=[{string.Join(",", games)}] " +

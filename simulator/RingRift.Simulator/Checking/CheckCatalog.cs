@@ -42,7 +42,7 @@ public static class CheckCatalog
     /// <summary>Safety: no job id runs on two nodes at once.</summary>
     public const string JobExclusive = "job_exclusive";
 
-    /// <summary>Safety, with a workload: a node never runs more jobs than dispatch gives it slots (one per GPU).</summary>
+    /// <summary>Safety, with a workload: the jobs a node runs never take more than the slots dispatch gives it (a training a GPU's).</summary>
     public const string JobCapacity = "job_capacity";
 
     /// <summary>Safety: a worker applies an assignment only at an epoch at least the highest it has seen.</summary>

@@ -35,8 +35,11 @@ public sealed record JobFigures(
     ImmutableArray<Duration> PromotionToDistributed,
     long DispatchStallAlarms)
 {
-    /// <summary>Of the job-seconds run after warm-up, the share that was selfplay, in basis points.</summary>
+    /// <summary>Of the slot-seconds run after warm-up (a training holding a GPU's slots), the share that was selfplay, in basis points.</summary>
     public int SelfplayShareBasisPoints { get; init; }
+
+    /// <summary>Selfplay jobs a leader stopped to make room for a training (their games so far count).</summary>
+    public long SelfplayPreempted { get; init; }
 
     /// <summary>Equal when every figure is, the lists compared element by element (not by reference).</summary>
     public bool Equals(JobFigures? other) =>
@@ -47,7 +50,7 @@ public sealed record JobFigures(
         && (JobsDuplicated, JobsRetried, MaxJobsOverSlots, ConfigShareMinOverMaxBasisPoints, TrainingCycles, Promotions, DispatchStallAlarms)
            == (other.JobsDuplicated, other.JobsRetried, other.MaxJobsOverSlots, other.ConfigShareMinOverMaxBasisPoints,
                other.TrainingCycles, other.Promotions, other.DispatchStallAlarms)
-        && SelfplayShareBasisPoints == other.SelfplayShareBasisPoints
+        && (SelfplayShareBasisPoints, SelfplayPreempted) == (other.SelfplayShareBasisPoints, other.SelfplayPreempted)
         && GamesPerHourByConfig.SequenceEqual(other.GamesPerHourByConfig)
         && PromotionToDistributed.SequenceEqual(other.PromotionToDistributed);
 

@@ -25,7 +25,7 @@ internal sealed class JobMetrics
     private readonly bool[] _usable;
     private readonly Queue<long>[] _idleSince;
     private readonly long _warmUp;
-    private readonly Dictionary<JobId, (int Node, bool Selfplay)> _runningOn = new();
+    private readonly Dictionary<JobId, (int Node, bool Selfplay, int Slots)> _runningOn = new();
     private readonly HashSet<JobId> _completed = new();
     private readonly List<long> _idleToWork = new();
     private readonly Dictionary<string, long> _promotedAt = new(System.StringComparer.Ordinal);
@@ -33,7 +33,7 @@ internal sealed class JobMetrics
     private long _selfplayRunning, _allRunning, _selfplayMicros, _allMicros;
     private long _busy, _capacity, _lastAt, _busyMicros, _capacityMicros, _idlePendingMicros;
     private int _pending;
-    private long _duplicated, _lost, _retried, _training, _promotions, _alarms;
+    private long _duplicated, _lost, _retried, _training, _promotions, _alarms, _preempted;
     private int _overSlots;
     private readonly TimelineRecorder? _timeline;
 
@@ -118,6 +118,7 @@ internal sealed class JobMetrics
                 _timeline?.OnPending(now, _pending);
                 break;
             case DispatchStalled: _alarms++; break;
+            case SelfplayPreempted: _preempted++; break;
             case ModelEvaluated { Promoted: true } promoted:
                 if (_promotedAt.TryAdd(promoted.Config + "/" + promoted.Generation, now)) _promotions++;
                 break;
@@ -134,13 +135,13 @@ internal sealed class JobMetrics
     {
         Advance(now);
         var selfplay = kind == JobKind.Selfplay;
-        if (!_runningOn.TryAdd(job, (node, selfplay))) _duplicated++;
+        var slots = _capacityOf[node].SlotsTaken(kind);
+        if (!_runningOn.TryAdd(job, (node, selfplay, slots))) _duplicated++;
         else
         {
-            _allRunning++;
-            if (selfplay) _selfplayRunning++;
+            _allRunning += slots;
+            if (selfplay) _selfplayRunning += slots;
         }
-        var slots = _capacityOf[node].SlotsTaken(kind);
         _taken[(node, job)] = _taken.GetValueOrDefault((node, job)) + slots;
         Occupy(node, slots);
         _overSlots = System.Math.Max(_overSlots, _running[node] - _slots[node]);
@@ -173,8 +174,8 @@ internal sealed class JobMetrics
     private void Forget(JobId job)
     {
         if (!_runningOn.Remove(job, out var where)) return;
-        _allRunning--;
-        if (where.Selfplay) _selfplayRunning--;
+        _allRunning -= where.Slots;
+        if (where.Selfplay) _selfplayRunning -= where.Slots;
     }
 
     /// <summary>Integrates up to <paramref name="now"/> (and hands that stretch to the timeline) without a change.</summary>
@@ -224,6 +225,7 @@ internal sealed class JobMetrics
             _training, _promotions, [.. _distribution], _alarms)
         {
             SelfplayShareBasisPoints = _allMicros == 0 ? 0 : (int)(_selfplayMicros * 10_000 / _allMicros),
+            SelfplayPreempted = _preempted,
         };
     }
 
