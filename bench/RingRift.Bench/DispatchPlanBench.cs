@@ -8,7 +8,7 @@ namespace RingRift.Bench;
 /// <summary>
 /// The leader's whole planning pass (<see cref="DispatchMachine"/>: lost-node and overdue reaping, the
 /// pipeline's reconciliation, selfplay demand, pushing work to every dialable worker, distribution) for a
-/// 1,024-node cluster of 8-GPU workers (8,192 slots) with 10,000 jobs pending. <see cref="SteadyPlan"/> is
+/// 1,024-node cluster of two-H100 workers (4 selfplay slots per H100: 8,192 slots) with 10,000 jobs pending. <see cref="SteadyPlan"/> is
 /// one plan interval once every slot is taken (what a leader pays every 5 s); <see cref="FirstPlan"/> is a
 /// new leader's first pass after its rebuild: 8,192 assignments from the 10,000 pending, one order per
 /// worker. The work lease is stretched so that the bench's advancing clock never reaps a silent worker.
@@ -86,7 +86,7 @@ public class DispatchPlanBench
         builder.Add(new NodeProfile(Leader, "hetzner", GpuProfile.None, 64, 16, 1000, IsVoter: true, NatBlocked: false, ProxyOnly: false));
         for (var i = 0; i < Workers; i++)
             builder.Add(new NodeProfile(
-                new NodeId("gpu-" + i.ToString("D4", CultureInfo.InvariantCulture)), "lambda", new GpuProfile("H100", 8, 80),
+                new NodeId("gpu-" + i.ToString("D4", CultureInfo.InvariantCulture)), "lambda", new GpuProfile("H100", 2, 80),
                 1_000, 128, 4_000, IsVoter: false, NatBlocked: i % 8 == 0, ProxyOnly: false));
         return builder.MoveToImmutable();
     }

@@ -9,9 +9,9 @@ public sealed partial class DispatchMachine
     private readonly List<JobId> _acks = new();
 
     /// <summary>
-    /// A worker's report: results first (each applied once, by job id), then its running set reconciled
-    /// against the book (unknown jobs adopted, duplicates and orphans killed, vanished jobs lost), then its
-    /// free slots filled; the answer goes back on the same connection, after the pipeline change it caused
+    /// A worker's report: results first (each applied once, by job id), then a quarantine if its GPU is not
+    /// healthy, then its running set reconciled against the book (unknown jobs adopted, duplicates and
+    /// orphans killed, vanished jobs lost), then its free slots filled; the answer goes back on the same connection, after the pipeline change it caused
     /// is durable. Ignored unless this node leads.
     /// </summary>
     public void OnReport(Instant now, NodeId from, JobReport report)
@@ -21,12 +21,13 @@ public sealed partial class DispatchMachine
         worker.HeardAt = now;
         _reports++;
         worker.Gpu = report.Gpu;
-        if (report.Gpu != GpuHealth.Healthy) Quarantine(now, from, report);
         worker.Reported = true;
         worker.PipelineVersion = report.Pipeline.Version;
         if (_rebuilding) AdoptPipeline(report.Pipeline);
         _acks.Clear();
         foreach (var result in report.Results) ApplyResult(now, from, result, report);
+        // After the results: a job that ended normally in the same report as a hung GPU keeps its real end.
+        if (report.Gpu != GpuHealth.Healthy) Quarantine(now, from, report);
         NotePromotions(now);
         ReconcileRunning(now, from, report.Running, OrdersSeen(report), adopt: report.Gpu == GpuHealth.Healthy);
         _assigned.Clear();

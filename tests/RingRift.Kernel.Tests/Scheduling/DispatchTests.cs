@@ -71,6 +71,23 @@ public sealed class DispatchTests
     }
 
     [Fact]
+    public void OnReport_HungGpuWithAJobThatEndedNormally_CompletesItAndLosesOnlyTheOneStillRunning()
+    {
+        var (machine, outbox) = Leading();
+        machine.OnReport(T0, Gpu, Report(1, Spec("sp-0-1"), Spec("sp-0-2")));
+        outbox.Drain(null, null!);
+        var ended = new JobResult(Spec("sp-0-1"), JobOutcome.Succeeded, 40, "");
+
+        machine.OnReport(T0 + Duration.FromSeconds(10), Gpu,
+            new JobReport(2, 1, GpuHealth.Hung, 2, [Spec("sp-0-2")], [ended], PipelineSnapshot.Empty));
+
+        var notices = outbox.Drain(null, null!).Notices;
+        Assert.Contains(notices, n => n is JobEnded { Job.Value: "sp-0-1", Succeeded: true });
+        Assert.Equal(["sp-0-2"], notices.OfType<JobLost>().Select(l => l.Job.Value));
+        Assert.Equal(40, machine.PipelineOf(ConfigKeys.IndexOf("hex8_2p")).Games);
+    }
+
+    [Fact]
     public void OnReport_OlderSequence_IsIgnored()
     {
         var (machine, _) = Leading();
