@@ -31,8 +31,9 @@ public sealed class WorldGpuAfterRestartTests
     {
         var run = SimRun.Of(ScenarioParser.Parse(Yaml, "inline.yaml"), 3);
 
-        // Eight failed slots counted as idle from 22m to 90m would be 8 × 4,080 s; the healthy H100 alone
-        // can only be idle for the moments between its jobs.
+        // The failed box's 24 slots (eight RTX 4090s at three selfplay processes each) counted as idle from
+        // 22m to 90m would be 24 × 4,080 slot-seconds; the healthy H100's four slots can only be idle for the
+        // moments between their jobs.
         var jobs = run.Report.Jobs!;
         Assert.InRange(jobs.IdleGpuSecondsWhilePending, 0, 600);
         Assert.Equal(0, jobs.MaxJobsOverSlots);

@@ -7,9 +7,11 @@ namespace RingRift.Simulator.Tests.Engine;
 
 /// <summary>
 /// The dispatch figures count executions, and each once: <c>jobs_lost</c> the executions lost (a node
-/// died, went silent, was fenced), <c>jobs_retried</c> those whose job went back to pending. Six nodes:
-/// three CPU voters, two two-GPU boxes holding hour-long selfplay (nothing completes in the 40 minutes),
-/// and spare two-GPU boxes whose misdetected GPU recovers when the scenario needs somewhere to retry.
+/// died, went silent, was fenced), <c>jobs_retried</c> those whose job went back to pending. Seven nodes:
+/// three CPU voters, two one-GPU RTX 3090 boxes holding hour-long selfplay (nothing completes in the
+/// 40 minutes), and spare ones whose misdetected GPU recovers when the scenario needs somewhere to retry.
+/// An RTX 3090 runs two selfplay processes (<c>GpuPowerRanking.SelfplayJobsPerGpu</c>), so each box holds
+/// exactly two jobs; none of them may train (below an A100), so selfplay is all they run.
 /// </summary>
 public sealed class WorldJobAccountingTests
 {
@@ -25,10 +27,10 @@ public sealed class WorldJobAccountingTests
             hetzner-cpu1: { memory_gb: 64, cpus: 16, disk_gb: 1000 }
             hetzner-cpu2: { memory_gb: 64, cpus: 16, disk_gb: 1000 }
             hetzner-cpu3: { memory_gb: 64, cpus: 16, disk_gb: 1000 }
-            lambda-a:     { gpu: H100, gpu_count: 2, gpu_vram_gb: 80, memory_gb: 200, cpus: 26, disk_gb: 1400 }
-            lambda-b:     { gpu: H100, gpu_count: 2, gpu_vram_gb: 80, memory_gb: 200, cpus: 26, disk_gb: 1400 }
-            spare-c:      { gpu: H100, gpu_count: 2, gpu_vram_gb: 80, memory_gb: 200, cpus: 26, disk_gb: 1400 }
-            spare-d:      { gpu: H100, gpu_count: 2, gpu_vram_gb: 80, memory_gb: 200, cpus: 26, disk_gb: 1400 }
+            lambda-a:     { gpu: RTX 3090, gpu_vram_gb: 24, memory_gb: 64, cpus: 16, disk_gb: 1000 }
+            lambda-b:     { gpu: RTX 3090, gpu_vram_gb: 24, memory_gb: 64, cpus: 16, disk_gb: 1000 }
+            spare-c:      { gpu: RTX 3090, gpu_vram_gb: 24, memory_gb: 64, cpus: 16, disk_gb: 1000 }
+            spare-d:      { gpu: RTX 3090, gpu_vram_gb: 24, memory_gb: 64, cpus: 16, disk_gb: 1000 }
         timeline:
           - { at: 0s, gpu: spare-c, fault: misdetected }
           - { at: 0s, gpu: spare-d, fault: misdetected }

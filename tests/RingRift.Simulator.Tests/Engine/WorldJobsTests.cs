@@ -24,17 +24,18 @@ public sealed class WorldJobsTests
     }
 
     [Fact]
-    public void Run_MoreLaunchesThanSlots_RefusesTheOneBeyondSixteen()
+    public void Run_MoreLaunchesThanSlots_RefusesTheOneBeyondSixtyFour()
     {
+        // The default local cap (job_slots_max) is 64, SchedulingConfig.JobsPerMessageMax: 65 launches.
         var builder = Cluster();
-        for (var i = 1; i <= 17; i++) builder.At(Launch(10, "j" + i.ToString("00", System.Globalization.CultureInfo.InvariantCulture), minutes: 10));
+        for (var i = 1; i <= 65; i++) builder.At(Launch(10, "j" + i.ToString("00", System.Globalization.CultureInfo.InvariantCulture), minutes: 10));
 
         var run = SimRun.Of(builder.Build());
 
         run.AssertPassed();
-        Assert.Equal((16L, 16L), (run.Report.JobsLaunched, run.Report.JobsExited));
+        Assert.Equal((64L, 64L), (run.Report.JobsLaunched, run.Report.JobsExited));
         var refused = Assert.Single(run.LinesWith("accepted=False"));
-        Assert.EndsWith("accepted=False all 16 job slots are busy", refused, System.StringComparison.Ordinal);
+        Assert.EndsWith("accepted=False all 64 job slots are busy", refused, System.StringComparison.Ordinal);
     }
 
     [Fact]
