@@ -9,19 +9,20 @@ namespace RingRift.Simulator.Reporting;
 /// The GPU lanes and GPU series. Busy slots, usability and pending work come from
 /// <see cref="Engine.Workload.JobMetrics"/> (the source of the summary's GPU figures), so the lanes, the
 /// charts and the summary cannot disagree; only the name of a GPU fault in force comes from the timeline.
+/// GPU series are in GPU shares (<see cref="Engine.Workload.JobMetrics.GpuShares"/> to a GPU), as the metrics count.
 /// </summary>
 internal sealed partial class TimelineRecorder
 {
     public const string GpusBusy = "gpus_busy";
     public const string JobsPending = "jobs_pending";
 
-    /// <summary>GPU-microseconds busy after warm-up, per bucket: sums to the summary's busy numerator.</summary>
+    /// <summary>GPU-share-microseconds busy after warm-up, per bucket: sums to the summary's busy numerator.</summary>
     public const string GpuBusyMicros = "gpu_busy_micros";
 
-    /// <summary>Usable GPU-microseconds after warm-up, per bucket: sums to the summary's busy denominator.</summary>
+    /// <summary>Usable GPU-share-microseconds after warm-up, per bucket: sums to the summary's busy denominator.</summary>
     public const string GpuCapacityMicros = "gpu_capacity_micros";
 
-    /// <summary>Idle usable GPU-microseconds while jobs were pending: sums to the summary's idle-while-pending figure.</summary>
+    /// <summary>Idle usable GPU-share-microseconds while jobs were pending: over <see cref="Engine.Workload.JobMetrics.GpuShares"/>, sums to the summary's idle-while-pending figure.</summary>
     public const string GpuIdlePendingMicros = "gpu_idle_pending_micros";
 
     /// <summary>Prefix of the per-config games series ("games:square8_2p"): games written per bucket.</summary>
@@ -32,7 +33,7 @@ internal sealed partial class TimelineRecorder
     public const string GpuIdle = "idle";
     public const string GpuDown = "down";
 
-    private int[] _gpusBusy = [];
+    private GpuWork[] _gpuWork = [];
     private bool[] _gpuUsable = [];
     private string?[] _gpuFault = [];
     private long _gpusBusyTotal;
@@ -41,7 +42,7 @@ internal sealed partial class TimelineRecorder
     /// <summary>Every GPU node's GPU lane starts down (no kernel yet); CPU-only nodes have none.</summary>
     private void StartGpus()
     {
-        _gpusBusy = new int[_names.Length];
+        _gpuWork = new GpuWork[_names.Length];
         _gpuUsable = new bool[_names.Length];
         _gpuFault = new string?[_names.Length];
         _series.Declare(GpusBusy, SeriesKind.Gauge);
@@ -56,11 +57,11 @@ internal sealed partial class TimelineRecorder
         for (var node = 0; node < _names.Length; node++) SetGpu(0, node, "start");
     }
 
-    /// <summary>The job metrics' view of a node changed: <paramref name="busy"/> usable slots run jobs.</summary>
-    public void OnGpuWork(long now, int node, int busy, bool usable)
+    /// <summary>The job metrics' view of a node changed: its usable slots running jobs, and the GPU shares they make busy.</summary>
+    public void OnGpuWork(long now, int node, GpuWork work, bool usable)
     {
-        _gpusBusyTotal += busy - _gpusBusy[node];
-        _gpusBusy[node] = busy;
+        _gpusBusyTotal += work.BusyShares - _gpuWork[node].BusyShares;
+        _gpuWork[node] = work;
         _gpuUsable[node] = usable;
         _series.Gauge(GpusBusy, now, _gpusBusyTotal);
         SetGpu(now, node, _names[node]);
@@ -108,13 +109,16 @@ internal sealed partial class TimelineRecorder
     {
         var total = GpusOf(node);
         if (total == 0) return;
-        var busy = _gpusBusy[node];
+        var work = _gpuWork[node];
         var state = _gpuFault[node]
-            ?? (!_gpuUsable[node] ? GpuDown : busy > 0 ? GpuBusy : _pending > 0 ? GpuIdlePending : GpuIdle);
-        var text = detail + " (" + busy.ToString(CultureInfo.InvariantCulture) + "/" + total.ToString(CultureInfo.InvariantCulture)
-            + " GPUs busy, " + _pending.ToString(CultureInfo.InvariantCulture) + " jobs pending)";
+            ?? (!_gpuUsable[node] ? GpuDown : work.BusySlots > 0 ? GpuBusy : _pending > 0 ? GpuIdlePending : GpuIdle);
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"{detail} ({work.BusySlots}/{work.Slots} slots busy on {total} GPUs, {_pending} jobs pending)");
         _lanes.Set(LaneKinds.Gpu, node, now, state, text);
     }
 
     private int GpusOf(int node) => _scenario.Hosts[node].Profile.Gpu.Count;
 }
+
+/// <summary>A node's work as the job metrics count it: usable slots running jobs, of its slots, and the GPU shares they make busy.</summary>
+internal readonly record struct GpuWork(int BusySlots, int Slots, long BusyShares);

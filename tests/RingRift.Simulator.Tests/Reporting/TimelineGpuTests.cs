@@ -1,6 +1,7 @@
 using System.Linq;
 using RingRift.Kernel;
 using RingRift.Simulator.Engine;
+using RingRift.Simulator.Engine.Workload;
 using RingRift.Simulator.Reporting;
 using RingRift.Simulator.Scenarios;
 using RingRift.Simulator.Tests.Support;
@@ -32,7 +33,8 @@ public sealed class TimelineGpuTests
             timeline.Lane(LaneKinds.Gpu, 0)!.Intervals.Select(i => (i.Start, i.End, i.State)));
         Assert.Equal([(0L, 10 * Second, "0"), (10 * Second, 120 * Second, "1"), (120 * Second, 600 * Second, "0")],
             timeline.Lane(LaneKinds.Jobs, 0)!.Intervals.Select(i => (i.Start, i.End, i.State)));
-        Assert.Equal(1, timeline.SeriesNamed(TimelineRecorder.GpusBusy)!.Values.Max());
+        // One selfplay of the four an H100 runs: a quarter of a GPU, in GPU shares.
+        Assert.Equal(JobMetrics.GpuShares / 4, timeline.SeriesNamed(TimelineRecorder.GpusBusy)!.Values.Max());
         Assert.Equal(0, timeline.SeriesNamed(TimelineRecorder.GpusBusy)!.Values[^1]);
         var window = Assert.Single(timeline.Windows);
         Assert.Equal((120 * Second, 240 * Second, "gpu", 0), (window.Start, window.End, window.Kind, Assert.Single(window.Nodes)));

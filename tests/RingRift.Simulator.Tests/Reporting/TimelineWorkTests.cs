@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using RingRift.Kernel.Scheduling.Jobs;
 using RingRift.Simulator.Engine;
+using RingRift.Simulator.Engine.Workload;
 using RingRift.Simulator.Reporting;
 using RingRift.Simulator.Scenarios;
 using RingRift.Simulator.Tests.ScenarioParsing;
@@ -33,9 +34,9 @@ public sealed class TimelineWorkTests
 
         Assert.Equal(8751, jobs.GpuBusyBasisPoints);
         Assert.Equal(jobs.GpuBusyBasisPoints, (int)(busy * 10_000 / capacity));
-        // Slot-seconds, as every figure of the job metrics (2157 when a slot was a GPU).
-        Assert.Equal(6016, jobs.IdleGpuSecondsWhilePending);
-        Assert.Equal(jobs.IdleGpuSecondsWhilePending, idlePending / 1_000_000);
+        // GPU-seconds: an idle slot counts as its share of a GPU (2157 when a slot was a whole GPU).
+        Assert.Equal(2138, jobs.IdleGpuSecondsWhilePending);
+        Assert.Equal(jobs.IdleGpuSecondsWhilePending, idlePending / JobMetrics.GpuShares / 1_000_000);
     }
 
     [Fact]

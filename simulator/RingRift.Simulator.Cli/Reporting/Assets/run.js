@@ -274,16 +274,18 @@
   }
 
   /* ---------- charts ---------- */
+  // GPU series count GPU shares: JobMetrics.GpuShares to one GPU.
+  var GPU_SHARES = 12;
   var CHARTS = [
     { name: 'messages_sent', title: 'messages per second', rate: true, color: '#4c78a8' },
     { name: 'leader_changes', title: 'leader changes', color: '#1f5fbf', always: true },
     { name: 'elections', title: 'elections started', color: '#f29f05' },
     { name: 'member_state_changes', title: 'membership state changes', color: '#d62728' },
     { name: 'jobs_running', title: 'jobs running', color: '#17a2b8' },
-    { name: 'gpus_busy', title: 'GPUs busy', color: '#2b8cbe' },
+    { name: 'gpus_busy', title: 'GPUs busy', scale: 1 / GPU_SHARES, color: '#2b8cbe' },
     { name: 'gpu_busy_micros', title: 'GPU busy fraction (after warm-up)', ratio: 'gpu_capacity_micros', color: '#2b8cbe' },
     { name: 'gpu_capacity_micros', hidden: true },
-    { name: 'gpu_idle_pending_micros', title: 'idle GPU-seconds while work pending', scale: 1e-6, color: '#f5a623' },
+    { name: 'gpu_idle_pending_micros', title: 'idle GPU-seconds while work pending', scale: 1e-6 / GPU_SHARES, color: '#f5a623' },
     { name: 'jobs_pending', title: "jobs pending (leader's book)", color: '#e36209' }
   ];
   var GAMES = 'games:';
@@ -327,7 +329,7 @@
     for (var b = Math.floor(first / per) * per; b <= last; b += per) {
       var sum = 0, peak = 0, whole = 0;
       for (var j = b; j < b + per && j < values.length; j++) { sum += values[j]; peak = Math.max(peak, values[j]); whole += den ? den[j] || 0 : 0; }
-      var value = gauge ? peak : spec.rate ? sum / (per * bucket / 1000) : den ? (whole ? 100 * sum / whole : 0) : sum * (spec.scale || 1);
+      var value = gauge ? peak * (spec.scale || 1) : spec.rate ? sum / (per * bucket / 1000) : den ? (whole ? 100 * sum / whole : 0) : sum * (spec.scale || 1);
       bars.push([b * bucket, (b + per) * bucket, value]);
       max = Math.max(max, value);
     }

@@ -11,15 +11,18 @@ namespace RingRift.Simulator.Engine.Workload;
 /// Measures dispatch from what the nodes emit and from the process layer (a job runs from its launch until
 /// its process ends, whether or not its paused kernel has heard), in O(1) per event (sets keyed by job id): GPU-seconds busy
 /// and idle (integrated between changes), idle-to-work delays (a FIFO of idle-since times per node), job
-/// counts, and the pipeline's promotions and distributions. The unit is a dispatch slot (a share of a GPU:
-/// a selfplay or gauntlet process takes one, a training a whole GPU's, <see cref="NodeCapacity"/>), so a GPU
-/// counts as busy in proportion to the processes sharing it. When a timeline records, every change of a
+/// counts, and the pipeline's promotions and distributions. Jobs take dispatch slots (a selfplay or gauntlet
+/// process one, a training a whole GPU's, <see cref="NodeCapacity"/>); busy and idle time are in GPUs, each
+/// busy slot counting as its share of a GPU (<see cref="GpuShares"/> per GPU), so a GPU is busy in
+/// proportion to the processes sharing it and a node's GPUs weigh the same whatever their class. When a timeline records, every change of a
 /// node's busy slots or usability, of the pending count, and every integrated stretch is handed to it, so
 /// the report's GPU lanes and charts are these figures over time.
 /// </summary>
 internal sealed class JobMetrics
 {
-    private readonly int[] _slots, _running;
+    /// <summary>One GPU in the busy and capacity sums: twelfths, exact for 1–4 selfplay processes per GPU.</summary>
+    public const int GpuShares = 12;
+    private readonly int[] _slots, _running, _sharePerSlot;
     private readonly NodeCapacity[] _capacityOf;
     private readonly Dictionary<(int Node, JobId Job), int> _taken = new();
     private readonly bool[] _usable;
@@ -42,7 +45,12 @@ internal sealed class JobMetrics
         _timeline = timeline;
         _capacityOf = [.. capacity];
         _slots = new int[capacity.Count];
-        for (var i = 0; i < capacity.Count; i++) _slots[i] = capacity[i].Slots;
+        _sharePerSlot = new int[capacity.Count];
+        for (var i = 0; i < capacity.Count; i++)
+        {
+            _slots[i] = capacity[i].Slots;
+            _sharePerSlot[i] = GpuShares / System.Math.Max(1, capacity[i].SlotsPerGpu);
+        }
         _running = new int[capacity.Count];
         _usable = new bool[capacity.Count];
         _idleSince = new Queue<long>[capacity.Count];
@@ -63,7 +71,7 @@ internal sealed class JobMetrics
     public void OnCrash(long now, int node)
     {
         Advance(now);
-        _busy -= System.Math.Min(_running[node], _slots[node]) * (_usable[node] ? 1 : 0);
+        _busy -= BusySlots(node) * _sharePerSlot[node] * (_usable[node] ? 1 : 0);
         SetUsable(node, false);
         _running[node] = 0;
         _idleSince[node].Clear();
@@ -82,8 +90,8 @@ internal sealed class JobMetrics
     {
         Advance(now);
         if (healthy == _usable[node]) return;
-        var busy = System.Math.Min(_running[node], _slots[node]);
-        _busy += healthy ? busy : -busy;
+        var busy = BusySlots(node);
+        _busy += (healthy ? busy : -busy) * _sharePerSlot[node];
         SetUsable(node, healthy);
         // Idle-to-work times are about usable GPUs: a quarantined GPU's wait starts when it recovers.
         _idleSince[node].Clear();
@@ -92,15 +100,18 @@ internal sealed class JobMetrics
         Publish(now, node);
     }
 
-    /// <summary>Hands the node's usable busy slots (the ones <see cref="_busy"/> counts) to the timeline.</summary>
-    private void Publish(long now, int node) =>
-        _timeline?.OnGpuWork(now, node, _usable[node] ? System.Math.Min(_running[node], _slots[node]) : 0, _usable[node]);
+    /// <summary>Hands the node's usable busy slots (the ones <see cref="_busy"/> counts, as GPU shares) to the timeline.</summary>
+    private void Publish(long now, int node)
+    {
+        var busy = _usable[node] ? BusySlots(node) : 0;
+        _timeline?.OnGpuWork(now, node, new GpuWork(busy, _slots[node], (long)busy * _sharePerSlot[node]), _usable[node]);
+    }
 
     private void SetUsable(int node, bool usable)
     {
         if (_usable[node] == usable) return;
         _usable[node] = usable;
-        _capacity += usable ? _slots[node] : -_slots[node];
+        _capacity += (usable ? _slots[node] : -_slots[node]) * _sharePerSlot[node];
     }
 
     public void OnNotice(long now, int node, Notice notice)
@@ -163,12 +174,15 @@ internal sealed class JobMetrics
         if (succeeded && job.Value.StartsWith("train-", System.StringComparison.Ordinal)) _training++;
     }
 
+    /// <summary>The node's slots in use, up to its capacity (jobs beyond it make no GPU busier).</summary>
+    private int BusySlots(int node) => System.Math.Min(_running[node], _slots[node]);
+
     /// <summary>Adds <paramref name="slots"/> (negative: frees them) to the node's use; busy counts only usable slots within its capacity.</summary>
     private void Occupy(int node, int slots)
     {
-        var before = System.Math.Min(_running[node], _slots[node]);
+        var before = BusySlots(node);
         _running[node] += slots;
-        if (_usable[node]) _busy += System.Math.Min(_running[node], _slots[node]) - before;
+        if (_usable[node]) _busy += (BusySlots(node) - before) * _sharePerSlot[node];
     }
 
     private void Forget(JobId job)
@@ -218,7 +232,7 @@ internal sealed class JobMetrics
         }
         return new JobFigures(
             _capacityMicros == 0 ? 0 : (int)(_busyMicros * 10_000 / _capacityMicros),
-            _idlePendingMicros / 1_000_000,
+            _idlePendingMicros / GpuShares / 1_000_000,
             new Duration(NearestRank.Of(sorted, 50)), new Duration(NearestRank.Of(sorted, 99)), sorted.Length,
             _completed.Count, _lost, _duplicated, _retried, _overSlots,
             max == 0 ? 0 : (int)(min * 10_000 / max), perHour.MoveToImmutable(),
