@@ -50,7 +50,7 @@ public class JobBookBench
     }
 
     [Benchmark(OperationsPerInvoke = OpsPerInvoke)]
-    [AllocationBudget(168, "the new job's record (JobRecord, 112 B with its slots held) and its pending-queue node (SortedSet)")]
+    [AllocationBudget(168, "the new job's record (JobRecord, with the slots it holds) and its pending-queue node (SortedSet)")]
     public int UpdateCycle()
     {
         var done = 0;
