@@ -36,7 +36,9 @@ public sealed partial class DispatchMachine
         foreach (var training in _pendingTrainings)
             if (RoomSetAsideFor(training.Id) is null && NodeToClearFor(now, training) is { } node)
                 _roomFor.Add(node, training.Id);
-        foreach (var (node, training) in _roomFor) StopSelfplayFor(node, training);
+        // In node-id order, never the dictionary's: the kills and notices come out the same every run.
+        foreach (var worker in _workerOrder)
+            if (_roomFor.TryGetValue(worker.Profile.Node, out var training)) StopSelfplayFor(worker.Profile.Node, training);
     }
 
     /// <summary>Drops each set-aside whose training no longer waits, or whose node may no longer take it.</summary>
