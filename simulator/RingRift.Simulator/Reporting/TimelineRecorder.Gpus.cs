@@ -113,7 +113,7 @@ internal sealed partial class TimelineRecorder
         var state = _gpuFault[node]
             ?? (!_gpuUsable[node] ? GpuDown : work.BusySlots > 0 ? GpuBusy : _pending > 0 ? GpuIdlePending : GpuIdle);
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"{detail} ({work.BusySlots}/{work.Slots} slots busy on {total} GPUs, {_pending} jobs pending)");
+            $"{detail} ({work.BusySlots}/{work.Slots} slots busy on {total} GPU{(total == 1 ? "" : "s")}, {_pending} jobs pending)");
         _lanes.Set(LaneKinds.Gpu, node, now, state, text);
     }
 
