@@ -88,12 +88,15 @@ public sealed class MonitorMachine
 
     public MachineHealth Report() => Health.Report(ActiveMask == 0, ActiveMask == 0 ? "no active alerts" : $"{ActiveCount} active alerts");
 
-    /// <summary>A host that counts no games (null) has no stall to judge.</summary>
+    /// <summary>
+    /// A sample without a game count (a host that counts none, or a sample of the GPUs alone) is not sampled:
+    /// neither judged nor learned from, so a GPU fault's sample cannot wipe the node's learned rate.
+    /// </summary>
     private void DecideStall(Instant now, long? gamesWritten, int selfplayRunning)
     {
-        if (gamesWritten is { } games) _stall.Observe(now, games, selfplayRunning);
-        else _stall.Forget();
-        Set(now, AlertKind.SelfplayStalled, _stall.IsStalled, gamesWritten ?? 0, null);
+        if (gamesWritten is not { } games) return;
+        _stall.Observe(now, games, selfplayRunning);
+        Set(now, AlertKind.SelfplayStalled, _stall.IsStalled, games, null);
     }
 
     private void DecideSampledLevel(Instant now, AlertKind kind, SampleWindow window, Ratio used, Ratio max, Ratio clear)

@@ -7,7 +7,7 @@ namespace RingRift.Kernel.Monitoring;
 /// while selfplay runs, each running job adds the interval to the silent span's process-time, and when the
 /// counter moves that span and its games are credited to the estimate (a span that ended in a stall only
 /// up to the bound it broke: a long hang says nothing about the node's rate). The estimate is a decayed pair — both halves halve once
-/// it holds more than <see cref="GamesRemembered"/> games — so it follows the node's recent configs.
+/// it holds more than <see cref="GamesRemembered"/> games — a long-run mean of the node's configs.
 /// The node is stalled when selfplay runs and no game was written for the bound: <c>stall_after</c>
 /// until <see cref="GamesToLearn"/> games were learned, then
 /// max(<c>stall_after</c>, <see cref="RateMultiple"/> × process-time per game / jobs running now).
@@ -25,8 +25,13 @@ public sealed class StallPredictor(Duration stallAfter)
     /// <summary>Games credited before the estimate is trusted; until then <c>stall_after</c> alone.</summary>
     public const int GamesToLearn = 10;
 
-    /// <summary>The estimate halves (games and process-time) once it holds more games than this.</summary>
-    public const int GamesRemembered = 256;
+    /// <summary>
+    /// The estimate halves (games and process-time) once it holds more games than this: a long-run mean (about a
+    /// day of a consumer GPU's games), which a burst of one fast config cannot pull down in an hour or two as a
+    /// short memory would (then a lone slow job after the burst looked stalled), yet bounded on a host that runs
+    /// for months.
+    /// </summary>
+    public const int GamesRemembered = 4096;
 
     private bool _sampled;
     private Instant _lastAt;
@@ -64,16 +69,6 @@ public sealed class StallPredictor(Duration stallAfter)
         else if (running > 0 && _lastRunning == 0) StartSpan(now);
         Remember(now, games, running);
         IsStalled = running > 0 && now - _lastMoved >= Bound(running);
-    }
-
-    /// <summary>The host stopped counting games: start over.</summary>
-    public void Forget()
-    {
-        _sampled = false;
-        IsStalled = false;
-        _learnedGames = 0;
-        _learnedProcessTime = Duration.Zero;
-        _silentProcessTime = Duration.Zero;
     }
 
     private void OnCounterMoved(Instant now, long written)

@@ -99,17 +99,29 @@ public sealed class StallPredictorTests
     }
 
     [Fact]
-    public void LongRun_EstimateDecays_FollowsTheNodesNewRate()
+    public void FastBurstAfterALongMix_LoneSlowJobNotAlerted()
     {
         var stall = new StallPredictor(StallAfter);
-        // 600 fast games (one job-minute each), then 600 games at 12 job-minutes each on one job.
-        for (var minute = 0; minute <= 600; minute++) Observe(stall, minute, games: minute, running: 1);
-        for (var minute = 601; minute <= 600 + 12 * 600; minute++) Observe(stall, minute, games: 600 + (minute - 600) / 12, running: 1);
+        // 20 hours of two jobs at four job-minutes a game (600 games), then two hours of a fast config
+        // (one job-minute a game, 240 games), then a lone slow job writing a game every 12 minutes.
+        var minute = 0;
+        for (; minute <= 1_200; minute++) Observe(stall, minute, games: minute / 2, running: 2);
+        for (; minute <= 1_320; minute++) Observe(stall, minute, games: 600 + 2 * (minute - 1_200), running: 2);
+        for (; minute <= 1_320 + 120; minute++) Assert.False(Observe(stall, minute, games: 840 + (minute - 1_320) / 12, running: 1), $"minute {minute}");
+    }
+
+    [Fact]
+    public void LongRun_EstimateDecays_OldGamesWeighLess()
+    {
+        var stall = new StallPredictor(StallAfter);
+        // 5,000 fast games (one job-minute each), then 5,000 at 12 job-minutes each on one job.
+        for (var minute = 0; minute <= 5_000; minute++) Observe(stall, minute, games: minute, running: 1);
+        for (var minute = 5_001; minute <= 5_000 + 12 * 5_000; minute++) Observe(stall, minute, games: 5_000 + (minute - 5_000) / 12, running: 1);
 
         Assert.InRange(stall.LearnedGames, StallPredictor.GamesRemembered / 2, StallPredictor.GamesRemembered);
-        // A cumulative pair would say 6.5 job-minutes a game (a 26-minute bound); the decayed one has forgotten
-        // nearly all the fast games.
-        Assert.InRange(stall.Bound(1).Micros, Duration.FromMinutes(11 * StallPredictor.RateMultiple).Micros, Duration.FromMinutes(12 * StallPredictor.RateMultiple).Micros);
+        // The cumulative mean would be 6.5 job-minutes a game (a 26-minute bound); the decayed pair has halved
+        // the fast games away twice or more.
+        Assert.InRange(stall.Bound(1).Micros, Duration.FromMinutes(9 * StallPredictor.RateMultiple).Micros, Duration.FromMinutes(12 * StallPredictor.RateMultiple).Micros);
     }
 
     /// <summary>Twelve job-minutes a game: four jobs until minute 60 (a game every 3 minutes), then one.</summary>
