@@ -6,8 +6,9 @@ namespace RingRift.Kernel.Monitoring;
 /// moved or selfplay started, and learns the node's process-time per game: between consecutive samples
 /// while selfplay runs, each running job adds the interval to the silent span's process-time, and when the
 /// counter moves that span and its games are credited to the estimate (a span that ended in a stall only
-/// up to the bound it broke: a long hang says nothing about the node's rate). The estimate is a decayed pair — both halves halve once
-/// it holds more than <see cref="GamesRemembered"/> games — a long-run mean of the node's configs.
+/// up to the bound it broke: a long hang says nothing about the node's rate). The estimate is a decayed
+/// pair — both halves halve once it holds more than <see cref="GamesRemembered"/> games — a long-run mean
+/// of the node's configs. A sample without a game count is not fed (the caller skips it).
 /// The node is stalled when selfplay runs and no game was written for the bound: <c>stall_after</c>
 /// until <see cref="GamesToLearn"/> games were learned, then
 /// max(<c>stall_after</c>, <see cref="RateMultiple"/> × process-time per game / jobs running now).
