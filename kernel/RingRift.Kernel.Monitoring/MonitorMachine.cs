@@ -6,7 +6,7 @@ namespace RingRift.Kernel.Monitoring;
 /// Predictive monitoring on one node. Every sample interval it adds the node's own samples to sliding
 /// windows and decides, per <see cref="AlertKind"/>, whether an alert about this node is active:
 /// disk and memory by <see cref="LevelPredictor"/> (alerting before the threshold is crossed), selfplay
-/// by <see cref="StallPredictor"/>, the heartbeat delay to the leader by <see cref="LevelPredictor"/> over
+/// by <see cref="StallPredictor"/> (no game for a bound that follows the node's own game rate), the heartbeat delay to the leader by <see cref="LevelPredictor"/> over
 /// its own shorter horizon, and on the leader the pending queue. At most one alert is active
 /// per kind (so per (node, kind) cluster-wide); raising and clearing each emit one notice, and an alert
 /// that stays active is announced again at most once per reminder interval. Single-threaded; owned by
@@ -17,7 +17,8 @@ public sealed class MonitorMachine
     private readonly MonitoringConfig _config;
     private readonly NodeId _self;
     private readonly Outbox _outbox;
-    private readonly SampleWindow _disk, _memory, _games, _selfplay, _pending, _delay;
+    private readonly SampleWindow _disk, _memory, _pending, _delay;
+    private readonly StallPredictor _stall;
     private readonly ActiveAlert?[] _active = new ActiveAlert?[AlertKinds.Count];
     private Instant _nextSample;
 
@@ -28,8 +29,7 @@ public sealed class MonitorMachine
         _outbox = outbox;
         _disk = new SampleWindow(config.WindowSamples);
         _memory = new SampleWindow(config.WindowSamples);
-        _games = new SampleWindow(config.WindowSamples);
-        _selfplay = new SampleWindow(config.WindowSamples);
+        _stall = new StallPredictor(config.StallAfter);
         _pending = new SampleWindow(config.WindowSamples);
         _delay = new SampleWindow(config.WindowSamples);
         _nextSample = now + config.SampleInterval;
@@ -63,14 +63,11 @@ public sealed class MonitorMachine
         _nextSample = now + _config.SampleInterval;
         Health.Cycle(now);
         Version++;
-        _games.Add(now, sample.GamesWritten ?? 0);
-        _selfplay.Add(now, sample.SelfplayRunning);
         // Zero means "not sampled" (a host without the figure, or a sample of the GPUs alone): it is neither
         // added to the trend nor judged, so one missing figure cannot fake a rise from 0 % to the real level.
         DecideSampledLevel(now, AlertKind.DiskFilling, _disk, sample.DiskUsed, _config.DiskUsedMax, _config.DiskUsedClear);
         DecideSampledLevel(now, AlertKind.MemoryGrowing, _memory, sample.MemoryUsed, _config.MemoryUsedMax, _config.MemoryUsedClear);
-        var stalled = sample.GamesWritten is not null && StallPredictor.IsStalled(_games, _selfplay, _config.StallAfter);
-        Set(now, AlertKind.SelfplayStalled, stalled, _games.Latest, null);
+        DecideStall(now, sample.GamesWritten, sample.SelfplayRunning);
         // Only the leader holds the queue: a node that stopped leading forgets its trend and its alert.
         DecideOptional(now, AlertKind.QueueGrowing, _pending, sample.PendingJobs, _config.PendingJobsMax, _config.PendingJobsClear, _config.Horizon);
         // In milliseconds; the leader itself, or a node that has not timed a round trip yet, has none.
@@ -90,6 +87,17 @@ public sealed class MonitorMachine
     }
 
     public MachineHealth Report() => Health.Report(ActiveMask == 0, ActiveMask == 0 ? "no active alerts" : $"{ActiveCount} active alerts");
+
+    /// <summary>
+    /// A sample without a game count (a host that counts none, or a sample of the GPUs alone) is not sampled:
+    /// neither judged nor learned from, so a GPU fault's sample cannot wipe the node's learned rate.
+    /// </summary>
+    private void DecideStall(Instant now, long? gamesWritten, int selfplayRunning)
+    {
+        if (gamesWritten is not { } games) return;
+        _stall.Observe(now, games, selfplayRunning);
+        Set(now, AlertKind.SelfplayStalled, _stall.IsStalled, games, null);
+    }
 
     private void DecideSampledLevel(Instant now, AlertKind kind, SampleWindow window, Ratio used, Ratio max, Ratio clear)
     {

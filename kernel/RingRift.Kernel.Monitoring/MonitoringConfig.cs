@@ -36,7 +36,11 @@ public sealed record MonitoringConfig
     /// <summary>Shorter than <see cref="Horizon"/>: a delay is judged in minutes, a disk in hours.</summary>
     public Duration HeartbeatDelayHorizon { get; init; } = Duration.FromMinutes(30);
 
-    /// <summary>Selfplay that wrote no game for this long while running is stalled.</summary>
+    /// <summary>
+    /// Selfplay that wrote no game for this long while running is stalled — the floor of the bound: once the
+    /// node has learned its own game rate, the bound is the longer of this and four times the expected wait for
+    /// the jobs running now to write one game (<see cref="StallPredictor"/>).
+    /// </summary>
     public Duration StallAfter { get; init; } = Duration.FromMinutes(6);
 
     /// <summary>An alert still active is announced again at most this often (never a flood).</summary>

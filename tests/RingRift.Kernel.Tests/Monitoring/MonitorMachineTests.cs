@@ -82,6 +82,20 @@ public sealed class MonitorMachineTests
     }
 
     [Fact]
+    public void Tick_GpuOnlySampleWithoutGames_KeepsTheLearnedRate()
+    {
+        var (machine, outbox) = Create();
+        var notices = new List<Notice>();
+        // Four jobs at twelve job-minutes a game learn the rate; a GPU fault's sample carries no game count
+        // (minute 61); then one job is left, writing a game every 12 minutes: 7 minutes of silence is not a stall.
+        for (var minute = 1; minute <= 60; minute++) Sample(machine, outbox, notices, minute, disk: 5_000, games: minute / 3, selfplay: 4);
+        Sample(machine, outbox, notices, 61, disk: 0, games: null, selfplay: 1);
+        for (var minute = 62; minute <= 120; minute++) Sample(machine, outbox, notices, minute, disk: 5_000, games: 20 + (minute - 60) / 12, selfplay: 1);
+
+        Assert.Empty(notices.OfType<AlertRaised>());
+    }
+
+    [Fact]
     public void Tick_LeadersQueueGrowingThenLeadershipLost_RaisesThenClears()
     {
         var (machine, outbox) = Create();

@@ -53,33 +53,4 @@ public sealed class PredictorTests
 
         Assert.False(LevelPredictor.ShouldBeActive(window, 9_500, 9_000, Horizon, active: true, out _));
     }
-
-    [Fact]
-    public void Stall_RunningAndNoGameForTheBound_IsStalled()
-    {
-        var games = TrendFitTests.Window(8, i => i < 2 ? 10 * i : 10);
-        var selfplay = TrendFitTests.Window(8, _ => 2);
-
-        // Games stopped at sample 1 (t = 60 s); the newest is t = 420 s: 6 minutes without a game.
-        Assert.True(StallPredictor.IsStalled(games, selfplay, Duration.FromMinutes(6)));
-        Assert.False(StallPredictor.IsStalled(games, selfplay, Duration.FromMinutes(7)));
-    }
-
-    [Fact]
-    public void Stall_SlowButProducing_IsNotStalled()
-    {
-        var games = TrendFitTests.Window(10, i => i / 3);
-        var selfplay = TrendFitTests.Window(10, _ => 1);
-
-        Assert.False(StallPredictor.IsStalled(games, selfplay, Duration.FromMinutes(6)));
-    }
-
-    [Fact]
-    public void Stall_NoSelfplayThroughTheBound_IsNotStalled()
-    {
-        var games = TrendFitTests.Window(10, _ => 7);
-
-        Assert.False(StallPredictor.IsStalled(games, TrendFitTests.Window(10, i => i == 9 ? 1 : 0), Duration.FromMinutes(6)));
-        Assert.False(StallPredictor.IsStalled(games, TrendFitTests.Window(10, _ => 0), Duration.FromMinutes(6)));
-    }
 }
