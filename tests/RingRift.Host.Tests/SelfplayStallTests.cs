@@ -12,8 +12,8 @@ namespace RingRift.Host.Tests;
 /// <summary>
 /// Selfplay stall detection on a real host: a one-node cluster (a <c>ringrift-node</c> process on
 /// loopback, one static GPU, dispatch and monitoring on, healing off) runs a selfplay program that prints
-/// a few increasing counts and then stays alive printing nothing. The host counts the games from the job's
-/// stdout, so /alerts raises <c>selfplay_stalled</c> for the node at the count it stopped at, /metrics shows
+/// a few increasing counts and then stays alive printing nothing. The host counts the games from the jobs'
+/// stdout, so /alerts raises <c>selfplay_stalled</c> for the node at the count its jobs stopped at, /metrics shows
 /// that count, and the alert clears once the job counts again.
 /// </summary>
 public sealed class SelfplayStallTests(ITestOutputHelper output)
@@ -22,6 +22,10 @@ public sealed class SelfplayStallTests(ITestOutputHelper output)
     private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StallBound = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan ClearBound = TimeSpan.FromSeconds(30);
+
+    // Dispatch runs four selfplay processes on one H100 (the policy's per-GPU table); each prints the counts.
+    private const int SelfplayJobs = 4;
+    private const long NodeCountBeforeSilence = SelfplayJobs * SilentSelfplay.CountBeforeSilence;
 
     private const string Setup = """
         scheduling: { report_interval: 1s, plan_interval: 500ms, rebuild_window: 3s, assign_timeout: 20s, failure_cooldown: 2s, stall_alarm_after: 30s, work_lease: 30s, work_lease_margin: 10s }
@@ -44,15 +48,15 @@ public sealed class SelfplayStallTests(ITestOutputHelper output)
         if (!raised) foreach (var line in nodes.Output) output.WriteLine(line);
         Assert.True(raised, "/alerts never showed selfplay_stalled");
         Assert.Equal(Node, stall!.Value.GetProperty("node").GetString());
-        Assert.Equal(SilentSelfplay.CountBeforeSilence, stall.Value.GetProperty("level").GetInt64());
+        Assert.Equal(NodeCountBeforeSilence, stall.Value.GetProperty("level").GetInt64());
         var metrics = await MetricsAsync(cluster);
-        Assert.Equal(SilentSelfplay.CountBeforeSilence, Gauge(metrics, "ringrift_selfplay_games_written"));
-        Assert.Equal(SilentSelfplay.CountBeforeSilence, Gauge(metrics, "ringrift_alert_level{kind=\"selfplay_stalled\"}"));
+        Assert.Equal(NodeCountBeforeSilence, Gauge(metrics, "ringrift_selfplay_games_written"));
+        Assert.Equal(NodeCountBeforeSilence, Gauge(metrics, "ringrift_alert_level{kind=\"selfplay_stalled\"}"));
 
         selfplay.Resume();
         var cleared = await Poll.Until(async () =>
             StalledAlert(await AlertsAsync(cluster)) is null
-            && Gauge(await MetricsAsync(cluster), "ringrift_selfplay_games_written") > SilentSelfplay.CountBeforeSilence, ClearBound);
+            && Gauge(await MetricsAsync(cluster), "ringrift_selfplay_games_written") > NodeCountBeforeSilence, ClearBound);
         Assert.True(cleared, "selfplay_stalled did not clear once the job counted games again");
     }
 
