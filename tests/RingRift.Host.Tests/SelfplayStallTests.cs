@@ -11,14 +11,17 @@ namespace RingRift.Host.Tests;
 
 /// <summary>
 /// Selfplay stall detection on a real host: a one-node cluster (a <c>ringrift-node</c> process on
-/// loopback, one static GPU, dispatch and monitoring on, healing off) runs a selfplay program that prints
-/// a few increasing counts and then stays alive printing nothing. The host counts the games from the job's
-/// stdout, so /alerts raises <c>selfplay_stalled</c> for the node at the count it stopped at, /metrics shows
-/// that count, and the alert clears once the job counts again.
+/// loopback, one static H100, dispatch and monitoring on, healing off) runs its GPU's four selfplay processes of a
+/// program that prints a few increasing counts and then stays alive printing nothing. The host counts the games
+/// from the jobs' stdout, so /alerts raises <c>selfplay_stalled</c> for the node at the total they stopped at,
+/// /metrics shows that total, and the alert clears once the jobs count again.
 /// </summary>
 public sealed class SelfplayStallTests(ITestOutputHelper output)
 {
     private const string Node = "node-a";
+
+    /// <summary>The games the node's selfplay processes wrote before they fell silent: an H100 runs four.</summary>
+    private const long StalledTotal = 4 * SilentSelfplay.CountBeforeSilence;
     private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StallBound = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan ClearBound = TimeSpan.FromSeconds(30);
@@ -44,15 +47,15 @@ public sealed class SelfplayStallTests(ITestOutputHelper output)
         if (!raised) foreach (var line in nodes.Output) output.WriteLine(line);
         Assert.True(raised, "/alerts never showed selfplay_stalled");
         Assert.Equal(Node, stall!.Value.GetProperty("node").GetString());
-        Assert.Equal(SilentSelfplay.CountBeforeSilence, stall.Value.GetProperty("level").GetInt64());
+        Assert.Equal(StalledTotal, stall.Value.GetProperty("level").GetInt64());
         var metrics = await MetricsAsync(cluster);
-        Assert.Equal(SilentSelfplay.CountBeforeSilence, Gauge(metrics, "ringrift_selfplay_games_written"));
-        Assert.Equal(SilentSelfplay.CountBeforeSilence, Gauge(metrics, "ringrift_alert_level{kind=\"selfplay_stalled\"}"));
+        Assert.Equal(StalledTotal, Gauge(metrics, "ringrift_selfplay_games_written"));
+        Assert.Equal(StalledTotal, Gauge(metrics, "ringrift_alert_level{kind=\"selfplay_stalled\"}"));
 
         selfplay.Resume();
         var cleared = await Poll.Until(async () =>
             StalledAlert(await AlertsAsync(cluster)) is null
-            && Gauge(await MetricsAsync(cluster), "ringrift_selfplay_games_written") > SilentSelfplay.CountBeforeSilence, ClearBound);
+            && Gauge(await MetricsAsync(cluster), "ringrift_selfplay_games_written") > StalledTotal, ClearBound);
         Assert.True(cleared, "selfplay_stalled did not clear once the job counted games again");
     }
 
