@@ -145,7 +145,7 @@ public sealed partial class NodeRuntime : IHostedService
     /// gives one GPU of its class (<see cref="Kernel.Scheduling.Jobs.NodeCapacity.SlotsPerGpu"/>; the default policy's
     /// when dispatch is off).
     /// </summary>
-    private static GpuAssigner GpusOf(Kernel.Node.KernelConfig kernel)
+    internal static GpuAssigner GpusOf(Kernel.Node.KernelConfig kernel)
     {
         var scheduling = kernel.Scheduling ?? Kernel.Scheduling.Jobs.SchedulingConfig.Default;
         return new GpuAssigner(kernel.Self.Gpu.Count, scheduling.CapacityOf(kernel.Self).SlotsPerGpu);
