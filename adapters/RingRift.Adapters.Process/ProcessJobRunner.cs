@@ -17,6 +17,7 @@ namespace RingRift.Adapters.Process;
 /// is the last line it printed on stdout when that is a whole number (for a running selfplay job, its games so far:
 /// <see cref="SelfplayGamesWritten"/>, the Games part). Jobs are counted from the handles held here, never by name matching.
 /// A leased launch is killed at its lease end by a watchdog of its own (<see cref="ExtendLeases"/>, the Leases part).
+/// Each job runs on one GPU of the host (<see cref="Gpus"/>, the Devices part).
 /// </summary>
 public sealed partial class ProcessJobRunner(
     JobCommandTemplates templates,
@@ -50,19 +51,20 @@ public sealed partial class ProcessJobRunner(
 
     private void Start(Launch launch)
     {
-        if (templates.Render(launch.Job, nodeId) is not { } argv)
-        {
-            FailToStart(launch, $"no command template for {launch.Job.Kind}");
-            return;
-        }
-        if (TerminatedBeforeStart(launch.Job.Id))
-        {
-            FailToStart(launch, "terminated before it started");
-            return;
-        }
+        var gpu = TakeGpu(launch.Job.Kind);
+        if (Spawn(launch, gpu) is not { } failure) return;
+        ReleaseGpu(gpu, launch.Job.Kind);
+        FailToStart(launch, failure);
+    }
+
+    /// <summary>Starts the job's process on <paramref name="gpu"/>; returns why it could not, or null once it runs.</summary>
+    private string? Spawn(Launch launch, int? gpu)
+    {
+        if (templates.Render(launch.Job, nodeId, gpu) is not { } argv) return $"no command template for {launch.Job.Kind}";
+        if (TerminatedBeforeStart(launch.Job.Id)) return "terminated before it started";
         var stderr = new StderrTail(StderrTailChars);
         var stdout = new LastLine();
-        var process = new System.Diagnostics.Process { StartInfo = StartInfo(argv), EnableRaisingEvents = true };
+        var process = new System.Diagnostics.Process { StartInfo = StartInfo(argv, gpu), EnableRaisingEvents = true };
         process.ErrorDataReceived += (_, e) => stderr.Append(e.Data);
         process.OutputDataReceived += (_, e) => stdout.Set(e.Data);
         try
@@ -72,23 +74,23 @@ public sealed partial class ProcessJobRunner(
         catch (Exception e) when (e is Win32Exception or InvalidOperationException)
         {
             process.Dispose();
-            FailToStart(launch, "cannot start: " + e.Message);
-            return;
+            return "cannot start: " + e.Message;
         }
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         ledger.Started(launch.Job, process.Id, UnixProcesses.StartTicks(process.Id) ?? 0);
-        if (Register(launch, process, stderr, stdout) is { } overtaken) _ = KillTreeAsync(overtaken);
+        if (Register(launch, process, stderr, stdout, gpu) is { } overtaken) _ = KillTreeAsync(overtaken);
+        return null;
     }
 
     /// <summary>Makes the job running, with its lease deadline; returns it when a terminate overtook it while its process started.</summary>
-    private RunningJob? Register(Launch launch, System.Diagnostics.Process process, StderrTail stderr, LastLine stdout)
+    private RunningJob? Register(Launch launch, System.Diagnostics.Process process, StderrTail stderr, LastLine stdout, int? gpu)
     {
         RunningJob job;
         bool overtaken;
         lock (_registry)
         {
-            job = new RunningJob(launch.Job, process, stderr, stdout, LeaseEndOf(launch));
+            job = new RunningJob(launch.Job, process, stderr, stdout, LeaseEndOf(launch)) { Gpu = gpu };
             _starting.Remove(job.Job.Id);
             _running[job.Job.Id] = job;
             overtaken = _terminatedBeforeStart.Remove(job.Job.Id);
@@ -112,7 +114,7 @@ public sealed partial class ProcessJobRunner(
         complete(new EffectCompleted(launch.Id, new LaunchFailed(reason)));
     }
 
-    private ProcessStartInfo StartInfo(System.Collections.Immutable.ImmutableArray<string> argv)
+    private ProcessStartInfo StartInfo(System.Collections.Immutable.ImmutableArray<string> argv, int? gpu)
     {
         // setsid makes the job the leader of a new session and process group (its pid is the group id).
         var info = new ProcessStartInfo("setsid")
@@ -124,6 +126,7 @@ public sealed partial class ProcessJobRunner(
             UseShellExecute = false,
         };
         foreach (var arg in argv) info.ArgumentList.Add(arg);
+        PinTo(info, gpu);
         return info;
     }
 
@@ -134,6 +137,7 @@ public sealed partial class ProcessJobRunner(
         // A process killed by a signal reports 128 + the signal number.
         var killed = job.TerminationRequested || exitCode is 128 + UnixProcesses.SigKill or 128 + UnixProcesses.SigTerm;
         RemoveEnded(job);
+        ReleaseGpu(job.Gpu, job.Job.Kind);
         ledger.Ended(job.Job.Id, killed ? "killed" : exitCode == 0 ? "completed" : "failed");
         var tail = job.Stderr.ToString();
         complete(new EffectCompleted(launch, new ProcessExited(exitCode, killed, tail) { Output = job.Stdout.AsCount() }));

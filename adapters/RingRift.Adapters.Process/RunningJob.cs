@@ -22,6 +22,9 @@ internal sealed class RunningJob(JobSpec job, System.Diagnostics.Process process
     public LastLine Stdout { get; } = stdout;
     public int Pid { get; } = process.Id;
 
+    /// <summary>The GPU the job runs on (<see cref="GpuAssigner"/>); null on a host without GPUs.</summary>
+    public int? Gpu { get; init; }
+
     /// <summary>
     /// Completes once the job's end is fully handled (ledger row closed, kernel told) — later than the
     /// process's own exit, which is what a shutdown must wait for before it closes the ledger.

@@ -70,6 +70,7 @@ public sealed partial class NodeRuntime : IHostedService
         {
             TerminateGrace = settings.TerminateGrace,
             LeaseClock = () => _clock.Now,
+            Gpus = GpusOf(settings.Kernel),
         };
         _sampler = new ResourceSampler(settings.DataDir, _driver.TryPost, settings.ResourceSamplePeriod, gpus, () => _processes.SelfplayGamesWritten);
         var index = new FileIndex(new DataPaths(settings.DataDir));
@@ -137,6 +138,17 @@ public sealed partial class NodeRuntime : IHostedService
             new System.Net.IPEndPoint(_settings.Bind, port), _settings.Self.Value, _authenticator, _replays,
             (from, message, isResponse) => _driver.TryPost(new Deliver(from, message, isResponse)), UdpCounters);
         _logger.LogInformation("SWIM datagrams on udp {EndPoint}", _udp.LocalEndPoint);
+    }
+
+    /// <summary>
+    /// This host's GPUs for job processes: its profile's count, shared by as many selfplay processes as dispatch
+    /// gives one GPU of its class (<see cref="Kernel.Scheduling.Jobs.NodeCapacity.SlotsPerGpu"/>; the default policy's
+    /// when dispatch is off).
+    /// </summary>
+    internal static GpuAssigner GpusOf(Kernel.Node.KernelConfig kernel)
+    {
+        var scheduling = kernel.Scheduling ?? Kernel.Scheduling.Jobs.SchedulingConfig.Default;
+        return new GpuAssigner(kernel.Self.Gpu.Count, scheduling.CapacityOf(kernel.Self).SlotsPerGpu);
     }
 
     /// <summary>A job or transfer ended: the kernel hears of it, and of the files it may have left, at once.</summary>

@@ -359,11 +359,23 @@ public sealed class ConfigTests
         Assert.Null(unsigned.EventWebhookSecret);
     }
 
-    /// <summary>Settings for node a of a two-host cluster file followed by <paramref name="section"/>.</summary>
-    private static Host.Config.NodeSettings BuildWith(string section)
+    [Theory]
+    [InlineData("{ gpu: RTX 4090, gpu_count: 8, gpu_vram_gb: 24 }", 8, 3)]
+    [InlineData("{ gpu: H100, gpu_vram_gb: 80 }", 1, 4)]
+    [InlineData("{}", 0, 1)]
+    public void GpusOf_HostProfile_PinsJobsToItsGpusAtItsClassesProcessesPerGpu(string profile, int gpus, int processesPerGpu)
+    {
+        var assigner = NodeRuntime.GpusOf(BuildWith("scheduling: {}\njob_slots_max: 64\n", profile).Kernel);
+
+        Assert.Equal(gpus, assigner.Gpus);
+        Assert.Equal(processesPerGpu, assigner.ProcessesPerGpu);
+    }
+
+    /// <summary>Settings for node a of a two-host cluster file (a's fields <paramref name="a"/>) followed by <paramref name="section"/>.</summary>
+    private static Host.Config.NodeSettings BuildWith(string section, string a = "{}")
     {
         using var dir = new TempDir();
-        System.IO.File.WriteAllText(dir.File("c.yaml"), "hosts:\n  a: {}\n  b: {}\n" + section);
+        System.IO.File.WriteAllText(dir.File("c.yaml"), $"hosts:\n  a: {a}\n  b: {{}}\n" + section);
         return SettingsBuilder.Build(
             HostArguments.Parse(["--node-id", "a", "--config", dir.File("c.yaml")]), Env(("RINGRIFT_CLUSTER_AUTH_TOKEN", TestCluster.Secret)));
     }

@@ -14,7 +14,7 @@ using Xunit;
 namespace RingRift.Host.Tests;
 
 /// <summary>Real OS processes: exit reports, whole-tree termination, orphans of a previous run.</summary>
-public sealed class ProcessJobRunnerTests : IDisposable
+public sealed partial class ProcessJobRunnerTests : IDisposable
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
     private readonly TempDir _dir = new();
@@ -261,9 +261,9 @@ public sealed class ProcessJobRunnerTests : IDisposable
     private ProcessJobRunner Runner(params string[] argv) =>
         Runner(new JobCommandTemplates(ImmutableDictionary<JobKind, ImmutableArray<string>>.Empty.Add(JobKind.Selfplay, [.. argv])));
 
-    private ProcessJobRunner Runner(JobCommandTemplates templates)
+    private ProcessJobRunner Runner(JobCommandTemplates templates, GpuAssigner? gpus = null)
     {
-        var runner = NewRunner(templates);
+        var runner = NewRunner(templates, gpus);
         _runners.Add(runner);
         return runner;
     }
@@ -271,8 +271,9 @@ public sealed class ProcessJobRunnerTests : IDisposable
     private static JobCommandTemplates Templates(string[] selfplay, string[] training) => new(
         ImmutableDictionary<JobKind, ImmutableArray<string>>.Empty.Add(JobKind.Selfplay, [.. selfplay]).Add(JobKind.Training, [.. training]));
 
-    private ProcessJobRunner NewRunner(JobCommandTemplates templates) => new(templates, _ledger, _completions.Enqueue, "n1", _dir.Path)
+    private ProcessJobRunner NewRunner(JobCommandTemplates templates, GpuAssigner? gpus = null) => new(templates, _ledger, _completions.Enqueue, "n1", _dir.Path)
     {
+        Gpus = gpus ?? GpuAssigner.None,
         TerminateGrace = TimeSpan.FromSeconds(2),
         LeaseClock = () => new Instant(System.Threading.Volatile.Read(ref _clockMicros)),
         LeaseCheckPeriod = TimeSpan.FromMilliseconds(20),
