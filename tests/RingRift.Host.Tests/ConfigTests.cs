@@ -365,10 +365,20 @@ public sealed class ConfigTests
     [InlineData("{}", 0, 1)]
     public void GpusOf_HostProfile_PinsJobsToItsGpusAtItsClassesProcessesPerGpu(string profile, int gpus, int processesPerGpu)
     {
-        var assigner = NodeRuntime.GpusOf(BuildWith("scheduling: {}\njob_slots_max: 64\n", profile).Kernel);
+        // No job_slots_max: the default (64) holds an eight-GPU host's 24 or 32 dispatch slots.
+        var assigner = NodeRuntime.GpusOf(BuildWith("scheduling: {}\n", profile).Kernel);
 
         Assert.Equal(gpus, assigner.Gpus);
         Assert.Equal(processesPerGpu, assigner.ProcessesPerGpu);
+    }
+
+    [Fact]
+    public void Build_JobSlotsMaxBelowTheNodesDispatchSlots_IsRefusedNamingBoth()
+    {
+        var error = Assert.Throws<ConfigException>(() =>
+            BuildWith("scheduling: {}\njob_slots_max: 16\n", "{ gpu: H100, gpu_count: 8, gpu_vram_gb: 80 }"));
+
+        Assert.Contains("job_slots_max (16) is below the 32 dispatch slots of a", error.Message);
     }
 
     /// <summary>Settings for node a of a two-host cluster file (a's fields <paramref name="a"/>) followed by <paramref name="section"/>.</summary>

@@ -120,7 +120,7 @@ public static class SettingsBuilder
         if (EnvSeconds(env, LeaseVar) is { } lease) election = election with { Lease = lease };
         if (EnvSeconds(env, StartupGraceVar, allowZero: true) is { } grace) election = election with { StartupGrace = grace };
         var seed = args.Seed ?? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
-        var config = new KernelConfig(cluster.First(p => p.Node == args.NodeId), cluster, membership, seed, JobSlotsMax: file?.JobSlotsMax ?? 16)
+        var config = new KernelConfig(cluster.First(p => p.Node == args.NodeId), cluster, membership, seed, JobSlotsMax: file?.JobSlotsMax ?? RingRift.Kernel.Scheduling.Jobs.SchedulingConfig.JobsPerMessageMax)
         {
             Election = election,
             MembershipMode = EnvMode(env) ?? file?.Mode ?? MembershipMode.Heartbeat,
