@@ -79,6 +79,7 @@ public sealed class ShippedScenarioTests
             "scenarios/scheduling/leader-change-mid-dispatch.yaml",
             "scenarios/scheduling/node-dies-with-jobs.yaml",
             "scenarios/scheduling/stale-reports-no-over-dispatch.yaml",
+            "scenarios/scheduling/training-makes-room.yaml",
             "scenarios/scheduling/training-would-starve-selfplay.yaml",
             "scenarios/scheduling/worker-partitioned-with-jobs.yaml",
             "scenarios/swarm/seven-node.yaml",
