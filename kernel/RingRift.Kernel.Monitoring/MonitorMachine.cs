@@ -6,8 +6,9 @@ namespace RingRift.Kernel.Monitoring;
 /// Predictive monitoring on one node. Every sample interval it adds the node's own samples to sliding
 /// windows and decides, per <see cref="AlertKind"/>, whether an alert about this node is active:
 /// disk and memory by <see cref="LevelPredictor"/> (alerting before the threshold is crossed), selfplay
-/// by <see cref="StallPredictor"/> (no game for a bound that follows the node's own game rate), the heartbeat delay to the leader by <see cref="LevelPredictor"/> over
-/// its own shorter horizon, and on the leader the pending queue. At most one alert is active
+/// by <see cref="StallPredictor"/> (no game for a bound that follows the node's own game rate), the
+/// heartbeat delay to the leader by <see cref="LevelPredictor"/> over its own shorter horizon, and on the
+/// leader the pending queue. At most one alert is active
 /// per kind (so per (node, kind) cluster-wide); raising and clearing each emit one notice, and an alert
 /// that stays active is announced again at most once per reminder interval. Single-threaded; owned by
 /// one kernel.

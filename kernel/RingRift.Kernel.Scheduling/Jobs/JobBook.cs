@@ -6,8 +6,9 @@ namespace RingRift.Kernel.Scheduling.Jobs;
 /// The leader's book of jobs: pending → assigned(epoch, node) → running → completed | failed(reason),
 /// with lost jobs sent back to pending (a retry) until their attempts run out. Each node's slots are
 /// reserved by the jobs the book put there, so capacity never depends on a load report's freshness:
-/// <see cref="Assign"/> asserts the job fits (a training takes a whole GPU's slots, see <see cref="NodeCapacity"/>). Completions are idempotent by job id. Every table is
-/// bounded and the bounds asserted. Pure and single-threaded; time comes in as arguments.
+/// <see cref="Assign"/> asserts the job fits (a training takes a whole GPU's slots, see
+/// <see cref="NodeCapacity"/>). Completions are idempotent by job id. Every table is bounded and the
+/// bounds asserted. Pure and single-threaded; time comes in as arguments.
 /// </summary>
 public sealed partial class JobBook(JobBookLimits limits)
 {
