@@ -59,7 +59,7 @@ public sealed partial class DispatchMachine
         {
             var node = worker.Profile.Node;
             if (_roomFor.ContainsKey(node) || !MayTrainOn(now, node, training)) continue;
-            var lacking = _book.SlotsTaken(node, JobKind.Training) - _book.FreeSlots(node);
+            var lacking = _book.SlotsLacking(node, JobKind.Training);
             if (lacking > StoppableSelfplaySlots(node)) continue;
             var score = GpuPowerRanking.Score(GpuPowerRanking.FromProfile(worker.Profile.Gpu));
             if (lacking > bestStops || (lacking == bestStops && score <= bestScore)) continue;
@@ -76,7 +76,7 @@ public sealed partial class DispatchMachine
     /// <summary>Stops the node's newest selfplay until the stops in flight cover what the training lacks.</summary>
     private void StopSelfplayFor(NodeId node, JobId training)
     {
-        var lacking = _book.SlotsTaken(node, JobKind.Training) - _book.FreeSlots(node) - SlotsStopping(node);
+        var lacking = _book.SlotsLacking(node, JobKind.Training) - SlotsStopping(node);
         var jobs = _book.JobsOn(node);
         for (var i = jobs.Count - 1; i >= 0 && lacking > 0; i--)
         {
@@ -110,7 +110,7 @@ public sealed partial class DispatchMachine
     private bool PlaceSetAsideTraining(Instant now, NodeId node)
     {
         if (!_roomFor.TryGetValue(node, out var id)) return false;
-        if (_book.TryGet(id, out var training) && training.State == JobState.Pending && _book.FreeSlots(node) >= _book.SlotsTaken(node, JobKind.Training))
+        if (_book.TryGet(id, out var training) && training.State == JobState.Pending && _book.SlotsLacking(node, JobKind.Training) <= 0)
         {
             Assign(now, node, training);
             _roomFor.Remove(node);

@@ -85,6 +85,9 @@ public sealed partial class JobBook(JobBookLimits limits)
     /// <summary>The slots a job of <paramref name="kind"/> takes on <paramref name="node"/>.</summary>
     public int SlotsTaken(NodeId node, JobKind kind) => _nodes.TryGetValue(node, out var n) ? n.Capacity.SlotsTaken(kind) : 1;
 
+    /// <summary>How many more free slots a job of <paramref name="kind"/> needs on <paramref name="node"/>; 0 or less when it fits.</summary>
+    public int SlotsLacking(NodeId node, JobKind kind) => SlotsTaken(node, kind) - FreeSlots(node);
+
     public int HeldBy(NodeId node) => _nodes.TryGetValue(node, out var n) ? n.Jobs.Count : 0;
 
     public bool InCooldown(NodeId node, Instant now) => _nodes.TryGetValue(node, out var n) && now < n.CooldownUntil;
